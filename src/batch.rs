@@ -1,0 +1,1 @@
+//! The batch layer: walking, parallelism, atomic writes, summary. (stub: to be built)

@@ -1,0 +1,1 @@
+//! The accuracy harness behind `referat eval`. (stub: to be built)

@@ -1,0 +1,2 @@
+//! The `referat` command line. (stub: to be built)
+fn main() {}

@@ -1,0 +1,1 @@
+//! Stage 3: text to tokens. (stub: to be built)
