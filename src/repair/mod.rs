@@ -1,5 +1,8 @@
 //! Stage 4: repair OCR-damaged Danish words. (stub: to be built)
 
+pub mod compounds;
+pub mod lexicon;
+
 use crate::model::{Correction, Review};
 
 /// What the repair stage needs from the caller. Files are read by the batch

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Derive referat's Danish lexicon from hunspell-da and wordfreq.
+
+Expands every stem of the hunspell dictionary (Stavekontrolden, Debian package
+hunspell-da) through its affix file, records for each produced word form what
+hunspell would let it do (stand alone, begin / sit in the middle of / end a
+compound, proper noun), merges case variants under a lowercase NFC key, adds
+the Danish wordfreq Zipf frequency, and writes a sorted TSV:
+
+    key <TAB> flags <TAB> zipf*100
+
+`flags` is a string of letters: s standalone, b compound begin, m compound
+middle, e compound end, p proper noun (some variant is capitalised in the
+dictionary), u all-caps variant (abbreviation such as MED), f forbidden.
+
+The affix file is expanded here rather than with `unmunch`, which leaves the
+continuation flags of two-level suffixes unexpanded and knows nothing of the
+compound flags. The semantics follow hunspell's (affixmgr.cxx):
+
+* FLAG num: flags are comma-separated numbers.
+* an affix's continuation class may name further suffixes (two-level
+  suffixes, e.g. SFX 3 doubles a final consonant and hands over to 11 and 4),
+  and may carry the compound flags, NEEDAFFIX and ONLYINCOMPOUND;
+* a prefix combines with a suffix only if both are cross-product (Y);
+* compound flags count if the stem or an applied affix carries them; a suffix
+  inside a compound (on a begin or middle part) or a prefix on a middle or end
+  part needs COMPOUNDPERMITFLAG;
+* NEEDAFFIX on the stem: the bare stem is not a word; on an affix: the form
+  needs a further affix. ONLYINCOMPOUND on stem or affix: only in compounds.
+  FORBIDDENWORD marks forms that must not be accepted at all.
+
+Usage: derive_lexicon.py [--aff da_DK.aff] [--dic da_DK.dic] OUT.tsv
+"""
+
+import argparse
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+FORBIDDEN, NEEDAFFIX = 6, 8
+BEGIN, MIDDLE, END, PERMIT, ONLYIN = 32, 33, 34, 35, 36
+HEADER_FLAGS = {
+    "FORBIDDENWORD": FORBIDDEN,
+    "NEEDAFFIX": NEEDAFFIX,
+    "COMPOUNDBEGIN": BEGIN,
+    "COMPOUNDMIDDLE": MIDDLE,
+    "COMPOUNDEND": END,
+    "COMPOUNDPERMITFLAG": PERMIT,
+    "ONLYINCOMPOUND": ONLYIN,
+}
+
+# Bits of a produced form, merged per key with OR.
+S, B, M, E, P, U, F = 1, 2, 4, 8, 16, 32, 64
+LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f")]
+
+
+def parse_flags(text):
+    return frozenset(int(f) for f in text.split(",") if f)
+
+
+class Affix:
+    __slots__ = ("kind", "flag", "cross", "strip", "add", "cont", "cond")
+
+    def __init__(self, kind, flag, cross, strip, add, cont, cond):
+        self.kind, self.flag, self.cross = kind, flag, cross
+        self.strip = "" if strip == "0" else strip
+        self.add = "" if add == "0" else add
+        self.cont = cont
+        anchored = ("^" + cond) if kind == "PFX" else (cond + "$")
+        self.cond = None if cond == "." else re.compile(anchored)
+
+    def apply(self, word):
+        """The word with this affix, or None if its condition does not hold."""
+        if self.kind == "SFX":
+            if self.strip and not word.endswith(self.strip):
+                return None
+            if self.cond and not self.cond.search(word):
+                return None
+            if len(word) <= len(self.strip):
+                return None
+            return word[: len(word) - len(self.strip)] + self.add
+        if self.strip and not word.startswith(self.strip):
+            return None
+        if self.cond and not self.cond.search(word):
+            return None
+        if len(word) <= len(self.strip):
+            return None
+        return self.add + word[len(self.strip) :]
+
+
+def read_aff(path):
+    sfx, pfx = defaultdict(list), defaultdict(list)
+    cross = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split("#", 1)[0].split()
+            if not parts:
+                continue
+            if parts[0] in HEADER_FLAGS:
+                assert int(parts[1]) == HEADER_FLAGS[parts[0]], line
+            elif parts[0] == "FLAG":
+                assert parts[1] == "num", line
+            elif parts[0] in ("SFX", "PFX"):
+                flag = int(parts[1])
+                if len(parts) == 4 and parts[2] in "YN" and (parts[0], flag) not in cross:
+                    cross[(parts[0], flag)] = parts[2] == "Y"
+                    continue
+                add, _, cont = parts[3].partition("/")
+                cond = parts[4] if len(parts) > 4 else "."
+                table = sfx if parts[0] == "SFX" else pfx
+                table[flag].append(
+                    Affix(parts[0], flag, cross[(parts[0], flag)], parts[2], add,
+                          parse_flags(cont), cond)
+                )
+    return sfx, pfx
+
+
+def read_dic(path):
+    morph = re.compile(r"^[a-z][a-z]:")
+    with open(path, encoding="utf-8") as f:
+        next(f)  # the count line
+        for line in f:
+            tokens = line.split()
+            if not tokens or tokens[0].startswith('"'):
+                continue  # quoted entries ("A/S") are not words a token can be
+            # Fields after the first are morphology ("al:", "ph:"); anything
+            # else makes a multi-word entry ("a cappella"), never one token.
+            if not all(morph.match(t) for t in tokens[1:]):
+                continue
+            word, _, flags = tokens[0].partition("/")
+            yield word, parse_flags(flags)
+
+
+def form_bits(root, prefix, suffixes):
+    """What a form made of `root` with `prefix` and `suffixes` may do."""
+    affixes = ([prefix] if prefix else []) + suffixes
+    conts = [a.cont for a in affixes]
+    last = suffixes[-1].cont if suffixes else (prefix.cont if prefix else root)
+    every = root.union(*conts) if conts else root
+    if FORBIDDEN in root:
+        return F
+    if NEEDAFFIX in last or (NEEDAFFIX in root and not affixes):
+        return 0
+    bits = 0
+    only_in_compound = ONLYIN in root or any(ONLYIN in c for c in conts)
+    if not only_in_compound:
+        bits |= S
+    # A suffix inside a compound needs the permit flag; so does a prefix that
+    # is not at the compound's beginning.
+    sfx_inside_ok = not suffixes or PERMIT in suffixes[-1].cont
+    pfx_inside_ok = not prefix or PERMIT in prefix.cont
+    if BEGIN in every and sfx_inside_ok:
+        bits |= B
+    if MIDDLE in every and sfx_inside_ok and pfx_inside_ok:
+        bits |= M
+    if END in every and pfx_inside_ok:
+        bits |= E
+    return bits
+
+
+def suffix_forms(word, flags, sfx, chain, depth):
+    """(form, suffix chain) for every suffix (and two-level suffix) of word."""
+    if depth == 2:
+        return
+    for flag in flags:
+        for affix in sfx.get(flag, ()):
+            new = affix.apply(word)
+            if new is None:
+                continue
+            path = chain + [affix]
+            yield new, path
+            yield from suffix_forms(new, affix.cont, sfx, path, depth + 1)
+
+
+def expand(word, root, sfx, pfx):
+    """Every form of one dictionary stem with its bits."""
+    yield word, form_bits(root, None, [])
+    suffixed = list(suffix_forms(word, root, sfx, [], 0))
+    for form, chain in suffixed:
+        yield form, form_bits(root, None, chain)
+    for flag in root:
+        for prefix in pfx.get(flag, ()):
+            new = prefix.apply(word)
+            if new is None:
+                continue
+            yield new, form_bits(root, prefix, [])
+            # Suffixes named by the prefix's continuation class apply to it.
+            for form, chain in suffix_forms(new, prefix.cont, sfx, [], 0):
+                yield form, form_bits(root, prefix, chain)
+            if not prefix.cross:
+                continue
+            for form, chain in suffixed:
+                if not chain[0].cross:
+                    continue
+                pform = prefix.apply(form)
+                if pform is not None:
+                    yield pform, form_bits(root, prefix, chain)
+
+
+def case_bits(form):
+    if form[:1].isupper():
+        if len(form) > 1 and form.isupper():
+            return P | U
+        return P
+    return 0
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--aff", default="/usr/share/hunspell/da_DK.aff")
+    ap.add_argument("--dic", default="/usr/share/hunspell/da_DK.dic")
+    ap.add_argument("out")
+    args = ap.parse_args()
+
+    sfx, pfx = read_aff(args.aff)
+    lexicon = defaultdict(int)
+    stems = produced = 0
+    for word, root in read_dic(args.dic):
+        stems += 1
+        for form, bits in expand(word, root, sfx, pfx):
+            produced += 1
+            key = unicodedata.normalize("NFC", form.lower())
+            lexicon[key] |= bits | (case_bits(form) if bits else 0)
+
+    # A forbidden form is not a word whatever else produced it.
+    for key, bits in lexicon.items():
+        if bits & F:
+            lexicon[key] = F
+    lexicon = {k: v for k, v in lexicon.items() if v}
+
+    from wordfreq import zipf_frequency  # imported late: slow to load
+
+    with open(args.out, "w", encoding="utf-8") as out:
+        for key in sorted(lexicon, key=lambda k: k.encode("utf-8")):
+            bits = lexicon[key]
+            letters = "".join(c for bit, c in LETTERS if bits & bit)
+            zipf = round(zipf_frequency(key, "da") * 100) if not bits & F else 0
+            out.write(f"{key}\t{letters}\t{zipf}\n")
+    print(f"stems {stems}, forms produced {produced}, keys {len(lexicon)}",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

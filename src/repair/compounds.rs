@@ -1,0 +1,268 @@
+//! Danish compounds: "kommunalbestyrelsesmødet" is a word because it splits
+//! into "kommunalbestyrelses" + "mødet", parts the lexicon allows at the
+//! beginning and at the end of a compound. No word list holds all compounds,
+//! so the repair stage asks here before it treats an unknown word as broken.
+//!
+//! The rules are hunspell-da's: every part must carry the compound flag for
+//! its place (begin, middle, end; the joints -s-, -e- and the zero joint are
+//! part of the begin/middle forms the lexicon holds), parts are at least two
+//! letters (COMPOUNDMIN 2). We are stricter about two-letter parts, because
+//! OCR damage readily leaves short real words in a long broken one: a
+//! two-letter part must be a compound part in its own right, not merely a
+//! word that inflection marks as a possible ending (see [`part_allowed`]).
+//!
+//! The search is a dynamic programme over byte positions, from the end of
+//! the word to its start; at each position one walk of the fst finds every
+//! lexicon key that starts there. It allocates nothing for words up to
+//! [`STACK_LEN`] bytes unless a split is found.
+
+use super::lexicon::{raw_flags, Lexicon, RawFlags};
+
+/// Words up to this many bytes are split without allocating.
+const STACK_LEN: usize = 96;
+
+/// The shortest part, in characters (hunspell-da's COMPOUNDMIN).
+const MIN_PART_CHARS: usize = 2;
+
+/// The best way found to cover `word[i..]` with non-first parts.
+#[derive(Clone, Copy, Debug)]
+struct Cover {
+    /// Parts used; 0 means no cover found (except at the end of the word).
+    parts: u8,
+    /// Sum of the parts' Zipf frequencies (×100): breaks ties between splits
+    /// with as many parts, favouring common words.
+    score: u32,
+    /// Where the part starting at `i` ends.
+    next: u8,
+}
+
+const NONE: Cover = Cover {
+    parts: 0,
+    score: 0,
+    next: 0,
+};
+
+/// The byte offsets where the second, third, ... parts of a compound begin,
+/// or `None` if `lower` is not a compound of lexicon parts. Of several
+/// splits, the one with the fewest parts wins (then the more frequent
+/// parts). Hyphenated compounds ("med-systemet") split at the hyphens and
+/// every piece must be a word or a compound itself.
+pub fn split(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
+    if lower.contains('-') {
+        return split_hyphenated(lex, lower);
+    }
+    split_closed(lex, lower)
+}
+
+/// A compound written as one word.
+fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
+    let n = lower.len();
+    if n < 2 * MIN_PART_CHARS || n > usize::from(u8::MAX) {
+        return None;
+    }
+    let mut stack = [NONE; STACK_LEN + 1];
+    let mut heap = Vec::new();
+    let covers: &mut [Cover] = if n < STACK_LEN {
+        &mut stack[..=n]
+    } else {
+        heap.resize(n + 1, NONE);
+        &mut heap
+    };
+    for start in (1..n).rev() {
+        if lower.is_char_boundary(start) {
+            covers[start] = best_cover(lex, lower, start, covers);
+        }
+    }
+    let first = best_cover(lex, lower, 0, covers);
+    if first.parts < 2 {
+        return None;
+    }
+    let mut offsets = Vec::with_capacity(usize::from(first.parts) - 1);
+    let mut at = usize::from(first.next);
+    while at < n {
+        offsets.push(at);
+        at = usize::from(covers[at].next);
+    }
+    Some(offsets)
+}
+
+/// The best cover of `lower[start..]` whose first part starts at `start`,
+/// given the covers of every later position.
+fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cover {
+    let n = lower.len();
+    let mut best = NONE;
+    lex.for_each_prefix_key(lower, start, |end, value| {
+        let flags = raw_flags(value);
+        let part = &lower[start..end];
+        let candidate = if end == n {
+            // A whole-word key at position 0 is not a compound.
+            if start == 0 || !flags.end() || !part_allowed(part, flags, Place::End) {
+                return;
+            }
+            Cover {
+                parts: 1,
+                score: flags.zipf100(),
+                next: end as u8,
+            }
+        } else {
+            let rest = covers[end];
+            let place = if start == 0 {
+                Place::Begin
+            } else {
+                Place::Middle
+            };
+            let fits = match place {
+                Place::Begin => flags.begin(),
+                _ => flags.middle(),
+            };
+            if rest.parts == 0 || !fits || !part_allowed(part, flags, place) {
+                return;
+            }
+            Cover {
+                parts: rest.parts.saturating_add(1),
+                score: rest.score + flags.zipf100(),
+                next: end as u8,
+            }
+        };
+        if best.parts == 0
+            || candidate.parts < best.parts
+            || (candidate.parts == best.parts && candidate.score > best.score)
+        {
+            best = candidate;
+        }
+    });
+    best
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Begin,
+    Middle,
+    End,
+}
+
+/// Whether `part` may be a compound part at `place`. Two-letter parts must
+/// be standalone words that the lexicon also lists as compound parts of the
+/// same kind, and as an ending they must be common (Zipf >= 4) words: this
+/// keeps "år" in "skoleår" but stops "er", "en" and "et" from gluing
+/// themselves to broken words.
+fn part_allowed(part: &str, flags: RawFlags, place: Place) -> bool {
+    let chars = part.chars().count();
+    if chars < MIN_PART_CHARS || flags.forbidden() {
+        return false;
+    }
+    if chars > MIN_PART_CHARS {
+        return true;
+    }
+    match place {
+        Place::Begin | Place::Middle => true,
+        Place::End => flags.standalone() && flags.zipf100() >= 400 && !INFLECTIONS.contains(&part),
+    }
+}
+
+/// Two-letter endings that are inflections (or words that look like them):
+/// never the last part of a compound.
+const INFLECTIONS: [&str; 6] = ["er", "en", "et", "ne", "re", "te"];
+
+/// A compound with hyphens: "med-systemet", "komponent-undersøgelsen",
+/// "kommunalbestyrelses-mødet".
+fn split_hyphenated(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
+    let mut offsets = Vec::new();
+    let mut start = 0;
+    let pieces = lower.split('-').count();
+    for (index, piece) in lower.split('-').enumerate() {
+        let last = index + 1 == pieces;
+        if piece.is_empty() {
+            return None;
+        }
+        if index > 0 {
+            offsets.push(start);
+        }
+        if !piece_known(lex, piece, last, start, &mut offsets) {
+            return None;
+        }
+        start += piece.len() + 1;
+    }
+    (!offsets.is_empty()).then_some(offsets)
+}
+
+/// One piece between hyphens: a word, a number, a compound (whose inner
+/// offsets are added), or, before a hyphen, a compound's first part with
+/// its joint ("udviklings-").
+fn piece_known(
+    lex: &Lexicon,
+    piece: &str,
+    last: bool,
+    start: usize,
+    offsets: &mut Vec<usize>,
+) -> bool {
+    if piece.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if let Some(entry) = lex.entry(piece) {
+        if entry.standalone || (!last && entry.compound_begin) {
+            return true;
+        }
+    }
+    match split_closed(lex, piece) {
+        Some(inner) => {
+            offsets.extend(inner.into_iter().map(|offset| start + offset));
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(word: &str) -> Option<Vec<&str>> {
+        let offsets = split(Lexicon::embedded(), word)?;
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for offset in offsets {
+            parts.push(word[start..offset].trim_end_matches('-'));
+            start = offset;
+        }
+        parts.push(&word[start..]);
+        Some(parts)
+    }
+
+    #[test]
+    fn joints_s_and_zero() {
+        assert_eq!(
+            parts("kommunalbestyrelsesmødet"),
+            Some(vec!["kommunalbestyrelses", "mødet"])
+        );
+        assert_eq!(parts("chefområder"), Some(vec!["chef", "områder"]));
+        assert_eq!(
+            parts("udviklingstiltag"),
+            Some(vec!["udviklings", "tiltag"])
+        );
+    }
+
+    #[test]
+    fn hyphenated() {
+        assert_eq!(parts("med-systemet"), Some(vec!["med", "systemet"]));
+        assert_eq!(
+            parts("komponent-undersøgelsen"),
+            Some(vec!["komponent", "undersøgelsen"])
+        );
+        assert_eq!(parts("med--systemet"), None);
+        assert_eq!(parts("med-fzelles"), None);
+    }
+
+    #[test]
+    fn plain_words_and_too_short_words_are_not_compounds() {
+        assert_eq!(parts("møde"), None);
+        assert_eq!(parts("ab"), None);
+        assert_eq!(parts(""), None);
+    }
+
+    #[test]
+    fn short_inflection_endings_do_not_make_compounds() {
+        // "område" + "er" would be nonsense; the real form is "områder".
+        assert_eq!(parts("områdeer"), None);
+    }
+}

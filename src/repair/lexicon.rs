@@ -1,0 +1,268 @@
+//! The Danish lexicon: every word form of the hunspell-da dictionary
+//! (Stavekontrolden), with what each form may do in a compound and how
+//! frequent it is in Danish text (wordfreq).
+//!
+//! The data is derived, not typed: `scripts/derive-lexicon.sh` expands the
+//! hunspell affix rules and compiles the forms into an `fst::Map`
+//! (`corrections/lexicon/da.fst`), which is compiled into the binary. Opening
+//! it reads only the fst header, so start-up costs nothing measurable and the
+//! program never needs hunspell at run time. Provenance and licences are in
+//! `corrections/lexicon/README.md`.
+//!
+//! Keys are lowercase NFC. The value of a key packs the flags of all its case
+//! variants (ORed together) in the low byte and the Zipf frequency times 100
+//! in bits 16..32; [`pack`] is the one place that defines the layout.
+//!
+//! Performance: a lookup walks the fst byte by byte without allocating;
+//! [`Lexicon::is_word`] falls back to [`compounds::split`] only for words that
+//! are not forms of their own.
+
+use std::sync::OnceLock;
+
+use fst::raw::{Fst, Node};
+
+use super::compounds;
+
+static DA_FST: &[u8] = include_bytes!("../../corrections/lexicon/da.fst");
+
+const STANDALONE: u64 = 1;
+const BEGIN: u64 = 1 << 1;
+const MIDDLE: u64 = 1 << 2;
+const END: u64 = 1 << 3;
+const PROPER: u64 = 1 << 4;
+/// Some variant is written in capitals only (an abbreviation such as MED).
+const UPPER: u64 = 1 << 5;
+/// Hunspell's FORBIDDENWORD: never a word, not even as a compound.
+const FORBIDDEN: u64 = 1 << 6;
+const ZIPF_SHIFT: u32 = 16;
+
+/// What the lexicon knows about one lowercase form.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Entry {
+    /// A word on its own (not only inside compounds).
+    pub standalone: bool,
+    /// May begin a compound (with its joint, e.g. "udviklings").
+    pub compound_begin: bool,
+    /// May stand between two other parts of a compound.
+    pub compound_middle: bool,
+    /// May end a compound.
+    pub compound_end: bool,
+    /// Some variant is capitalised in the dictionary: a name, place or
+    /// abbreviation ("hanne", "kl"). Case variants are merged, so a key can be
+    /// both a proper noun and a common word.
+    pub proper: bool,
+    /// Zipf frequency in Danish text (wordfreq); 0.0 if wordfreq does not
+    /// list the form.
+    pub zipf: f32,
+}
+
+/// The value stored for a key; used by `examples/build_lexicon.rs`.
+pub fn pack(entry: &Entry, upper: bool, forbidden: bool) -> u64 {
+    let bits = [
+        (entry.standalone, STANDALONE),
+        (entry.compound_begin, BEGIN),
+        (entry.compound_middle, MIDDLE),
+        (entry.compound_end, END),
+        (entry.proper, PROPER),
+        (upper, UPPER),
+        (forbidden, FORBIDDEN),
+    ];
+    let flags = bits
+        .iter()
+        .filter(|(on, _)| *on)
+        .fold(0, |acc, (_, bit)| acc | bit);
+    let zipf = (entry.zipf * 100.0).round().clamp(0.0, 65535.0) as u64;
+    flags | zipf << ZIPF_SHIFT
+}
+
+fn unpack(value: u64) -> Entry {
+    if value & FORBIDDEN != 0 {
+        return Entry::default();
+    }
+    Entry {
+        standalone: value & STANDALONE != 0,
+        compound_begin: value & BEGIN != 0,
+        compound_middle: value & MIDDLE != 0,
+        compound_end: value & END != 0,
+        proper: value & PROPER != 0,
+        zipf: ((value >> ZIPF_SHIFT) & 0xffff) as f32 / 100.0,
+    }
+}
+
+/// The embedded Danish lexicon. See the module documentation.
+pub struct Lexicon {
+    map: fst::Map<&'static [u8]>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("len", &self.len()).finish()
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary, opened on first use.
+    pub fn embedded() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            // The file is checked in and tested (tests/lexicon.rs); a broken
+            // one is a build defect, not a run-time condition.
+            let map = fst::Map::new(DA_FST).expect("corrections/lexicon/da.fst is a valid fst");
+            Lexicon { map }
+        })
+    }
+
+    /// The entry for a lowercase NFC form, if the dictionary has that form.
+    /// Forbidden forms (hunspell's FORBIDDENWORD) have no entry.
+    pub fn entry(&self, lower: &str) -> Option<Entry> {
+        let value = self.map.get(lower)?;
+        (value & FORBIDDEN == 0).then(|| unpack(value))
+    }
+
+    /// A standalone form, or a compound of lexicon parts
+    /// ([`compounds::split`]).
+    pub fn is_word(&self, lower: &str) -> bool {
+        match self.map.get(lower) {
+            Some(value) if value & FORBIDDEN != 0 => false,
+            Some(value) if value & STANDALONE != 0 => true,
+            _ => compounds::split(self, lower).is_some(),
+        }
+    }
+
+    /// Whether some key starts with `lower_prefix` (the empty prefix
+    /// included): lets candidate generation stop early on dead ends.
+    pub fn has_prefix(&self, lower_prefix: &str) -> bool {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        for &byte in lower_prefix.as_bytes() {
+            match node.find_input(byte) {
+                Some(i) => node = fst.node(node.transition_addr(i)),
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The Zipf frequency of a form; 0.0 if unknown.
+    pub fn zipf(&self, lower: &str) -> f32 {
+        self.entry(lower).map_or(0.0, |entry| entry.zipf)
+    }
+
+    /// The number of keys (forbidden forms included).
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Never true for the embedded lexicon; here because clippy expects it
+    /// beside `len`.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Calls `found(end, entry)` for every key that is a prefix of
+    /// `lower[start..]`, shortest first; `end` is the byte offset in `lower`
+    /// where the key ends. One walk of the fst, no allocation: the workhorse
+    /// of compound splitting.
+    pub(crate) fn for_each_prefix_key(
+        &self,
+        lower: &str,
+        start: usize,
+        mut found: impl FnMut(usize, u64),
+    ) {
+        let fst: &Fst<&'static [u8]> = self.map.as_fst();
+        let mut node: Node<'_> = fst.root();
+        let mut output = fst::raw::Output::zero();
+        for (offset, &byte) in lower.as_bytes()[start..].iter().enumerate() {
+            let Some(i) = node.find_input(byte) else {
+                return;
+            };
+            let transition = node.transition(i);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+            let end = start + offset + 1;
+            if node.is_final() && lower.is_char_boundary(end) {
+                found(end, output.cat(node.final_output()).value());
+            }
+        }
+    }
+}
+
+/// Flags of a raw value, for [`compounds`].
+pub(crate) fn raw_flags(value: u64) -> RawFlags {
+    RawFlags(value)
+}
+
+/// The flags of a value found by [`Lexicon::for_each_prefix_key`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RawFlags(u64);
+
+impl RawFlags {
+    fn has(self, bit: u64) -> bool {
+        self.0 & FORBIDDEN == 0 && self.0 & bit != 0
+    }
+    pub(crate) fn begin(self) -> bool {
+        self.has(BEGIN)
+    }
+    pub(crate) fn middle(self) -> bool {
+        self.has(MIDDLE)
+    }
+    pub(crate) fn end(self) -> bool {
+        self.has(END)
+    }
+    pub(crate) fn standalone(self) -> bool {
+        self.has(STANDALONE)
+    }
+    pub(crate) fn forbidden(self) -> bool {
+        self.0 & FORBIDDEN != 0
+    }
+    pub(crate) fn zipf100(self) -> u32 {
+        ((self.0 >> ZIPF_SHIFT) & 0xffff) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_and_unpack_agree() {
+        let entry = Entry {
+            standalone: true,
+            compound_begin: false,
+            compound_middle: true,
+            compound_end: true,
+            proper: true,
+            zipf: 4.57,
+        };
+        assert_eq!(unpack(pack(&entry, true, false)), entry);
+    }
+
+    #[test]
+    fn forbidden_values_unpack_to_nothing() {
+        let entry = Entry {
+            standalone: true,
+            ..Entry::default()
+        };
+        assert_eq!(unpack(pack(&entry, false, true)), Entry::default());
+    }
+
+    #[test]
+    fn prefixes_of_known_words_are_prefixes() {
+        let lex = Lexicon::embedded();
+        assert!(lex.has_prefix(""));
+        assert!(lex.has_prefix("kommunalbestyr"));
+        assert!(lex.has_prefix("målsætn"));
+        assert!(!lex.has_prefix("fzel"));
+        assert!(!lex.has_prefix("omré"));
+    }
+
+    #[test]
+    fn prefix_keys_are_found_shortest_first_on_char_boundaries() {
+        let lex = Lexicon::embedded();
+        let mut ends = Vec::new();
+        lex.for_each_prefix_key("områdets", 0, |end, _| ends.push(end));
+        assert!(ends.windows(2).all(|w| w[0] < w[1]));
+        assert!(ends.contains(&"område".len()));
+        assert!(ends.contains(&"områdets".len()));
+    }
+}

@@ -1,0 +1,214 @@
+//! The Danish lexicon and compound splitting, as the repair stage relies on
+//! them: real words and their inflections are known, compounds are known
+//! through their parts, and the OCR-broken forms of seed 002 are not words.
+
+use referat::repair::compounds::split;
+use referat::repair::lexicon::Lexicon;
+use sha2::{Digest, Sha256};
+
+fn lex() -> &'static Lexicon {
+    Lexicon::embedded()
+}
+
+/// The parts `split` finds, for readable assertions.
+fn parts(word: &str) -> Option<Vec<&str>> {
+    let offsets = split(lex(), word)?;
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for offset in offsets {
+        parts.push(word[start..offset].trim_end_matches('-'));
+        start = offset;
+    }
+    parts.push(&word[start..]);
+    Some(parts)
+}
+
+#[test]
+fn plain_words_and_inflections_are_standalone_entries() {
+    for word in [
+        "fælles",
+        "området",
+        "godkendt",
+        "beslutning",
+        "bemærkning",
+        "forlængelse",
+        "undersøgelse",
+        "målsætninger",
+        "iværksættelse",
+        "tværgående",
+        "udmønte",
+        "afholdt",
+        "efterfølgende",
+        "påbegyndt",
+        "drøftes",
+    ] {
+        let entry = lex().entry(word);
+        assert!(entry.is_some_and(|e| e.standalone), "{word}: {entry:?}");
+        assert!(lex().is_word(word), "{word}");
+    }
+}
+
+#[test]
+fn compounds_are_known_through_their_parts() {
+    let cases: [(&str, &[&str]); 8] = [
+        (
+            "kommunalbestyrelsesmødet",
+            &["kommunalbestyrelses", "mødet"],
+        ),
+        (
+            "medarbejderrepræsentanter",
+            &["medarbejder", "repræsentanter"],
+        ),
+        ("chefområder", &["chef", "områder"]),
+        ("socialområdet", &["social", "området"]),
+        ("familieområdet", &["familie", "området"]),
+        ("udviklingstiltag", &["udviklings", "tiltag"]),
+        ("ledelseskodeks", &["ledelses", "kodeks"]),
+        ("komponent-undersøgelsen", &["komponent", "undersøgelsen"]),
+    ];
+    for (word, expected) in cases {
+        assert_eq!(parts(word).as_deref(), Some(expected), "{word}");
+        assert!(lex().is_word(word), "{word}");
+    }
+}
+
+#[test]
+fn these_compounds_are_not_in_the_dictionary_as_whole_words() {
+    // So the compound rules, not a word list, make them known.
+    for word in [
+        "kommunalbestyrelsesmødet",
+        "chefområder",
+        "familieområdet",
+        "udviklingstiltag",
+        "ledelseskodeks",
+    ] {
+        assert_eq!(lex().entry(word), None, "{word}");
+    }
+}
+
+#[test]
+fn some_compounds_are_dictionary_words_too() {
+    // hunspell-da lists these whole; they split as well.
+    for word in ["medarbejderrepræsentanter", "socialområdet"] {
+        assert!(lex().entry(word).is_some_and(|e| e.standalone), "{word}");
+    }
+}
+
+#[test]
+fn hyphenated_compounds_with_abbreviations() {
+    assert_eq!(parts("med-systemet"), Some(vec!["med", "systemet"]));
+    assert!(lex().is_word("med-systemet"));
+}
+
+#[test]
+fn ocr_broken_forms_are_not_words() {
+    for word in [
+        "fzelles",
+        "omréadet",
+        "socialomridet",
+        "underseogelse",
+        "tveergdende",
+        "forlengelse",
+        "atholdt",
+        "malsa@tninger",
+        "omradet",
+        "pabegyndt",
+    ] {
+        assert_eq!(lex().entry(word), None, "{word}");
+        assert_eq!(parts(word), None, "{word}");
+        assert!(!lex().is_word(word), "{word}");
+    }
+}
+
+#[test]
+fn real_word_errors_are_words() {
+    // "aben" (the monkey) for "åben", "far" for "får": the lexicon cannot
+    // tell; the context model must.
+    for word in ["aben", "far", "for", "mode", "bor", "ar"] {
+        assert!(lex().is_word(word), "{word}");
+    }
+}
+
+#[test]
+fn a_broken_compound_can_be_a_real_compound() {
+    // "Kommunalbestyrelsesmadet" (mødet with ø read as a) splits into
+    // "kommunalbestyrelses" + "madet" (past participle of "made", to feed):
+    // hunspell-da accepts it too. Only context can repair it.
+    assert_eq!(
+        parts("kommunalbestyrelsesmadet"),
+        Some(vec!["kommunalbestyrelses", "madet"])
+    );
+}
+
+#[test]
+fn names_and_abbreviations_are_marked_proper() {
+    for word in ["tina", "hanne", "kl"] {
+        let entry = lex().entry(word).expect(word);
+        assert!(entry.proper, "{word}: {entry:?}");
+    }
+    assert!(!lex().entry("beslutning").unwrap().proper);
+}
+
+#[test]
+fn frequencies_rank_common_words_above_rare_ones() {
+    assert!(lex().zipf("og") > 6.0);
+    assert!(lex().zipf("beslutning") > lex().zipf("kodeks"));
+    assert_eq!(lex().zipf("fzelles"), 0.0);
+}
+
+#[test]
+fn prefixes() {
+    assert!(lex().has_prefix("undersøg"));
+    assert!(!lex().has_prefix("underseog"));
+}
+
+/// corrections/lexicon/manifest.tsv as (field, value) pairs.
+fn manifest() -> Vec<(String, String)> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corrections/lexicon/manifest.tsv"
+    );
+    let text = std::fs::read_to_string(path).expect("manifest.tsv");
+    text.lines()
+        .map(|line| {
+            let (field, value) = line.split_once('\t').expect("field<TAB>value");
+            (field.to_string(), value.to_string())
+        })
+        .collect()
+}
+
+fn field(manifest: &[(String, String)], name: &str) -> String {
+    manifest
+        .iter()
+        .find(|(field, _)| field == name)
+        .unwrap_or_else(|| panic!("manifest has no {name}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn fst_matches_its_manifest() {
+    let manifest = manifest();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corrections/lexicon/da.fst");
+    let bytes = std::fs::read(path).expect("da.fst");
+    let sha: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        field(&manifest, "fst_sha256"),
+        sha,
+        "da.fst is stale or corrupt"
+    );
+    assert_eq!(field(&manifest, "fst_bytes"), bytes.len().to_string());
+    assert_eq!(field(&manifest, "entries"), lex().len().to_string());
+    assert!(field(&manifest, "hunspell_da").starts_with("1:7.5"));
+}
+
+#[test]
+fn the_embedded_fst_is_sound() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/corrections/lexicon/da.fst");
+    let fst = fst::raw::Fst::new(std::fs::read(path).unwrap()).unwrap();
+    fst.verify().expect("checksum of da.fst");
+    assert!(lex().len() > 500_000);
+}
