@@ -212,3 +212,14 @@ fn the_embedded_fst_is_sound() {
     fst.verify().expect("checksum of da.fst");
     assert!(lex().len() > 500_000);
 }
+
+#[test]
+fn opening_the_lexicon_is_cheap() {
+    // Start-up reads only the fst header; even an unoptimised build is far
+    // below the 100 ms budget (a release build takes nanoseconds).
+    let bytes: &'static [u8] = include_bytes!("../corrections/lexicon/da.fst");
+    let started = std::time::Instant::now();
+    let map = fst::Map::new(bytes).expect("da.fst");
+    assert!(started.elapsed() < std::time::Duration::from_millis(10));
+    assert_eq!(map.len(), lex().len());
+}
