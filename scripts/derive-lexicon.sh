@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates corrections/lexicon/{da.fst,manifest.tsv} from the installed
+# Regenerates corrections/lexicon/{da.fst,rep.tsv,manifest.tsv} from the installed
 # hunspell-da and wordfreq (see corrections/lexicon/README.md).
 #   apt-get install hunspell-da && pip install wordfreq   # once
 #   scripts/derive-lexicon.sh
@@ -9,7 +9,7 @@ out=corrections/lexicon
 tsv=$(mktemp "${TMPDIR:-/tmp}/lexicon.XXXXXX.tsv")
 trap 'rm -f "$tsv"' EXIT
 
-python3 scripts/derive_lexicon.py "$tsv"
+python3 scripts/derive_lexicon.py --rep "$out/rep.tsv" "$tsv"
 entries=$(cargo run --quiet --example build_lexicon -- "$tsv" "$out/da.fst")
 
 hunspell_da=$(dpkg-query -W -f '${Version}' hunspell-da)
@@ -25,5 +25,6 @@ printf '%s\t%s\n' \
     hunspell_da "$hunspell_da" \
     stavekontrolden "$stavekontrolden" \
     wordfreq "$wordfreq" \
+    rep_pairs "$(wc -l < "$out/rep.tsv")" \
     > "$out/manifest.tsv"
 cat "$out/manifest.tsv"

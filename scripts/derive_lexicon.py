@@ -29,7 +29,12 @@ compound flags. The semantics follow hunspell's (affixmgr.cxx):
   needs a further affix. ONLYINCOMPOUND on stem or affix: only in compounds.
   FORBIDDENWORD marks forms that must not be accepted at all.
 
-Usage: derive_lexicon.py [--aff da_DK.aff] [--dic da_DK.dic] OUT.tsv
+With --rep FILE it also writes the affix file's REP table (`from <TAB> to`,
+single-word replacements only) for CHECKCOMPOUNDREP: hunspell-da rejects a
+compound when one of these replacements turns it into a dictionary word
+("tandlege" -> "tandlæge").
+
+Usage: derive_lexicon.py [--aff da_DK.aff] [--dic da_DK.dic] [--rep REP.tsv] OUT.tsv
 """
 
 import argparse
@@ -114,6 +119,18 @@ def read_aff(path):
                           parse_flags(cont), cond)
                 )
     return sfx, pfx
+
+
+def read_rep(path):
+    """REP pairs that replace within one word (no anchors, no spaces)."""
+    pairs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split("#", 1)[0].split()
+            if len(parts) == 3 and parts[0] == "REP":
+                if not any(c in parts[1] + parts[2] for c in "^$_"):
+                    pairs.append((parts[1], parts[2]))
+    return pairs
 
 
 def read_dic(path):
@@ -210,11 +227,20 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--aff", default="/usr/share/hunspell/da_DK.aff")
     ap.add_argument("--dic", default="/usr/share/hunspell/da_DK.dic")
+    ap.add_argument("--rep", help="also write the REP table here")
     ap.add_argument("out")
     args = ap.parse_args()
 
     sfx, pfx = read_aff(args.aff)
+    if args.rep:
+        with open(args.rep, "w", encoding="utf-8") as out:
+            for source, target in read_rep(args.aff):
+                out.write(f"{source}\t{target}\n")
     lexicon = defaultdict(int)
+    # Joint forms ("kommunalbestyrelses") are rare in running text, so
+    # wordfreq often does not list them; unlisted ones take the frequency of
+    # the stem they come from.
+    joint_stems = defaultdict(set)
     stems = produced = 0
     for word, root in read_dic(args.dic):
         stems += 1
@@ -222,6 +248,8 @@ def main():
             produced += 1
             key = unicodedata.normalize("NFC", form.lower())
             lexicon[key] |= bits | (case_bits(form) if bits else 0)
+            if bits & (B | M):
+                joint_stems[key].add(unicodedata.normalize("NFC", word.lower()))
 
     # A forbidden form is not a word whatever else produced it.
     for key, bits in lexicon.items():
@@ -235,7 +263,12 @@ def main():
         for key in sorted(lexicon, key=lambda k: k.encode("utf-8")):
             bits = lexicon[key]
             letters = "".join(c for bit, c in LETTERS if bits & bit)
-            zipf = round(zipf_frequency(key, "da") * 100) if not bits & F else 0
+            zipf = 0.0
+            if not bits & F:
+                zipf = zipf_frequency(key, "da")
+                if zipf == 0.0 and key in joint_stems:
+                    zipf = max(zipf_frequency(w, "da") for w in joint_stems[key])
+            zipf = round(zipf * 100)
             out.write(f"{key}\t{letters}\t{zipf}\n")
     print(f"stems {stems}, forms produced {produced}, keys {len(lexicon)}",
           file=sys.stderr)
