@@ -95,6 +95,13 @@ fn some_compounds_are_dictionary_words_too() {
 }
 
 #[test]
+fn a_first_part_before_a_hyphen_is_a_word() {
+    // "Børne- og familieområdet": the dictionary lists "børne-" itself.
+    assert!(lex().is_word("børne-"));
+    assert!(lex().is_word("familieområdet"));
+}
+
+#[test]
 fn hyphenated_compounds_with_abbreviations() {
     assert_eq!(parts("med-systemet"), Some(vec!["med", "systemet"]));
     assert!(lex().is_word("med-systemet"));

@@ -265,4 +265,16 @@ mod tests {
         assert!(ends.contains(&"område".len()));
         assert!(ends.contains(&"områdets".len()));
     }
+
+    #[test]
+    fn prefix_walk_values_are_the_stored_values() {
+        let lex = Lexicon::embedded();
+        let word = "kommunalbestyrelsesmødet";
+        let mut found = 0;
+        lex.for_each_prefix_key(word, 8, |end, value| {
+            assert_eq!(lex.map.get(&word[8..end]), Some(value), "{}", &word[8..end]);
+            found += 1;
+        });
+        assert!(found >= 2, "bestyrelse, bestyrelses, ...");
+    }
 }
