@@ -26,7 +26,7 @@
 
 use std::sync::OnceLock;
 
-use super::lexicon::{raw_flags, Lexicon, RawFlags};
+use super::lexicon::{raw_flags, Cursor, Lexicon, RawFlags};
 
 /// Words up to this many bytes are split without allocating.
 const STACK_LEN: usize = 96;
@@ -186,28 +186,78 @@ const UNRANKED_PART_MIN_CHARS: usize = 6;
 /// `scripts/derive_lexicon.py`.
 static REP_TSV: &str = include_str!("../../corrections/lexicon/rep.tsv");
 
-fn rep_pairs() -> &'static [(&'static str, &'static str)] {
-    static PAIRS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        REP_TSV
+/// The REP pairs sorted by the first byte of `from`, with the range of pairs
+/// for each first byte, so a position is checked only against pairs that
+/// can match there.
+struct RepTable {
+    pairs: Vec<(&'static str, &'static str)>,
+    by_first_byte: [(u16, u16); 256],
+}
+
+fn rep_table() -> &'static RepTable {
+    static TABLE: OnceLock<RepTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut pairs: Vec<(&str, &str)> = REP_TSV
             .lines()
             .filter_map(|line| line.split_once('\t'))
-            .collect()
+            .filter(|(from, _)| !from.is_empty())
+            .collect();
+        pairs.sort_by_key(|(from, _)| from.as_bytes()[0]);
+        let mut by_first_byte = [(0u16, 0u16); 256];
+        for (i, (from, _)) in pairs.iter().enumerate() {
+            let range = &mut by_first_byte[usize::from(from.as_bytes()[0])];
+            if range.0 == range.1 {
+                range.0 = i as u16;
+            }
+            range.1 = i as u16 + 1;
+        }
+        RepTable {
+            pairs,
+            by_first_byte,
+        }
     })
 }
 
 /// CHECKCOMPOUNDREP: whether one REP replacement makes `lower` a standalone
 /// dictionary word, in which case it is that word misspelt, not a compound.
-/// Runs only when a split was found, so its lookups cost little overall.
+///
+/// A replacement at byte `at` can only give a key if `lower[..at]` is a
+/// prefix of one, so the fst is walked once along `lower` and replacements
+/// are tried only where that walk still goes, each continuing from the
+/// cursor already reached.
 fn misspelt_word(lex: &Lexicon, lower: &str) -> bool {
-    let mut candidate = String::with_capacity(lower.len() + 8);
-    for &(from, to) in rep_pairs() {
-        for (at, _) in lower.match_indices(from) {
-            candidate.clear();
-            candidate.push_str(&lower[..at]);
-            candidate.push_str(to);
-            candidate.push_str(&lower[at + from.len()..]);
-            if lex.entry(&candidate).is_some_and(|entry| entry.standalone) {
+    let bytes = lower.as_bytes();
+    let n = bytes.len();
+    let mut stack = [lex.start(); STACK_LEN + 1];
+    let mut heap = Vec::new();
+    let cursors: &mut [Cursor] = if n < STACK_LEN {
+        &mut stack[..=n]
+    } else {
+        heap.resize(n + 1, lex.start());
+        &mut heap
+    };
+    let mut reach = 0;
+    while reach < n {
+        match lex.advance(cursors[reach], &bytes[reach..=reach]) {
+            Some(next) => {
+                cursors[reach + 1] = next;
+                reach += 1;
+            }
+            None => break,
+        }
+    }
+    let table = rep_table();
+    for at in (0..=reach.min(n - 1)).filter(|&at| lower.is_char_boundary(at)) {
+        let (first, last) = table.by_first_byte[usize::from(bytes[at])];
+        for &(from, to) in &table.pairs[usize::from(first)..usize::from(last)] {
+            if !bytes[at..].starts_with(from.as_bytes()) {
+                continue;
+            }
+            let replaced = lex
+                .advance(cursors[at], to.as_bytes())
+                .and_then(|cursor| lex.advance(cursor, &bytes[at + from.len()..]))
+                .and_then(|cursor| lex.value_at(cursor));
+            if replaced.is_some_and(|value| raw_flags(value).standalone()) {
                 return true;
             }
         }
@@ -320,6 +370,46 @@ mod tests {
         // "tand" + "lege" would do, but REP e -> æ gives "tandlæge".
         assert_eq!(parts("tandlege"), None);
         assert_eq!(parts("serskilt"), None);
+    }
+
+    /// CHECKCOMPOUNDREP the obvious way: every replacement, every lookup.
+    fn misspelt_word_naive(lex: &Lexicon, lower: &str) -> bool {
+        rep_table().pairs.iter().any(|&(from, to)| {
+            lower.match_indices(from).any(|(at, _)| {
+                let candidate = format!("{}{to}{}", &lower[..at], &lower[at + from.len()..]);
+                lex.entry(&candidate).is_some_and(|entry| entry.standalone)
+            })
+        })
+    }
+
+    #[test]
+    fn the_pruned_rep_check_agrees_with_the_naive_one() {
+        let lex = Lexicon::embedded();
+        for word in [
+            "tandlege",
+            "serskilt",
+            "kommunalbestyrelsesmødet",
+            "chefområder",
+            "gennemfort",
+            "tillidsvalgte",
+            "sommerhus",
+            "fællesrad",
+            "omrade",
+            "udviklingstiltag",
+            "ledelseskodeks",
+            "skoleår",
+            "børnehaveklasse",
+            "vejvedligeholdelse",
+            "hastighedsgransen",
+            "kørestol",
+            "korestol",
+        ] {
+            assert_eq!(
+                misspelt_word(lex, word),
+                misspelt_word_naive(lex, word),
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -187,6 +187,47 @@ impl Lexicon {
     }
 }
 
+/// A position in the fst: the node reached and the output summed on the way.
+/// Lets compound checks share the walk along a word's common prefix.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cursor {
+    addr: fst::raw::CompiledAddr,
+    output: u64,
+}
+
+impl Lexicon {
+    /// The cursor before any byte.
+    pub(crate) fn start(&self) -> Cursor {
+        Cursor {
+            addr: self.map.as_fst().root().addr(),
+            output: 0,
+        }
+    }
+
+    /// The cursor after `bytes`, if some key continues that way.
+    pub(crate) fn advance(&self, cursor: Cursor, bytes: &[u8]) -> Option<Cursor> {
+        let fst = self.map.as_fst();
+        let mut node = fst.node(cursor.addr);
+        let mut output = fst::raw::Output::new(cursor.output);
+        for &byte in bytes {
+            let transition = node.transition(node.find_input(byte)?);
+            output = output.cat(transition.out);
+            node = fst.node(transition.addr);
+        }
+        Some(Cursor {
+            addr: node.addr(),
+            output: output.value(),
+        })
+    }
+
+    /// The value of the key that ends at `cursor`, if one does.
+    pub(crate) fn value_at(&self, cursor: Cursor) -> Option<u64> {
+        let node = self.map.as_fst().node(cursor.addr);
+        node.is_final()
+            .then(|| cursor.output + node.final_output().value())
+    }
+}
+
 /// Flags of a raw value, for [`compounds`].
 pub(crate) fn raw_flags(value: u64) -> RawFlags {
     RawFlags(value)
@@ -264,6 +305,17 @@ mod tests {
         assert!(ends.windows(2).all(|w| w[0] < w[1]));
         assert!(ends.contains(&"område".len()));
         assert!(ends.contains(&"områdets".len()));
+    }
+
+    #[test]
+    fn cursors_reach_the_stored_values() {
+        let lex = Lexicon::embedded();
+        let start = lex.start();
+        let half = lex.advance(start, "område".as_bytes()).unwrap();
+        let whole = lex.advance(half, "ts".as_bytes()).unwrap();
+        assert_eq!(lex.value_at(half), lex.map.get("område"));
+        assert_eq!(lex.value_at(whole), lex.map.get("områdets"));
+        assert_eq!(lex.advance(half, "xq".as_bytes()).map(|_| ()), None);
     }
 
     #[test]
