@@ -33,7 +33,8 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct IngestArgs {
-    /// Files or folders; folders are searched for .txt and .md files.
+    /// Files or folders; folders are searched recursively for .txt and .md files
+    /// (hidden files and folders are skipped).
     #[arg(value_name = "IN", required = true)]
     inputs: Vec<PathBuf>,
     /// Folder for the JSON documents (mirroring the input tree) and _summary.json.
