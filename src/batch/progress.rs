@@ -17,12 +17,13 @@ pub struct Reporter {
 impl Reporter {
     pub fn new(show_bar: bool) -> Reporter {
         let bar = show_bar.then(|| {
-            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
             let style =
                 ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} files {elapsed}")
                     .unwrap_or_else(|_| ProgressStyle::default_bar())
                     .progress_chars("=> ");
             bar.set_style(style);
+            // Drawn from the first phase on, not while the folders are walked.
             bar
         });
         Reporter { bar }
@@ -31,9 +32,12 @@ impl Reporter {
     /// Starts a pass over `total` files ("learning", "processing").
     pub fn phase(&self, name: &'static str, total: u64) {
         if let Some(bar) = &self.bar {
-            bar.set_message(name);
-            bar.set_length(total);
             bar.set_position(0);
+            bar.set_length(total);
+            bar.set_message(name);
+            if bar.is_hidden() {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
         }
     }
 
