@@ -17,7 +17,7 @@
 //!
 //! The result is a fixed point: normalising it again changes nothing.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::model::Warning;
 
@@ -35,19 +35,21 @@ pub fn normalize(text: &str) -> Normalized {
     let mut repaired_sequences = 0usize;
     let mut first_line = None;
     let mut current = line_breaks(text);
-    // Each round can expose what another undid (a mojibake repair can yield a
-    // combining mark that NFC joins into `Ã`, which is a mojibake lead again),
-    // so repeat until nothing changes: that is what makes it idempotent.
+    // One step can expose work for another: a soft hyphen inside a mojibake
+    // sequence (`Ã\u{AD}¦`) hides it until removed, a repaired sequence can
+    // be a combining mark that NFC joins into `Ã`, a mojibake lead again, and
+    // an expanded ligature can compose with the mark after it (`ﬁ\u{308}`).
+    // So rounds repeat until one changes nothing: a fixed point, which is
+    // what makes normalising twice the same as once. Clean text takes one
+    // round. Mojibake goes first so that `Â\u{AD}` (a soft hyphen written as
+    // mojibake) is repaired, not split.
     for _ in 0..MAX_ROUNDS {
-        let cleaned = remove_invisibles(&current);
-        let composed: String = cleaned.nfc().collect();
-        let (fixed, count, line) = repair_mojibake(&composed);
+        let (fixed, count, line) = repair_mojibake(&current);
         if count > 0 {
             repaired_sequences += count;
             first_line = first_line.or(line);
         }
-        let next: String = fixed.nfc().collect::<String>();
-        let next = spaces_and_ligatures(&next);
+        let next = spaces_and_ligatures(&nfc(&remove_invisibles(&fixed)));
         if next == current {
             break;
         }
@@ -87,10 +89,29 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn remove_invisibles(text: &str) -> String {
+    if !text.contains(is_invisible) {
+        return text.to_string();
+    }
     text.chars().filter(|&c| !is_invisible(c)).collect()
 }
 
+fn nfc(text: &str) -> String {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text.to_string();
+    }
+    text.nfc().collect()
+}
+
 fn spaces_and_ligatures(text: &str) -> String {
+    let special = |c: char| {
+        matches!(
+            c,
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{FB00}'..='\u{FB06}'
+        )
+    };
+    if !text.contains(special) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -291,6 +312,16 @@ mod tests {
     #[test]
     fn decomposed_letters_are_composed() {
         assert_eq!(norm("A\u{30A}benra\u{30A}"), "Åbenrå");
+    }
+
+    #[test]
+    fn what_one_step_exposes_the_next_round_settles() {
+        // An expanded ligature composes with the mark after it.
+        assert_eq!(norm("ﬁ\u{308}"), "fï");
+        // A repaired sequence that is itself a soft hyphen goes too.
+        assert_eq!(norm("kommu\u{C2}\u{AD}nal"), "kommunal");
+        // A zero-width space inside a mojibake sequence hides it for a round.
+        assert_eq!(norm("fÃ\u{200B}¦lles"), "fælles");
     }
 
     fn messy_text() -> impl Strategy<Value = String> {
