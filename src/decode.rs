@@ -169,6 +169,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_mixing_utf8_and_windows_1252_reads_right_once_normalised() {
+        // Edited in two editors: "fælles" in UTF-8, then "Ærø" in Windows-1252.
+        let mut bytes = "fælles møde på ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xC6r\xF8");
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "windows-1252");
+        let normalized = crate::normalize::normalize(&decoded.text);
+        assert_eq!(normalized.text, "fælles møde på Ærø");
+    }
+
+    #[test]
     fn nul_bytes_mean_binary() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
         match decode(png) {

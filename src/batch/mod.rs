@@ -75,10 +75,12 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    #[error("{}: {}", .path.display(), io_reason(.source))]
-    Output { path: PathBuf, source: io::Error },
+    // The I/O errors are part of the message, not a `source`: the message is
+    // the one line the user sees, without a repeated cause.
+    #[error("{}: {}", .path.display(), io_reason(.error))]
+    Output { path: PathBuf, error: io::Error },
     #[error("writing JSON Lines: {}", io_reason(.0))]
-    Jsonl(#[source] io::Error),
+    Jsonl(io::Error),
     #[error("cannot start worker threads: {0}")]
     Threads(String),
 }
@@ -137,10 +139,10 @@ pub fn run(config: &Config, repairer: Repairer) -> Result<Summary, BatchError> {
     Ok(summary)
 }
 
-fn output_error(path: &Path, source: io::Error) -> BatchError {
+fn output_error(path: &Path, error: io::Error) -> BatchError {
     BatchError::Output {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -387,5 +389,36 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         text.clone()
     } else {
         "panic".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_on_one_file_becomes_that_files_failure() {
+        let result: Result<(), String> = guarded(|| panic!("segment: index out of range"));
+        assert_eq!(
+            result,
+            Err("internal error: segment: index out of range".to_string())
+        );
+        assert!(!IN_FILE.with(Cell::get), "the flag is reset after the file");
+    }
+
+    #[test]
+    fn reading_refuses_a_file_over_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.txt");
+        fs::write(&path, "12345").unwrap();
+        assert_eq!(read_limited(&path, 5).unwrap(), b"12345");
+        assert_eq!(
+            read_limited(&path, 4).unwrap_err(),
+            "file is 5 bytes, over the limit of 4 (--max-bytes)"
+        );
+        assert_eq!(
+            read_limited(&dir.path().join("y.txt"), 4).unwrap_err(),
+            "no such file or directory"
+        );
     }
 }
