@@ -9,6 +9,11 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
+const SEEDS: [&str; 3] = [
+    "002_bcc31beeb5db5745.txt",
+    "003_f122f3bfac8cb1ef.txt",
+    "004_8d2d2b7021df1346.txt",
+];
 const SEED_004: &str = "fixtures/seeds/004_8d2d2b7021df1346.txt";
 
 fn repo(path: &str) -> PathBuf {
@@ -67,14 +72,10 @@ fn tree(dir: &Path) -> Vec<String> {
 fn mixed_folder() -> TempDir {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path();
-    for seed in fs::read_dir(repo("fixtures/seeds")).unwrap() {
-        let seed = seed.unwrap().path();
+    for seed in SEEDS {
         copy(
-            seed.strip_prefix(env!("CARGO_MANIFEST_DIR"))
-                .unwrap()
-                .to_str()
-                .unwrap(),
-            &input.join("seeds").join(seed.file_name().unwrap()),
+            &format!("fixtures/seeds/{seed}"),
+            &input.join("seeds").join(seed),
         );
     }
     copy(
