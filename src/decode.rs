@@ -6,7 +6,9 @@
 //! the bytes alone, in this order:
 //!
 //! 1. a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) is believed;
-//! 2. NUL bytes without a UTF-16 mark mean a binary file (text never has them);
+//! 2. NUL bytes in every other position are UTF-16 without its mark (Latin
+//!    text in UTF-16 has a zero high byte in nearly every unit), with a
+//!    warning; other NUL bytes mean a binary file (text never has them);
 //! 3. valid UTF-8 is UTF-8;
 //! 4. anything else is Windows-1252, the encoding Danish Windows machines
 //!    wrote, with a warning naming it so a reader can check.
@@ -54,6 +56,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             ));
         }
         (text.into_owned(), encoding)
+    } else if let Some(encoding) = sniff_utf16(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        warnings.push(Warning::new(
+            "encoding",
+            format!("no byte-order mark; decoded as {}", encoding.name()),
+        ));
+        (text.into_owned(), encoding)
     } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError::Binary(format!(
             "NUL byte at offset {offset} (and no UTF-16 byte-order mark)"
@@ -81,6 +90,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         encoding: encoding.name(),
         warnings,
     })
+}
+
+/// UTF-16 without a byte-order mark, recognised by its zero high bytes: at
+/// least 90% of the units have a zero byte on one side and under 10% on the
+/// other. Anything less regular is left to the binary check.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.len() / 2;
+    let zero_at = |side: usize| bytes.chunks_exact(2).filter(|unit| unit[side] == 0).count();
+    let (first, second) = (zero_at(0), zero_at(1));
+    let mostly = |count: usize| count * 10 >= units * 9;
+    let seldom = |count: usize| count * 10 < units;
+    if mostly(second) && seldom(first) {
+        Some(encoding_rs::UTF_16LE)
+    } else if mostly(first) && seldom(second) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Rejects text in which more than [`MAX_CONTROL_SHARE`] of the characters
@@ -154,6 +184,18 @@ mod tests {
         let be = decode(&utf16(DANISH, true)).unwrap();
         assert_eq!(be.text, DANISH);
         assert_eq!(be.encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_recognised_with_a_warning() {
+        for (big_endian, label) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+            let bytes = utf16(DANISH, big_endian);
+            let decoded = decode(&bytes[2..]).unwrap();
+            assert_eq!(decoded.text, DANISH);
+            assert_eq!(decoded.encoding, label);
+            assert_eq!(decoded.warnings[0].code, "encoding");
+            assert!(decoded.warnings[0].message.contains("no byte-order mark"));
+        }
     }
 
     #[test]
