@@ -96,7 +96,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// least 90% of the units have a zero byte on one side and under 10% on the
 /// other. Anything less regular is left to the binary check.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || !bytes.contains(&0) {
         return None;
     }
     let units = bytes.len() / 2;
