@@ -130,6 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Ingest(args) => ingest(args),
         Command::Fix(args) => fix(args),
+        // `Command::Eval(args) => eval(args)` goes here (the lead wires it).
     }
 }
 

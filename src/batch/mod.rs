@@ -148,7 +148,8 @@ fn output_error(path: &Path, error: io::Error) -> BatchError {
 
 /// Sorts the jobs and fails every one whose output would overwrite another's
 /// (`x.txt` beside `x.md`, or `a/x.txt` and `b/x.txt` given as files) or the
-/// summary. The first in path order keeps the name.
+/// summary. The first in path order keeps the name. JSON Lines mode checks
+/// the same, as two documents there would carry the same `source.path`.
 fn without_collisions(mut jobs: Vec<Job>, reporter: &Reporter, tally: &mut Tally) -> Vec<Job> {
     jobs.sort_by(|a, b| (&a.relative, &a.path).cmp(&(&b.relative, &b.path)));
     jobs.dedup();
