@@ -1,2 +1,314 @@
-//! The `referat` command line. (stub: to be built)
-fn main() {}
+//! The `referat` command line, and only that: it turns clap's options into a
+//! [`batch::Config`] or a `fix` run, reads the user's correction files, and
+//! decides the exit code. Everything else lives in the library.
+
+use std::fs;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use referat::batch::{self, walk::io_reason, Config, JsonlTarget, Summary};
+use referat::repair::{Evidence, RepairOptions, Repairer};
+
+/// Turns OCR'd Danish municipal meeting minutes into clean text and JSON.
+#[derive(Debug, Parser)]
+#[command(name = "referat", version, about, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Turn files and folders of minutes into one JSON document per file.
+    Ingest(IngestArgs),
+    /// Print the repaired text of one file, its layout kept.
+    Fix(FixArgs),
+    // `referat eval` is wired here by the lead: `Eval(EvalArgs)`, handled in
+    // `run` beside `Ingest` and `Fix`.
+}
+
+#[derive(Debug, Args)]
+struct IngestArgs {
+    /// Files or folders; folders are searched recursively for .txt and .md files
+    /// (hidden files and folders are skipped).
+    #[arg(value_name = "IN", required = true)]
+    inputs: Vec<PathBuf>,
+    /// Folder for the JSON documents (mirroring the input tree) and _summary.json.
+    #[arg(long, value_name = "DIR", required_unless_present = "jsonl")]
+    out: Option<PathBuf>,
+    /// Worker threads [default: one per core].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Write all documents as JSON Lines to PATH (`-` for stdout) instead of one file each.
+    #[arg(long, value_name = "PATH")]
+    jsonl: Option<PathBuf>,
+    /// Also write the repaired text beside each JSON (x.txt).
+    #[arg(long, requires = "out")]
+    text: bool,
+    /// Redo files whose JSON already records the same source SHA-256.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no summary line; failures are still printed.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Larger files are failures and are not read (bytes; K, M, G suffixes allowed).
+    #[arg(long, value_name = "N", default_value = "64M", value_parser = parse_size)]
+    max_bytes: u64,
+    /// A user correction file (TSV); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    corrections: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct FixArgs {
+    /// The file to repair, or `-` for standard input.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// A user correction file (TSV); may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    corrections: Vec<PathBuf>,
+}
+
+/// The exit status tells the batch's story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    /// Every file was processed (or was already up to date).
+    Success = 0,
+    /// Some files failed (all the others were still written), or the run
+    /// could not write its outputs.
+    Failure = 1,
+    /// The command line was wrong: an unknown option, a missing input, an
+    /// unreadable correction file. Nothing was processed.
+    Usage = 2,
+}
+
+impl Exit {
+    fn of_summary(summary: &Summary) -> Exit {
+        if summary.failed == 0 {
+            Exit::Success
+        } else {
+            Exit::Failure
+        }
+    }
+}
+
+impl From<Exit> for process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        process::ExitCode::from(exit as u8)
+    }
+}
+
+/// A mistake on the command line; exits with [`Exit::Usage`].
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
+fn main() -> process::ExitCode {
+    batch::install_panic_hook();
+    // clap prints its own usage errors and exits 2 (0 for --help, --version).
+    let cli = Cli::parse();
+    let exit = match run(cli) {
+        Ok(exit) => exit,
+        Err(err) if is_broken_pipe(&err) => Exit::Success,
+        Err(err) => {
+            eprintln!("referat: {err:#}");
+            if err.is::<UsageError>() {
+                Exit::Usage
+            } else {
+                Exit::Failure
+            }
+        }
+    };
+    exit.into()
+}
+
+fn run(cli: Cli) -> anyhow::Result<Exit> {
+    match cli.command {
+        Command::Ingest(args) => ingest(args),
+        Command::Fix(args) => fix(args),
+        // `Command::Eval(args) => eval(args)` goes here (the lead wires it).
+    }
+}
+
+fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
+    for input in &args.inputs {
+        if let Err(err) = fs::metadata(input) {
+            return Err(UsageError(format!("{}: {}", input.display(), io_reason(&err))).into());
+        }
+    }
+    let repairer = repairer(&args.corrections)?;
+    let config = Config {
+        inputs: args.inputs,
+        out: args.out,
+        jsonl: args.jsonl.map(|path| {
+            if path.as_os_str() == "-" {
+                JsonlTarget::Stdout
+            } else {
+                JsonlTarget::File(path)
+            }
+        }),
+        write_text: args.text,
+        force: args.force,
+        max_bytes: args.max_bytes,
+        threads: args.jobs.map(usize::from),
+        progress: !args.quiet && io::stderr().is_terminal(),
+    };
+    let summary = batch::run(&config, repairer)?;
+    if !args.quiet {
+        eprintln!("{}", summary.line());
+    }
+    Ok(Exit::of_summary(&summary))
+}
+
+fn fix(args: FixArgs) -> anyhow::Result<Exit> {
+    let repairer = repairer(&args.corrections)?;
+    let name = args.file.display().to_string();
+    let bytes = if args.file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        bytes
+    } else {
+        fs::read(&args.file).map_err(|err| UsageError(format!("{name}: {}", io_reason(&err))))?
+    };
+    // A file on its own is a batch of one: its own words are the evidence.
+    let evidence = match referat::decode::decode(&bytes) {
+        Ok(decoded) => Evidence::learn(&referat::normalize::normalize(&decoded.text).text),
+        Err(err) => {
+            eprintln!("{name}: {err}");
+            return Ok(Exit::Failure);
+        }
+    };
+    let repaired = referat::repair_bytes(&repairer.with_evidence(evidence), &bytes)
+        .with_context(|| name.clone())?;
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(repaired.text.as_bytes())?;
+    stdout.flush()?;
+    Ok(Exit::Success)
+}
+
+/// Reads the `--corrections` files; any problem with them is a usage error,
+/// found before a single input is read.
+fn repairer(files: &[PathBuf]) -> anyhow::Result<Repairer> {
+    let mut options = RepairOptions::default();
+    for path in files {
+        let text = read_text(path).map_err(UsageError)?;
+        options
+            .user_corrections
+            .push((path.display().to_string(), text));
+    }
+    Repairer::new(&options).map_err(|err| UsageError(err.to_string()).into())
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|err| format!("{}: {}", path.display(), io_reason(&err)))?;
+    String::from_utf8(bytes).map_err(|_| format!("{}: not valid UTF-8", path.display()))
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<batch::BatchError>()
+                .is_some_and(|batch| batch.is_broken_pipe())
+    })
+}
+
+/// `--max-bytes`: a number of bytes, optionally with a binary K, M or G
+/// suffix (`64M` is 64 MiB; `KiB`, `MiB`, `GiB` and a trailing `B` are read
+/// the same way).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    let digits_end = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (digits, suffix) = trimmed.split_at(digits_end);
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (bytes, or with a K, M or G suffix)"))?;
+    let shift = match suffix.to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => {
+            return Err(format!(
+                "`{text}` has an unknown size suffix (use K, M or G)"
+            ))
+        }
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+    use referat::batch::summary::Tally;
+
+    #[test]
+    fn exit_codes_are_stable() {
+        assert_eq!(Exit::Success as u8, 0);
+        assert_eq!(Exit::Failure as u8, 1);
+        assert_eq!(Exit::Usage as u8, 2);
+    }
+
+    #[test]
+    fn a_failed_file_makes_the_batch_exit_1() {
+        let clean = Tally {
+            ok: 3,
+            skipped: 1,
+            ..Tally::default()
+        }
+        .into_summary(1.0);
+        assert_eq!(Exit::of_summary(&clean), Exit::Success);
+        let mut tally = Tally {
+            ok: 3,
+            ..Tally::default()
+        };
+        tally.failures.push(batch::Failure::new(
+            Path::new("x.txt"),
+            "empty file (no text)",
+        ));
+        assert_eq!(Exit::of_summary(&tally.into_summary(1.0)), Exit::Failure);
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn clap_usage_errors_exit_2() {
+        let err = Cli::try_parse_from(["referat", "ingest", "fixtures"]).unwrap_err();
+        assert_eq!(err.exit_code(), Exit::Usage as i32);
+        let err = Cli::try_parse_from(["referat", "ingest", "x", "--out", "o", "--jobs", "0"])
+            .unwrap_err();
+        assert_eq!(err.exit_code(), Exit::Usage as i32);
+    }
+
+    #[test]
+    fn jsonl_alone_needs_no_out_folder() {
+        assert!(Cli::try_parse_from(["referat", "ingest", "x", "--jsonl", "-"]).is_ok());
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 * 1024 * 1024));
+        assert_eq!(parse_size("2KiB"), Ok(2048));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("10X").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+}

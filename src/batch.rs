@@ -1,1 +1,0 @@
-//! The batch layer: walking, parallelism, atomic writes, summary. (stub: to be built)
