@@ -69,7 +69,7 @@ pub fn split(lines: &[&str]) -> Segmented {
             continue;
         }
         let t = (0..c).rev().find(|&i| content(i)).unwrap_or(c);
-        let after_previous = starts.last().is_none_or(|&(_, pc)| t > pc);
+        let after_previous = starts.last().map_or(true, |&(_, pc)| t > pc);
         starts.push((if after_previous { t } else { c }, c));
     }
     if starts.is_empty() {
@@ -112,7 +112,7 @@ fn header(lines: &[&str], page: &[Option<FurnitureKind>], first_item: usize, out
                 kind: FurnitureKind::TableOfContents,
                 lines: span(t, *content.last().unwrap_or(&t)),
             });
-            content.iter().copied().filter(|&i| i < t).last()
+            content.iter().copied().rfind(|&i| i < t)
         }
         None => content.last().copied(),
     };
