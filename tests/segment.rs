@@ -128,3 +128,122 @@ fn seed004_indstilling_and_bilag() {
     assert_eq!(item.fravaerende.len(), 2);
     assert_eq!(item.fravaerende[1].name, "Tom Bytoft");
 }
+
+fn shape(name: &str) -> referat::segment::Segmented {
+    let path = format!("{}/fixtures/shapes/{name}", env!("CARGO_MANIFEST_DIR"));
+    segment(&std::fs::read_to_string(path).unwrap())
+}
+
+#[test]
+fn meeting_header_and_items() {
+    let s = shape("meeting.txt");
+    let m = s.meeting.as_ref().expect("meeting header");
+    assert_eq!(m.municipality.as_deref(), Some("Norddjurs Kommune"));
+    assert_eq!(m.kind.as_deref(), Some("referat"));
+    assert_eq!(m.body.as_deref(), Some("Voksen- og plejeudvalget"));
+    assert_eq!(m.date.as_deref(), Some("2024-04-24"));
+    assert_eq!(m.time.as_deref(), Some("13:00"));
+    assert_eq!(m.place.as_deref(), Some("Mødelokale 1, Rådhuset"));
+    assert_eq!(m.absent, ["Tom Bytoft (A)"]);
+    let titles: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| (i.number, i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (Some(1), "Godkendelse af dagsorden"),
+            (Some(2), "Fælles langsigtet strategi på Socialområdet"),
+            (Some(3), "Personalesag")
+        ]
+    );
+    assert_eq!(s.items[2].access, Some(Access::Closed));
+    assert_eq!(s.items[1].sagsgang, ["VPU", "KB"]);
+}
+
+#[test]
+fn meeting_furniture_out_of_text() {
+    let s = shape("meeting.txt");
+    let item = &s.items[1];
+    let text: String = item.sections.iter().map(|s| s.text.clone()).collect();
+    assert!(!text.contains("Side 2 af 4"));
+    let fremstilling = &item.sections[1];
+    assert_eq!(fremstilling.kind, SectionKind::Sagsfremstilling);
+    assert!(fremstilling.text.starts_with(
+        "Forvaltningen har udarbejdet et forslag til en fælles langsigtet strategi for Socialområdet og Børne- og familieområdet."
+    ), "{}", fremstilling.text);
+    assert!(fremstilling.text.contains("Baggrund:"));
+    assert!(s
+        .furniture
+        .iter()
+        .any(|f| f.kind == referat::model::FurnitureKind::TableOfContents));
+}
+
+/// Every non-blank line is page furniture or lies in exactly one span.
+fn nothing_lost(text: &str) {
+    let s = segment(text);
+    let mut spans: Vec<[u32; 2]> = Vec::new();
+    spans.extend(s.meeting.iter().map(|m| m.lines));
+    for item in &s.items {
+        spans.push(item.header_lines);
+        spans.extend(item.sections.iter().map(|s| s.lines));
+    }
+    spans.extend(
+        s.furniture
+            .iter()
+            .filter(|f| f.kind == referat::model::FurnitureKind::TableOfContents)
+            .map(|f| f.lines),
+    );
+    let page: Vec<u32> = s
+        .furniture
+        .iter()
+        .filter(|f| f.kind != referat::model::FurnitureKind::TableOfContents)
+        .flat_map(|f| f.lines[0]..=f.lines[1])
+        .collect();
+    for (i, line) in text.split('\n').enumerate() {
+        let n = i as u32 + 1;
+        if line.replace('\u{c}', "").trim().is_empty() || page.contains(&n) {
+            continue;
+        }
+        let covering = spans.iter().filter(|s| s[0] <= n && n <= s[1]).count();
+        assert_eq!(covering, 1, "line {n} {line:?} in {covering} spans");
+    }
+}
+
+#[test]
+fn nothing_lost_in_fixtures() {
+    for dir in ["fixtures/seeds", "fixtures/shapes"] {
+        let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
+        for entry in std::fs::read_dir(dir).unwrap() {
+            nothing_lost(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        }
+    }
+}
+
+mod generated {
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("Sagsfremstilling".to_string()),
+            Just("Fravarende:".to_string()),
+            Just("### **Bilag**".to_string()),
+            Just("Beslutning i Kommunalbestyrelsen den 26-03-2024".to_string()),
+            Just("Ad 1: Godkendt.".to_string()),
+            Just("".to_string()),
+            Just("Voksen- og plejeudvalget 24-04-2024   Side 2 af 6".to_string()),
+            Just("\u{c}".to_string()),
+            "[a-zæøå ]{1,40}\\.?",
+            Just("2. Næste punkt".to_string()),
+            Just("24/1234 Åben Sag".to_string()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn nothing_lost_in_generated(pieces in prop::collection::vec(piece(), 0..40)) {
+            super::nothing_lost(&pieces.join("\n"));
+        }
+    }
+}
