@@ -247,3 +247,48 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn closed_item_alone() {
+    let s = shape("closed_item.txt");
+    assert!(s.meeting.is_none());
+    let item = &s.items[0];
+    assert_eq!(item.title, "Køb af ejendom");
+    assert_eq!(item.case_number.as_deref(), Some("24/2210"));
+    assert_eq!(item.access, Some(Access::Closed));
+    assert_eq!(item.beslutning[0].body.as_deref(), Some("Økonomiudvalget"));
+    assert_eq!(item.fravaerende[0].name, "Anders Jensen");
+    assert_eq!(item.fravaerende[0].affiliation.as_deref(), Some("V"));
+}
+
+#[test]
+fn two_committees_in_turn() {
+    let s = shape("two_committees.txt");
+    let item = &s.items[0];
+    assert_eq!(item.sagsgang, ["BUU", "ØK", "KB"]);
+    let decided: Vec<_> = item
+        .beslutning
+        .iter()
+        .map(|b| {
+            (
+                b.body.as_deref().unwrap(),
+                b.date.as_deref().unwrap(),
+                b.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        decided,
+        [
+            ("Børne- og ungdomsudvalget", "2024-03-05", "Anbefales."),
+            ("Kommunalbestyrelsen", "2024-03-26", "Godkendt.")
+        ]
+    );
+    assert!(item.sections[1]
+        .text
+        .ends_with("for dagtilbuddene i Grenaa."));
+    assert_eq!(
+        item.indstilling.as_ref().unwrap().by.as_deref(),
+        Some("Børne- og familiechefen")
+    );
+}

@@ -81,7 +81,7 @@ where
 pub fn indstilling(lines: &[&str], text: &str) -> Indstilling {
     static RE: OnceLock<Regex> = OnceLock::new();
     let by = lines.iter().find_map(|l| {
-        re(&RE, r"^\s*(\S+(?:\s+\S+)?)\s+indstiller")
+        re(&RE, r"^\s*(\S+(?:\s+\S+){0,3}?)\s+indstiller")
             .captures(l)
             .map(|c| c[1].to_string())
     });
