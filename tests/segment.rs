@@ -292,3 +292,15 @@ fn two_committees_in_turn() {
         Some("Børne- og familiechefen")
     );
 }
+
+#[test]
+fn seed002_link_taken_out_of_sentence() {
+    let s = seed("002");
+    let text = &s.items[0].sections[1].text;
+    assert!(
+        text.contains("Pa temadagen blev der arbejdet med strategiens"),
+        "{text}"
+    );
+    assert!(!text.contains("https://"));
+    assert!(text.contains("pa Borne- og familieomradet."), "{text}");
+}
