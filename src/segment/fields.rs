@@ -1,0 +1,256 @@
+//! Typed fields read from section bodies: sagsgang, indstilling, beslutning,
+//! fraværende, bilag and links. Each works on the section's input lines so
+//! that OCR layout (wrapped bilag titles, "l-" for "1 -") can be undone.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::{Access, Bilag, Fravaerende, Indstilling, Point, PointNumber};
+
+use super::layout::paragraphs;
+use super::sections::fold;
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid regex"))
+}
+
+/// Committee abbreviations: "OMU", "BUU, KB".
+pub fn sagsgang(lines: &[&str]) -> Vec<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric() && c != 'Æ' && c != 'Ø' && c != 'Å'))
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// "Ad 1:", "Ad. 2", "Ad. Eventuelt": the point label and the rest of the line.
+pub fn ad_label(line: &str) -> Option<(PointNumber, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let c = re(
+        &RE,
+        r"^\s*(?:#+\s*)?(?:\*\*)?Ad(?:\.\s*|\s+)(\d+|[A-Za-zÆØÅæøå]+)\s*[:.]?(?:\*\*)?\s*(.*)$",
+    )
+    .captures(line)?;
+    let label = &c[1];
+    let number = match label.parse::<u32>() {
+        Ok(n) => PointNumber::Number(n),
+        Err(_) => PointNumber::Label(label.to_string()),
+    };
+    Some((number, c[2].trim().to_string()))
+}
+
+/// "1. At ..." in a recommendation.
+fn numbered(line: &str) -> Option<(u32, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let c = re(&RE, r"^\s*(\d{1,2})\.\s+(.*)$").captures(line)?;
+    Some((c[1].parse().ok()?, c[2].trim().to_string()))
+}
+
+/// Splits lines into a preamble and points that start where `start` matches.
+fn points_by<F>(lines: &[&str], start: F) -> (Vec<String>, Vec<Point>)
+where
+    F: Fn(&str) -> Option<(PointNumber, String)>,
+{
+    let mut preamble = Vec::new();
+    let mut groups: Vec<(PointNumber, Vec<String>)> = Vec::new();
+    for line in lines {
+        match start(line) {
+            Some((n, rest)) => groups.push((n, vec![rest])),
+            None => match groups.last_mut() {
+                Some((_, body)) => body.push(line.to_string()),
+                None => preamble.push(line.to_string()),
+            },
+        }
+    }
+    let points = groups
+        .into_iter()
+        .map(|(number, body)| {
+            let refs: Vec<&str> = body.iter().map(String::as_str).collect();
+            Point {
+                number,
+                text: paragraphs(&refs),
+            }
+        })
+        .collect();
+    (preamble, points)
+}
+
+/// The recommendation: who ("Formanden indstiller"), the text and its points.
+pub fn indstilling(lines: &[&str], text: &str) -> Indstilling {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let by = lines.iter().find_map(|l| {
+        re(&RE, r"^\s*(\S+(?:\s+\S+){0,3}?)\s+indstiller")
+            .captures(l)
+            .map(|c| c[1].to_string())
+    });
+    let (_, points) = points_by(lines, |l| {
+        numbered(l).map(|(n, t)| (PointNumber::Number(n), t))
+    });
+    Indstilling {
+        by,
+        text: text.to_string(),
+        points,
+    }
+}
+
+/// Per-point decisions of one committee.
+pub fn beslutning_points(lines: &[&str]) -> Vec<Point> {
+    points_by(lines, ad_label).1
+}
+
+/// "Hans-Henrik Brandt(aftaleholder)", "Tom Bytoft (A)", or a bare name.
+pub fn fravaerende_line(line: &str) -> Option<Fravaerende> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let t = line.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match re(&RE, r"^(.*?)\s*\(([^)]*)\)\s*$").captures(t) {
+        Some(c) => Some(Fravaerende {
+            name: c[1].trim().to_string(),
+            affiliation: Some(c[2].trim().to_string()),
+        }),
+        None => Some(Fravaerende {
+            name: t.to_string(),
+            affiliation: None,
+        }),
+    }
+}
+
+pub fn fravaerende(lines: &[&str]) -> Vec<Fravaerende> {
+    lines.iter().filter_map(|l| fravaerende_line(l)).collect()
+}
+
+fn access(word: &str) -> Option<Access> {
+    match fold(word).as_str() {
+        "aben" | "ben" => Some(Access::Open),
+        "lukket" => Some(Access::Closed),
+        _ => None,
+    }
+}
+
+/// The first line of an attachment: "1 - Åben Title (94029/23) (H)", with
+/// OCR's "l-" for "1 -".
+fn bilag_start(line: &str) -> Option<Bilag> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let c = re(
+        &RE,
+        r"^\s*(\d{1,3}|[lI])\s*-\s*(\S+)\s+(.*?)\s*(?:\((\d+/\d+)\))?\s*(?:\([A-Z]\))?\s*$",
+    )
+    .captures(line)?;
+    let number = match &c[1] {
+        "l" | "I" => 1,
+        n => n.parse().ok()?,
+    };
+    let access = access(&c[2]);
+    access?;
+    Some(Bilag {
+        number: Some(number),
+        access,
+        title: collapse(&c[3]),
+        reference: c.get(4).map(|m| m.as_str().to_string()),
+        id: None,
+    })
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The attachments table; a line starting with a long number carries the
+/// document id and, when the title wrapped, the rest of the title.
+pub fn bilag(lines: &[&str]) -> Vec<Bilag> {
+    static ID: OnceLock<Regex> = OnceLock::new();
+    let mut out: Vec<Bilag> = Vec::new();
+    for line in lines {
+        if let Some(b) = bilag_start(line) {
+            out.push(b);
+            continue;
+        }
+        let Some(last) = out.last_mut() else { continue };
+        if let Some(c) = re(&ID, r"^\s*(\d{5,})\b\s*(.*)$").captures(line) {
+            if last.id.is_none() {
+                last.id = Some(c[1].to_string());
+            }
+            append(&mut last.title, &c[2]);
+        } else if !line.trim().is_empty() {
+            append(&mut last.title, line);
+        }
+    }
+    out
+}
+
+fn append(title: &mut String, more: &str) {
+    let more = collapse(more);
+    if !more.is_empty() {
+        title.push(' ');
+        title.push_str(&more);
+    }
+}
+
+/// Takes URLs out of running text: the links and the text without them.
+pub fn take_links(text: &str) -> (String, Vec<String>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let url = re(&RE, r"https?://[^\s)>\]]+");
+    let links = url
+        .find_iter(text)
+        .map(|m| m.as_str().to_string())
+        .collect();
+    let cleaned = url.replace_all(text, "");
+    let cleaned = cleaned
+        .split('\n')
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (cleaned, links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ad_forms() {
+        assert_eq!(
+            ad_label("Ad 1: Drøftet."),
+            Some((PointNumber::Number(1), "Drøftet.".into()))
+        );
+        assert_eq!(
+            ad_label("Ad. 2"),
+            Some((PointNumber::Number(2), String::new()))
+        );
+        assert_eq!(
+            ad_label("#### Ad. Eventuelt"),
+            Some((PointNumber::Label("Eventuelt".into()), String::new()))
+        );
+        assert_eq!(ad_label("Adressen er ny."), None);
+    }
+
+    #[test]
+    fn absentee_forms() {
+        let f = fravaerende_line("Hans-Henrik Brandt(aftaleholder)").unwrap();
+        assert_eq!(f.name, "Hans-Henrik Brandt");
+        assert_eq!(f.affiliation.as_deref(), Some("aftaleholder"));
+        let f = fravaerende_line("Tom Bytoft (A)").unwrap();
+        assert_eq!(
+            (f.name.as_str(), f.affiliation.as_deref()),
+            ("Tom Bytoft", Some("A"))
+        );
+    }
+
+    #[test]
+    fn bilag_wrapped_title_and_ocr_one() {
+        let b = bilag(&[
+            "l- Aben Tids- og plan for (94029/23) (H)",
+            "3517342 strategi.pdf",
+        ]);
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].number, Some(1));
+        assert_eq!(b[0].access, Some(Access::Open));
+        assert_eq!(b[0].reference.as_deref(), Some("94029/23"));
+        assert_eq!(b[0].id.as_deref(), Some("3517342"));
+        assert_eq!(b[0].title, "Tids- og plan for strategi.pdf");
+    }
+}

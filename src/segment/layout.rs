@@ -1,0 +1,119 @@
+//! Paragraph repair inside a section: OCR and PDF extraction hard-wrap lines,
+//! split sentences with blank lines and hyphenate words at line ends. An
+//! archivist wants the paragraphs back, with real lists kept as lists.
+
+use super::sections::strip_markup;
+
+/// A list item line: "- ...", "• ...", "1. ...".
+pub fn is_list_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("• ") || t.starts_with("* ") {
+        return true;
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0 && digits < 3 && t[digits..].starts_with(". ")
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '”', '"'])
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase())
+}
+
+/// Joins `next` onto `text`, re-joining a word hyphenated at the line end
+/// ("under-" + "søgelse") but keeping compound hyphens ("Børne- og").
+fn join(text: &mut String, next: &str) {
+    let next = next.trim();
+    if text.ends_with('-') && !text.ends_with(" -") {
+        let first = next.split_whitespace().next().unwrap_or("");
+        let compound = matches!(first, "og" | "eller" | "til" | "samt") || !starts_lowercase(next);
+        if !compound {
+            text.pop();
+            text.push_str(next);
+            return;
+        }
+    }
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
+/// Repairs the layout of section body lines (already without furniture).
+pub fn paragraphs(lines: &[&str]) -> String {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| strip_markup(&l.replace('\u{c}', "")))
+        .collect();
+    let mut out = String::new();
+    let mut pending_blank = false;
+    for line in &lines {
+        if line.trim().is_empty() {
+            pending_blank = !out.is_empty();
+            continue;
+        }
+        let last_line = out.rsplit('\n').next().unwrap_or("");
+        let sentence_split = pending_blank && !ends_sentence(last_line) && starts_lowercase(line);
+        if out.is_empty() {
+        } else if is_list_item(line) {
+            out.push('\n');
+        } else if pending_blank && !sentence_split {
+            out.push_str("\n\n");
+        } else if is_list_item(last_line) && !starts_lowercase(line) && ends_sentence(last_line) {
+            out.push('\n');
+        }
+        join(&mut out, line);
+        pending_blank = false;
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_wrapped_and_split_sentences() {
+        let text = paragraphs(&[
+            "Et forslag til en",
+            "strategi for Børne- og",
+            "",
+            "familieområdet.",
+            "",
+            "Ny sætning.",
+        ]);
+        assert_eq!(
+            text,
+            "Et forslag til en strategi for Børne- og familieområdet.\n\nNy sætning."
+        );
+    }
+
+    #[test]
+    fn rejoins_hyphenated_word() {
+        assert_eq!(
+            paragraphs(&["den uvildige under-", "søgelse."]),
+            "den uvildige undersøgelse."
+        );
+    }
+
+    #[test]
+    fn keeps_lists() {
+        let text = paragraphs(&[
+            "Emner:",
+            "- Budget",
+            "- Effektivisering",
+            "1. At godkende",
+            "2. At drøfte",
+        ]);
+        assert_eq!(
+            text,
+            "Emner:\n- Budget\n- Effektivisering\n1. At godkende\n2. At drøfte"
+        );
+    }
+}
