@@ -293,16 +293,25 @@ impl Doc<'_> {
         }
 
         // First pass: words as seen are the context; second pass: the first
-        // pass's choices are, so neighbouring repairs help each other.
-        let mut choice: Vec<Option<Decision>> = vec![None; pending.len()];
-        for _ in 0..2 {
-            for (k, (i, analysis)) in pending.iter().enumerate() {
-                choice[k] = Some(self.decide(*i, analysis));
-            }
-            for (k, (i, _)) in pending.iter().enumerate() {
-                if let Some((best, _, _, _)) = &choice[k] {
+        // pass's choices are, so neighbouring repairs help each other. Only
+        // words next to a word the first pass changed need deciding again.
+        let mut choice: Vec<Option<Decision>> = pending
+            .iter()
+            .map(|(i, analysis)| Some(self.decide(*i, analysis)))
+            .collect();
+        let mut changed = vec![false; self.tokens.len()];
+        for (k, (i, _)) in pending.iter().enumerate() {
+            if let Some((best, _, _, _)) = &choice[k] {
+                if self.lower[*i].as_deref() != Some(best.as_str()) {
+                    changed[*i] = true;
                     self.lower[*i] = Some(best.clone());
                 }
+            }
+        }
+        for (k, (i, analysis)) in pending.iter().enumerate() {
+            let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
+            if near(i.checked_sub(1)) || near(Some(i + 1)) {
+                choice[k] = Some(self.decide(*i, analysis));
             }
         }
         for (k, (i, _)) in pending.iter().enumerate() {
