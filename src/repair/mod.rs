@@ -1,9 +1,53 @@
-//! Stage 4: repair OCR-damaged Danish words. (stub: to be built)
+//! Stage 4: repair OCR-damaged Danish words.
+//!
+//! Each word token is decided on its own, by these mechanisms, one module each:
+//!
+//! * [`dictionary`]: known misreadings (`corrections/ocr.tsv` and the user's
+//!   `--corrections` files), applied wherever the word stands;
+//! * [`confusions`]: candidates made by undoing the confusions OCR really makes
+//!   (`a` for `å`, `ze` for `æ`, `t` for `f`), kept when they are words of the
+//!   [`lexicon`] or compounds of them ([`compounds`]);
+//! * [`context`]: a bigram model that ranks candidates and decides real-word
+//!   errors (`far` for `får`), helped by [`document`]-level evidence (a
+//!   document with no æ, ø or å left has lost them all);
+//! * [`fallback`]: edit distance, only for what the confusions do not explain
+//!   and only when one word fits;
+//! * [`names`]: names of people are never touched, and [`tokenize`](crate::tokenize)
+//!   has already set aside URLs, numbers, abbreviations and the like.
+//!
+//! Candidates are ranked as a noisy channel: ln P(seen | word) + ln P(word) +
+//! the context's log ratio. A word changes only when its best repair is far
+//! ahead of every alternative, the word as seen included: a wrong correction
+//! is worse than a missed one. Doubtful words go to the review list instead.
+//!
+//! The layout is kept exactly: only a word's own bytes are replaced, and the
+//! replacement takes the case pattern of the word it replaces.
+//!
+//! Performance: a word the lexicon knows, in a document that kept its
+//! diacritics, costs one lexicon lookup. Everything slower is cached per
+//! document, so a word repeated a hundred times is analysed once.
 
 pub mod compounds;
+pub mod confusions;
+pub mod context;
+pub mod dictionary;
+pub mod document;
+pub mod fallback;
 pub mod lexicon;
+pub mod names;
 
-use crate::model::{Correction, Review};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use crate::model::{Correction, Review, Rule};
+use crate::tokenize::{self, Kind, Token};
+
+use confusions::Confusions;
+use context::Context;
+pub use context::Evidence;
+use dictionary::{Dictionary, Origin};
+use lexicon::Lexicon;
 
 /// What the repair stage needs from the caller. Files are read by the batch
 /// layer; the texts arrive here.
@@ -11,6 +55,9 @@ use crate::model::{Correction, Review};
 pub struct RepairOptions {
     /// User correction files (`--corrections`): (origin for messages, TSV text).
     pub user_corrections: Vec<(String, String)>,
+    /// Leave out `corrections/ocr.tsv`: the accuracy harness uses this to show
+    /// that the held-out score does not depend on the bundled dictionary.
+    pub no_bundled_dictionary: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -23,19 +70,6 @@ pub enum RepairError {
     },
 }
 
-/// Vocabulary and bigram counts learned from the clean documents of a batch.
-/// Counts only add up, so the result does not depend on the order files are
-/// learned in.
-#[derive(Debug, Default, Clone)]
-pub struct Evidence {}
-
-impl Evidence {
-    pub fn learn(_text: &str) -> Evidence {
-        Evidence {}
-    }
-    pub fn merge(&mut self, _other: Evidence) {}
-}
-
 #[derive(Debug, Clone, Default)]
 pub struct Repaired {
     pub text: String,
@@ -43,22 +77,539 @@ pub struct Repaired {
     pub review: Vec<Review>,
 }
 
+/// A candidate's probability must be at least this (after normalising over
+/// all candidates, the word as seen included) for the word to change.
+const CHANGE: f64 = 0.9;
+/// Below `CHANGE` but at least this: the word goes to the review list.
+const REVIEW: f64 = 0.2;
+/// ln of the prior of a word the lexicon does not know but that may well be
+/// right (a name, a rare compound): about one in ten million words.
+const LN_P_UNKNOWN: f64 = -16.1;
+/// The same in a document that lost its diacritics: there an unknown word
+/// that a lost æ, ø or å explains is far more often damaged than rare.
+const LN_P_UNKNOWN_LOST: f64 = -20.0;
+/// The same for a word with OCR junk in it (`malsa@tninger`, `P&`, `m0de`):
+/// such a word is almost never right.
+const LN_P_JUNK: f64 = -32.0;
+/// ln P(seen | word) for a repair found by edit distance.
+const FALLBACK_CHANNEL: f64 = -5.0;
+
+/// The repair stage, built once and shared by every file of a batch.
 #[derive(Debug)]
-pub struct Repairer {}
+pub struct Repairer {
+    lexicon: &'static Lexicon,
+    dictionary: Dictionary,
+    confusions: Confusions,
+    context: Context,
+    /// Analyses of words, shared by all documents: an analysis depends only
+    /// on the word and on whether its document lost its diacritics, so the
+    /// cache never changes an answer, only how fast it comes.
+    analyses: RwLock<AnalysisCache>,
+}
+
+/// Analyses by lower-case word: [0] for documents that kept their
+/// diacritics, [1] for those that lost them.
+type AnalysisCache = [HashMap<Box<str>, Option<Arc<Analysis>>>; 2];
+
+/// The shared cache stops growing here (about 30 MB).
+const MAX_CACHED: usize = 1 << 18;
 
 impl Repairer {
-    pub fn new(_options: &RepairOptions) -> Result<Repairer, RepairError> {
-        Ok(Repairer {})
+    pub fn new(options: &RepairOptions) -> Result<Repairer, RepairError> {
+        Ok(Repairer {
+            lexicon: Lexicon::embedded(),
+            dictionary: Dictionary::load(
+                !options.no_bundled_dictionary,
+                &options.user_corrections,
+            )?,
+            confusions: Confusions::bundled(),
+            context: Context::new(Evidence::bundled()),
+            analyses: RwLock::default(),
+        })
     }
 
-    pub fn with_evidence(self, _evidence: Evidence) -> Repairer {
+    /// Adds what the clean documents of the batch teach.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
+        self.context.add(evidence);
+        // Priors changed: analyses made before are stale.
+        self.analyses = RwLock::default();
         self
     }
 
     pub fn repair(&self, text: &str) -> Repaired {
-        Repaired {
-            text: text.to_string(),
-            ..Repaired::default()
+        let tokens = tokenize::tokenize(text);
+        let mut doc = Doc {
+            repairer: self,
+            text,
+            tokens: &tokens,
+            lost: document::diacritics_lost(text),
+            protected: Vec::new(),
+            lower: vec![None; tokens.len()],
+        };
+        doc.protected = names::protected(text, &tokens, self.lexicon);
+        doc.run()
+    }
+
+    /// ln P(word): the bigram counts' unigram estimate mixed with the
+    /// lexicon's general-language frequency.
+    fn ln_prior(&self, word: &str) -> f64 {
+        let from_context = self.context.frequency(word);
+        let zipf = match self.lexicon.entry(word) {
+            Some(e) if e.zipf > 0.0 => f64::from(e.zipf),
+            _ => self.compound_zipf(word),
+        };
+        let from_lexicon = 10f64.powf(zipf - 9.0);
+        (0.5 * from_context + 0.5 * from_lexicon).ln()
+    }
+
+    /// A compound is about as rare as its rarest part, and rarer still.
+    /// `split` gives the byte offsets where parts begin; an offset that is not
+    /// a cut inside the word is ignored rather than trusted.
+    fn compound_zipf(&self, word: &str) -> f64 {
+        let Some(cuts) = compounds::split(self.lexicon, word) else {
+            return 1.0;
+        };
+        let mut start = 0;
+        let mut rarest = f64::MAX;
+        for end in cuts.iter().copied().chain(std::iter::once(word.len())) {
+            let Some(part) = word.get(start..end).filter(|p| !p.is_empty()) else {
+                continue;
+            };
+            let z = f64::from(self.lexicon.zipf(part));
+            rarest = rarest.min(if z > 0.0 { z } else { 2.0 });
+            start = end;
         }
+        if rarest == f64::MAX {
+            return 1.0;
+        }
+        (rarest - 1.5).clamp(1.0, 4.0)
+    }
+}
+
+/// What one distinct word (lower-case) could be, before context.
+#[derive(Debug, Clone)]
+struct Analysis {
+    /// Candidates other than the word itself: (word, channel, prior, rule,
+    /// only a proper noun).
+    candidates: Vec<(String, f64, f64, Rule, bool)>,
+    /// Channel and prior of the word as seen.
+    seen: (f64, f64),
+    /// Whether the word as seen is a word (then a change is a real-word
+    /// correction, made by context).
+    seen_is_word: bool,
+}
+
+struct Doc<'a> {
+    repairer: &'a Repairer,
+    text: &'a str,
+    tokens: &'a [Token],
+    lost: bool,
+    protected: Vec<bool>,
+    /// The lower-case form each token will have after repair, for context.
+    lower: Vec<Option<String>>,
+}
+
+/// The best form of a word in context: (word, rule, probability,
+/// alternatives worth reviewing).
+type Decision = (String, Rule, f64, Vec<String>);
+
+/// One decided change.
+struct Change {
+    token: usize,
+    to: String,
+    rule: Rule,
+    confidence: f64,
+}
+
+impl Doc<'_> {
+    fn run(&mut self) -> Repaired {
+        let mut changes: Vec<Change> = Vec::new();
+        let mut review: Vec<Review> = Vec::new();
+        let mut pending: Vec<(usize, Arc<Analysis>)> = Vec::new();
+
+        let mut lower = String::with_capacity(32);
+        for i in 0..self.tokens.len() {
+            let token = self.tokens[i];
+            let word = token.text(self.text);
+            // All capitals: an abbreviation (OMU, BUPL, MED), unless long
+            // enough to be a word written in capitals (ÅBEN SAG in a heading).
+            let shouted = token.kind == Kind::Abbreviation
+                && word.chars().count() >= 4
+                && word.chars().all(char::is_alphabetic);
+            if token.kind != Kind::Word && !shouted {
+                continue;
+            }
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if !self.repairer.dictionary.is_empty() {
+                if let Some((right, origin)) = self.repairer.dictionary.get(&lower) {
+                    let rule = match origin {
+                        Origin::Bundled => Rule::Dictionary,
+                        Origin::User => Rule::UserDictionary,
+                    };
+                    self.lower[i] = Some(right.to_lowercase());
+                    changes.push(Change {
+                        token: i,
+                        to: right.to_string(),
+                        rule,
+                        confidence: 1.0,
+                    });
+                    continue;
+                }
+            }
+            if self.protected[i] {
+                continue;
+            }
+            // The fast path: a known word in a document that kept its
+            // diacritics is one lexicon lookup.
+            if !self.lost
+                && self
+                    .repairer
+                    .lexicon
+                    .entry(&lower)
+                    .is_some_and(|e| e.standalone)
+            {
+                continue;
+            }
+            // `Børne-` in `Børne- og familieområdet`: the first part of a
+            // compound whose last part is shared with the next word.
+            let part = self.tokens.get(i + 1).is_some_and(|n| {
+                n.start == token.end
+                    && n.kind == Kind::Punct
+                    && n.text(self.text).starts_with('-')
+                    && self.text[n.start + 1..]
+                        .chars()
+                        .next()
+                        .map_or(true, char::is_whitespace)
+            });
+            if part {
+                lower.push('-');
+            }
+            if let Some(analysis) = self.analyse(&lower) {
+                pending.push((i, analysis));
+                lower.truncate(lower.len() - usize::from(part));
+                self.lower[i] = Some(lower.clone());
+            }
+        }
+
+        // First pass: words as seen are the context; second pass: the first
+        // pass's choices are, so neighbouring repairs help each other. Only
+        // words next to a word the first pass changed need deciding again.
+        let mut choice: Vec<Option<Decision>> = pending
+            .iter()
+            .map(|(i, analysis)| Some(self.decide(*i, analysis)))
+            .collect();
+        let mut changed = vec![false; self.tokens.len()];
+        for (k, (i, _)) in pending.iter().enumerate() {
+            if let Some((best, _, _, _)) = &choice[k] {
+                if self.lower[*i].as_deref() != Some(best.as_str()) {
+                    changed[*i] = true;
+                    self.lower[*i] = Some(best.clone());
+                }
+            }
+        }
+        for (k, (i, analysis)) in pending.iter().enumerate() {
+            let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
+            if near(i.checked_sub(1)) || near(Some(i + 1)) {
+                choice[k] = Some(self.decide(*i, analysis));
+            }
+        }
+        for (k, (i, _)) in pending.iter().enumerate() {
+            let (best, rule, p, alternatives) = choice[k].take().expect("decided");
+            let token = self.tokens[*i];
+            let seen = token.text(self.text);
+            if best != seen.to_lowercase() && p >= CHANGE {
+                changes.push(Change {
+                    token: *i,
+                    to: best,
+                    rule,
+                    confidence: p,
+                });
+            } else if !alternatives.is_empty() {
+                review.push(Review {
+                    line: token.line,
+                    column: token.column,
+                    word: seen.to_string(),
+                    candidates: alternatives,
+                    reason: "no repair certain enough".to_string(),
+                });
+            }
+        }
+        changes.extend(self.ocr_digits());
+        changes.sort_by_key(|c| c.token);
+        review.sort_by_key(|r| (r.line, r.column));
+        self.apply(changes, review)
+    }
+
+    /// The analysis of a word, cached; `None` when the word needs no work.
+    fn analyse(&mut self, lower: &str) -> Option<Arc<Analysis>> {
+        let cache = &self.repairer.analyses;
+        let mode = usize::from(self.lost);
+        if let Some(hit) = cache.read().ok().and_then(|c| c[mode].get(lower).cloned()) {
+            return hit;
+        }
+        let analysis = self.compute(lower).map(Arc::new);
+        if let Ok(mut c) = cache.write() {
+            if c[mode].len() < MAX_CACHED {
+                c[mode].insert(Box::from(lower), analysis.clone());
+            }
+        }
+        analysis
+    }
+
+    /// `key` is the lower-case word, with `-` appended when it is the first
+    /// part of a compound (`børne-`), which need not be a word on its own.
+    fn compute(&self, key: &str) -> Option<Analysis> {
+        let r = self.repairer;
+        let lower = key.strip_suffix('-').unwrap_or(key);
+        let part = lower.len() < key.len();
+        // A word of the lexicon, a compound of its words, or a word seen in
+        // clean text (the bundled counts and the batch's clean documents).
+        let accept = |w: &str| {
+            r.lexicon.is_word(w)
+                || r.context.knows(w)
+                || (part && r.lexicon.entry(w).is_some_and(|e| e.compound_begin))
+        };
+        let known = r
+            .lexicon
+            .entry(lower)
+            .is_some_and(|e| e.standalone || (part && e.compound_begin));
+        // The fast path: a known word in a document that kept its diacritics.
+        if known && !self.lost {
+            return None;
+        }
+        let junk = lower.chars().any(|c| !c.is_alphabetic() || c == 'é');
+        let known = known || (!junk && accept(lower));
+        if known && !self.lost {
+            return None;
+        }
+        let found = r.confusions.candidates(
+            r.lexicon,
+            r.context.vocabulary(),
+            lower,
+            self.lost,
+            known,
+            &accept,
+        );
+        let unknown = match (junk, self.lost) {
+            (true, _) => LN_P_JUNK,
+            (false, true) => LN_P_UNKNOWN_LOST,
+            (false, false) => LN_P_UNKNOWN,
+        };
+        let mut seen = (0.0, unknown);
+        let mut candidates = Vec::new();
+        for c in found {
+            let prior = r.ln_prior(&c.word);
+            if c.edits == 0 {
+                seen = (c.channel, prior);
+                continue;
+            }
+            let rule = if r.lexicon.entry(&c.word).is_some_and(|e| e.standalone) {
+                Rule::Confusion
+            } else {
+                Rule::Compound
+            };
+            // A lower-case word does not turn into a proper noun.
+            let proper = r
+                .lexicon
+                .entry(&c.word)
+                .is_some_and(|e| e.proper && !e.standalone);
+            candidates.push((c.word, c.channel, prior, rule, proper));
+        }
+        if candidates.is_empty() && !known && !part {
+            if let Some(word) = fallback::unique_repair(r.lexicon, lower) {
+                // One edit the confusions do not explain: as unlikely as a
+                // rare confusion, but still far likelier than a non-word.
+                let prior = r.ln_prior(&word);
+                candidates.push((word, FALLBACK_CHANNEL, prior, Rule::EditDistance, false));
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        Some(Analysis {
+            candidates,
+            seen,
+            seen_is_word: known,
+        })
+    }
+
+    /// The best form for token `i` in its context: (word, rule, probability,
+    /// alternatives worth reviewing).
+    fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
+        let prev = self.neighbour(i, false);
+        let next = self.neighbour(i, true);
+        let (prev, next) = (prev.as_deref(), next.as_deref());
+        let r = self.repairer;
+        let seen_word = self.tokens[i].text(self.text).to_lowercase();
+        let fit = |word: &str, channel: f64, prior: f64| {
+            channel + prior + r.context.fit(prev, word, next, prior.exp())
+        };
+        let capitalised = self.tokens[i]
+            .text(self.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let mut scored: Vec<(String, f64, Rule)> = analysis
+            .candidates
+            .iter()
+            .filter(|c| capitalised || !c.4)
+            .map(|(w, channel, prior, rule, _)| (w.clone(), fit(w, *channel, *prior), *rule))
+            .collect();
+        let (channel, prior) = analysis.seen;
+        scored.push((
+            seen_word.clone(),
+            fit(&seen_word, channel, prior),
+            Rule::Context,
+        ));
+        let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
+        let total: f64 = scored.iter().map(|s| (s.1 - max).exp()).sum();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let (best, score, mut rule) = scored[0].clone();
+        let p = (score - max).exp() / total;
+        if analysis.seen_is_word && best != seen_word {
+            // The word as seen is a word: only context made the change.
+            rule = Rule::Context;
+        }
+        let alternatives = scored
+            .iter()
+            .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= REVIEW)
+            .map(|s| s.0.clone())
+            .collect();
+        (best, rule, p, alternatives)
+    }
+
+    /// The lower-case form of the word or number right before (or after)
+    /// token `i`, when only whitespace separates them: the repaired form when
+    /// the word is being repaired.
+    fn neighbour(&self, i: usize, after: bool) -> Option<Cow<'_, str>> {
+        let j = if after { i + 1 } else { i.checked_sub(1)? };
+        let t = self.tokens.get(j)?;
+        match t.kind {
+            Kind::Number => Some(Cow::Borrowed(context::NUMBER)),
+            Kind::Word => match &self.lower[j] {
+                Some(l) => Some(Cow::Borrowed(l.as_str())),
+                None => Some(Cow::Owned(t.text(self.text).to_lowercase())),
+            },
+            _ => None,
+        }
+    }
+
+    /// `1` read for `i` between words, `l` read for `1` in a numbered list.
+    fn ocr_digits(&self) -> Vec<Change> {
+        let mut out = Vec::new();
+        let r = self.repairer;
+        for (i, t) in self.tokens.iter().enumerate() {
+            let s = t.text(self.text);
+            if t.kind == Kind::Number && s == "1" {
+                let (Some(prev), Some(next)) = (self.neighbour(i, false), self.neighbour(i, true))
+                else {
+                    continue;
+                };
+                let (prev, next) = (prev.as_ref(), next.as_ref());
+                if !is_lower_word(prev) || !is_lower_word(next) {
+                    continue;
+                }
+                let p_i = r.ln_prior("i");
+                let p_n = r.ln_prior(context::NUMBER);
+                let as_i = p_i + r.context.fit(Some(prev), "i", Some(next), p_i.exp());
+                let as_n = p_n
+                    + r.context
+                        .fit(Some(prev), context::NUMBER, Some(next), p_n.exp());
+                let p = 1.0 / (1.0 + (as_n - as_i).exp());
+                if p >= CHANGE {
+                    out.push(Change {
+                        token: i,
+                        to: "i".to_string(),
+                        rule: Rule::Context,
+                        confidence: p,
+                    });
+                }
+            } else if t.kind == Kind::Word && s == "l" {
+                let starts_line = i == 0 || self.tokens[i - 1].line != t.line;
+                let dash = self.tokens.get(i + 1).is_some_and(|n| {
+                    n.kind == Kind::Punct
+                        && n.start == t.end
+                        && n.text(self.text).starts_with(['-', '.'])
+                });
+                if starts_line && dash {
+                    out.push(Change {
+                        token: i,
+                        to: "1".to_string(),
+                        rule: Rule::Confusion,
+                        confidence: 0.95,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Builds the repaired text and the audit trail.
+    fn apply(&self, changes: Vec<Change>, review: Vec<Review>) -> Repaired {
+        let mut text = String::with_capacity(self.text.len() + 64);
+        let mut corrections = Vec::with_capacity(changes.len());
+        let mut at = 0;
+        for change in changes {
+            let token = self.tokens[change.token];
+            let from = token.text(self.text);
+            let to = with_case_of(from, &change.to);
+            if to == from {
+                continue;
+            }
+            text.push_str(&self.text[at..token.start]);
+            text.push_str(&to);
+            at = token.end;
+            corrections.push(Correction {
+                line: token.line,
+                column: token.column,
+                from: from.to_string(),
+                to,
+                rule: change.rule,
+                confidence: (change.confidence * 1000.0).round() / 1000.0,
+            });
+        }
+        text.push_str(&self.text[at..]);
+        Repaired {
+            text,
+            corrections,
+            review,
+        }
+    }
+}
+
+fn is_lower_word(s: &str) -> bool {
+    s.chars().all(char::is_lowercase)
+}
+
+/// `word` written with the case pattern of `pattern`: `Aben` -> `Åben`,
+/// `ABEN` -> `ÅBEN`, `P&` -> `På`.
+pub fn with_case_of(pattern: &str, word: &str) -> String {
+    let letters: Vec<char> = pattern.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() >= 2 && upper == letters.len() {
+        return word.to_uppercase();
+    }
+    if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut chars = word.chars();
+        return match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_pattern_is_kept() {
+        assert_eq!(with_case_of("Aben", "åben"), "Åben");
+        assert_eq!(with_case_of("ABEN", "åben"), "ÅBEN");
+        assert_eq!(with_case_of("aben", "åben"), "åben");
+        assert_eq!(with_case_of("P&", "på"), "På");
+        assert_eq!(with_case_of("l", "1"), "1");
     }
 }

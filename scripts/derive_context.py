@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Derive the repair stage's context model from clean Danish text.
+
+Reads corrections/training/*.txt and the clean seed fixtures 003 and 004 (never
+tests/data/heldout/, which is kept apart for measuring, and never seed 002, which
+is measured against its hand-corrected copy), and writes corrections/context.tsv:
+
+    count <TAB> word            a unigram
+    count <TAB> word <TAB> next a bigram of two words with only spaces or line
+                                breaks between them
+
+Words are lower-cased; every number is written `<n>`. A pair is counted only when
+nothing but whitespace separates the two tokens, which is the same adjacency the
+repair stage uses (src/repair/context.rs). Rows are sorted, so the file diffs well.
+
+    python3 scripts/derive_context.py
+"""
+import collections
+import glob
+import re
+
+SOURCES = sorted(glob.glob("corrections/training/*.txt")) + sorted(
+    glob.glob("fixtures/seeds/003_*.txt") + glob.glob("fixtures/seeds/004_*.txt")
+)
+# A run of letters, a run of digits (with inner . , / - :), or one other character.
+TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,/:-]\d+)*|\S|\s+")
+
+
+def tokens(text):
+    """Yield (kind, value) with kind in word/num/punct/space."""
+    for m in TOKEN.finditer(text):
+        t = m.group()
+        if t.isspace():
+            yield "space", t
+        elif t[0].isdigit():
+            yield "num", "<n>"
+        elif t[0].isalpha():
+            yield "word", t.lower()
+        else:
+            yield "punct", t
+
+
+def main():
+    uni = collections.Counter()
+    bi = collections.Counter()
+    for path in SOURCES:
+        text = open(path, encoding="utf-8").read()
+        prev = None
+        gap_ok = True
+        blank = False
+        for kind, value in tokens(text):
+            if kind == "space":
+                if value.count("\n") >= 2:
+                    blank = True
+                continue
+            if kind == "punct":
+                prev = None
+                continue
+            uni[value] += 1
+            if prev is not None and not blank:
+                bi[(prev, value)] += 1
+            prev = value
+            blank = False
+    with open("corrections/context.tsv", "w", encoding="utf-8") as out:
+        for w, n in sorted(uni.items()):
+            out.write(f"{n}\t{w}\n")
+        for (a, b), n in sorted(bi.items()):
+            out.write(f"{n}\t{a}\t{b}\n")
+
+
+if __name__ == "__main__":
+    main()

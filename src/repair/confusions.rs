@@ -1,0 +1,352 @@
+//! OCR confusions and the candidates they generate.
+//!
+//! `corrections/confusions.tsv` (written by `scripts/learn_confusions.py` from
+//! seed 002 and its hand-corrected copy) says how often OCR printed `ocr` for
+//! the letters `true`: `a` for `å`, `ze` for `æ`, `e` for `ø`, `t` for `f`...
+//! Run backwards, a row says what a damaged word may have been: wherever `ocr`
+//! stands in the word, `true` may have stood.
+//!
+//! Candidate generation walks the word left to right, at each position either
+//! keeping the character or undoing a confusion, and abandons a branch as soon
+//! as no lexicon word (or compound of lexicon words) starts with what it has
+//! built. Every candidate carries the log-probability of the damage that turns
+//! it into the word seen (the channel), so the caller can rank candidates by
+//! channel × frequency × context. Work is bounded: at most [`MAX_NODES`]
+//! steps and [`MAX_EDITS`] undone confusions per word.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use super::lexicon::Lexicon;
+
+pub const BUNDLED: &str = include_str!("../../corrections/confusions.tsv");
+
+/// Bound on search steps per word.
+const MAX_NODES: usize = 20000;
+/// Once a candidate is found, repairs this much less likely (ln) are not
+/// searched for: they could not win.
+const GIVE_UP_BELOW_BEST: f64 = 7.0;
+/// The same for words that are words already.
+const GIVE_UP_BELOW_BEST_KNOWN: f64 = 7.0;
+/// Enough candidates: the likeliest few are all ranking needs.
+const MAX_FOUND: usize = 8;
+/// Damage less likely than this (ln) is not worth undoing.
+const LOGP_FLOOR: f64 = -16.0;
+/// Repairs whose undone confusions are together less likely than this are
+/// not searched for.
+const PRIORITY_FLOOR: f64 = -25.0;
+/// Bound on confusions undone in one word.
+const MAX_EDITS: u8 = 6;
+/// How much likelier a diacritic survives in a document that kept its
+/// diacritics: the damage probabilities are scaled down by this much there.
+const INTACT_DAMPING: f64 = 0.01;
+
+#[derive(Debug, Clone)]
+struct Sub {
+    ocr: String,
+    truth: String,
+    /// ln P(ocr | true), smoothed: the channel, for ranking candidates.
+    logp: f64,
+    /// ln P(true | ocr), smoothed: how often what OCR printed here stands for
+    /// `true`, for ordering the search (likely repairs first).
+    posterior: f64,
+    /// Whether `true` holds æ, ø or å: those are scaled by document mode.
+    diacritic: bool,
+}
+
+/// The confusion table, indexed by the first byte of what OCR printed.
+#[derive(Debug, Clone)]
+pub struct Confusions {
+    by_first: HashMap<u8, Vec<Sub>>,
+    /// ln P(c | c) for letters that OCR sometimes damages.
+    keep: HashMap<char, f64>,
+}
+
+/// A word the damaged word may have been.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Lower-case.
+    pub word: String,
+    /// ln P(seen | word): how likely OCR turned `word` into what was seen.
+    pub channel: f64,
+    /// Number of confusions undone (0: the word as seen).
+    pub edits: u8,
+}
+
+impl Confusions {
+    pub fn bundled() -> Confusions {
+        Confusions::parse(BUNDLED)
+    }
+
+    pub fn parse(text: &str) -> Confusions {
+        let mut by_first: HashMap<u8, Vec<Sub>> = HashMap::new();
+        let mut damage: HashMap<char, f64> = HashMap::new();
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [ocr, truth, count, of, seen] = cols[..] else {
+                continue;
+            };
+            let (Ok(count), Ok(of), Ok(seen)) =
+                (count.parse::<f64>(), of.parse::<f64>(), seen.parse::<f64>())
+            else {
+                continue;
+            };
+            // Undoing a dropped letter would mean inserting anywhere: that is
+            // the edit-distance fallback's job, not this table's.
+            if ocr.is_empty() || ocr == truth {
+                continue;
+            }
+            let p = (count + 0.5) / (of + 1.0);
+            let mut truth_chars = truth.chars();
+            if let (Some(c), None) = (truth_chars.next(), truth_chars.next()) {
+                *damage.entry(c).or_default() += p;
+            }
+            by_first.entry(ocr.as_bytes()[0]).or_default().push(Sub {
+                ocr: ocr.to_string(),
+                truth: truth.to_string(),
+                logp: p.ln(),
+                posterior: ((count + 0.5) / (seen + 1.0)).ln(),
+                diacritic: truth.contains(['æ', 'ø', 'å']),
+            });
+        }
+        let keep = damage
+            .into_iter()
+            .map(|(c, p)| (c, (1.0 - p).max(0.01).ln()))
+            .collect();
+        Confusions { by_first, keep }
+    }
+
+    /// Candidates for the lower-case word `seen`, the word itself included
+    /// when it is a word. `lost` says whether the document has lost its
+    /// diacritics (then undoing their loss costs little). With
+    /// `diacritics_only`, only the loss of æ, ø and å is undone: for words that
+    /// are words already, where only a lost diacritic is common enough to
+    /// outweigh the word as seen. `accept` decides what counts as a word;
+    /// `vocabulary` (sorted) holds words outside the lexicon that may be
+    /// candidates too (learned from clean text).
+    #[allow(clippy::too_many_arguments)]
+    pub fn candidates(
+        &self,
+        lex: &Lexicon,
+        vocabulary: &[Box<str>],
+        seen: &str,
+        lost: bool,
+        diacritics_only: bool,
+        accept: &dyn Fn(&str) -> bool,
+    ) -> Vec<Candidate> {
+        let mut heap = BinaryHeap::new();
+        heap.push(State {
+            priority: 0.0,
+            logp: 0.0,
+            at: 0,
+            out: String::with_capacity(seen.len() + 4),
+            starts: vec![0],
+            edits: 0,
+        });
+        let mut found: Vec<Candidate> = Vec::new();
+        let mut nodes = 0;
+        let mut best_found = f64::NEG_INFINITY;
+        // A word that is a word already is seldom more than one lost
+        // diacritic away from the word it should be.
+        let give_up = if diacritics_only {
+            GIVE_UP_BELOW_BEST_KNOWN
+        } else {
+            GIVE_UP_BELOW_BEST
+        };
+        while let Some(state) = heap.pop() {
+            nodes += 1;
+            if nodes > MAX_NODES
+                || found.len() >= MAX_FOUND
+                || state.priority < best_found - give_up
+            {
+                break;
+            }
+            if state.at == seen.len() {
+                if !found.iter().any(|f| f.word == state.out) && accept(&state.out) {
+                    best_found = best_found.max(state.priority);
+                    found.push(Candidate {
+                        word: state.out,
+                        channel: state.logp,
+                        edits: state.edits,
+                    });
+                }
+                continue;
+            }
+            let rest = &seen[state.at..];
+            if state.edits < MAX_EDITS {
+                if let Some(subs) = self.by_first.get(&rest.as_bytes()[0]) {
+                    for sub in subs {
+                        let digit = sub.truth.bytes().any(|b| b.is_ascii_digit());
+                        if (diacritics_only && !sub.diacritic)
+                            || (digit && seen.len() > 1)
+                            || !rest.starts_with(sub.ocr.as_str())
+                        {
+                            continue;
+                        }
+                        let mut p = (sub.logp, sub.posterior);
+                        if sub.diacritic && !lost {
+                            p.0 += INTACT_DAMPING.ln();
+                            p.1 += INTACT_DAMPING.ln();
+                        }
+                        let next = state.at + sub.ocr.len();
+                        if let Some(child) =
+                            advance((lex, vocabulary), &state, &sub.truth, next, p, 1, seen)
+                        {
+                            heap.push(child);
+                        }
+                    }
+                }
+            }
+            let c = rest.chars().next().expect("not at end");
+            let keep = self.keep_logp(c, lost);
+            let mut buf = [0u8; 4];
+            let next = state.at + c.len_utf8();
+            let step = (keep, 0.0);
+            if let Some(child) = advance(
+                (lex, vocabulary),
+                &state,
+                c.encode_utf8(&mut buf),
+                next,
+                step,
+                0,
+                seen,
+            ) {
+                heap.push(child);
+            }
+        }
+        found
+    }
+
+    fn keep_logp(&self, c: char, lost: bool) -> f64 {
+        match self.keep.get(&c) {
+            // In a document that kept its diacritics, æ/ø/å survive.
+            Some(_) if !lost && matches!(c, 'æ' | 'ø' | 'å') => 0.0,
+            Some(&l) => l,
+            None => 0.0,
+        }
+    }
+}
+
+/// A partial candidate: `out` built from `seen[..at]`.
+struct State {
+    /// The search order: the sum of the undone confusions' posteriors.
+    priority: f64,
+    /// The channel: ln P(seen[..at] | out).
+    logp: f64,
+    at: usize,
+    out: String,
+    /// Byte offsets in `out` where the current compound part may begin; a
+    /// state lives while one of them starts a lexicon prefix.
+    starts: Vec<usize>,
+    edits: u8,
+}
+
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for State {}
+impl PartialOrd for State {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for State {
+    /// Likeliest first; among equals, the one further along, then by text,
+    /// so the search order (and so the result) is deterministic.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.priority
+            .total_cmp(&other.priority)
+            .then_with(|| self.at.cmp(&other.at))
+            .then_with(|| other.out.cmp(&self.out))
+    }
+}
+
+/// The state after appending `piece`, if some lexicon word (or compound
+/// part) can still start that way.
+fn advance(
+    (lex, vocabulary): (&Lexicon, &[Box<str>]),
+    state: &State,
+    piece: &str,
+    next: usize,
+    (logp, posterior): (f64, f64),
+    edits: u8,
+    seen: &str,
+) -> Option<State> {
+    let logp = state.logp + logp;
+    let priority = state.priority + posterior;
+    if logp < LOGP_FLOOR || priority < PRIORITY_FLOOR {
+        return None;
+    }
+    let mut out = String::with_capacity(seen.len() + 4);
+    out.push_str(&state.out);
+    out.push_str(piece);
+    let mut starts: Vec<usize> = Vec::with_capacity(state.starts.len() + 1);
+    let mut new_start = false;
+    for &s in &state.starts {
+        let part = &out[s..];
+        if lex.has_prefix(part) || (s == 0 && has_prefix(vocabulary, part)) {
+            starts.push(s);
+            if out.len() - s >= 2 && is_compound_part(lex, part) {
+                new_start = true;
+            }
+        }
+    }
+    if starts.is_empty() {
+        return None;
+    }
+    if new_start && next < seen.len() {
+        starts.push(out.len());
+    }
+    Some(State {
+        priority,
+        logp,
+        at: next,
+        out,
+        starts,
+        edits: state.edits + edits,
+    })
+}
+
+/// Whether a word of the sorted `words` starts with `prefix`.
+pub fn has_prefix(words: &[Box<str>], prefix: &str) -> bool {
+    let i = words.partition_point(|w| &**w < prefix);
+    words.get(i).is_some_and(|w| w.starts_with(prefix))
+}
+
+fn is_compound_part(lex: &Lexicon, part: &str) -> bool {
+    lex.entry(part)
+        .is_some_and(|e| e.compound_begin || e.compound_middle || e.standalone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_loads_and_scores_common_damage_higher() {
+        let c = Confusions::bundled();
+        let a = &c.by_first[&b'a'];
+        let a_for_aa = a.iter().find(|s| s.truth == "å").unwrap();
+        let e = &c.by_first[&b'e'];
+        let ee_for_ae = e.iter().find(|s| s.ocr == "ee").unwrap();
+        assert!(a_for_aa.logp > ee_for_ae.logp);
+    }
+
+    #[test]
+    fn damaged_words_find_their_repair() {
+        let lex = Lexicon::embedded();
+        let c = Confusions::bundled();
+        for (seen, want) in [
+            ("fzelles", "fælles"),
+            ("omréadet", "området"),
+            ("atholdt", "afholdt"),
+            ("tveergdende", "tværgående"),
+            ("underseogelse", "undersøgelse"),
+        ] {
+            let found = c.candidates(lex, &[], seen, true, false, &|w| lex.is_word(w));
+            assert!(found.iter().any(|f| f.word == want), "{seen}: {found:?}");
+        }
+    }
+}

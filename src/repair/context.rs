@@ -1,0 +1,244 @@
+//! Context: which word fits between its neighbours.
+//!
+//! Some OCR damage turns a word into another word (`får` read as `far`, `før`
+//! as `for`, `Åben` as `Aben`), and some damaged words have more than one
+//! plausible repair. Both are decided here, by a small bigram model:
+//!
+//! * the bundled counts in `corrections/context.tsv`, derived from clean Danish
+//!   minutes by `scripts/derive_context.py`;
+//! * plus [`Evidence`]: counts learned from the clean documents of the batch
+//!   being repaired (a document whose æ, ø and å are intact teaches the words
+//!   and word pairs of the committee whose other minutes lost theirs).
+//!
+//! The model answers one question: how much more (or less) likely is word `w`
+//! after `prev` and before `next` than on its own, as a log ratio (pointwise
+//! mutual information, smoothed towards zero when the counts are thin). The
+//! caller adds that to a word's prior, so context only moves a decision when
+//! the counts say something.
+
+use std::collections::HashMap;
+
+use crate::tokenize::{self, Kind};
+
+const BUNDLED: &str = include_str!("../../corrections/context.tsv");
+
+/// The token every number is counted as.
+pub const NUMBER: &str = "<n>";
+
+/// Word and word-pair counts. Counts only add up, so merging evidence from
+/// many documents does not depend on their order.
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
+    pub(crate) unigrams: HashMap<String, u32>,
+    pub(crate) bigrams: HashMap<(String, String), u32>,
+}
+
+impl Evidence {
+    /// Learns from `text` when it looks clean: a document that has lost its
+    /// æ, ø and å would teach the damage, so it teaches nothing.
+    pub fn learn(text: &str) -> Evidence {
+        let mut evidence = Evidence::default();
+        if super::document::diacritics_lost(text) {
+            return evidence;
+        }
+        let tokens = tokenize::tokenize(text);
+        let mut prev: Option<String> = None;
+        let mut prev_end = 0;
+        for token in &tokens {
+            let value = match token.kind {
+                Kind::Word => token.text(text).to_lowercase(),
+                Kind::Number => NUMBER.to_string(),
+                _ => {
+                    prev = None;
+                    continue;
+                }
+            };
+            let gap = &text[prev_end..token.start];
+            if let Some(p) = prev.take() {
+                if !gap.contains("\n\n") {
+                    *evidence.bigrams.entry((p, value.clone())).or_default() += 1;
+                }
+            }
+            *evidence.unigrams.entry(value.clone()).or_default() += 1;
+            prev = Some(value);
+            prev_end = token.end;
+        }
+        evidence
+    }
+
+    pub fn merge(&mut self, other: Evidence) {
+        for (w, n) in other.unigrams {
+            *self.unigrams.entry(w).or_default() += n;
+        }
+        for (pair, n) in other.bigrams {
+            *self.bigrams.entry(pair).or_default() += n;
+        }
+    }
+
+    /// The bundled counts.
+    pub(crate) fn bundled() -> Evidence {
+        let mut evidence = Evidence::default();
+        for line in BUNDLED.lines() {
+            let mut cols = line.split('\t');
+            let (Some(n), Some(a)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Ok(n) = n.parse::<u32>() else { continue };
+            match cols.next() {
+                Some(b) => {
+                    evidence.bigrams.insert((a.to_string(), b.to_string()), n);
+                }
+                None => {
+                    evidence.unigrams.insert(a.to_string(), n);
+                }
+            }
+        }
+        evidence
+    }
+
+    pub(crate) fn total(&self) -> u64 {
+        self.unigrams.values().map(|&n| u64::from(n)).sum()
+    }
+}
+
+/// The bigram model the repair stage asks. Words are interned, so a lookup
+/// allocates nothing.
+#[derive(Debug, Clone)]
+pub struct Context {
+    evidence: Evidence,
+    ids: HashMap<Box<str>, u32>,
+    counts: Vec<u32>,
+    pairs: HashMap<(u32, u32), u32>,
+    /// The words seen, sorted, for prefix search.
+    vocabulary: Vec<Box<str>>,
+    total: f64,
+}
+
+/// How many pseudo-observations a smoothed estimate gives the back-off.
+const SMOOTHING: f64 = 2.0;
+
+impl Context {
+    pub fn new(evidence: Evidence) -> Context {
+        let mut context = Context {
+            evidence,
+            ids: HashMap::new(),
+            counts: Vec::new(),
+            pairs: HashMap::new(),
+            vocabulary: Vec::new(),
+            total: 1.0,
+        };
+        context.index();
+        context
+    }
+
+    pub fn add(&mut self, evidence: Evidence) {
+        self.evidence.merge(evidence);
+        self.index();
+    }
+
+    fn index(&mut self) {
+        let mut words: Vec<(&String, &u32)> = self.evidence.unigrams.iter().collect();
+        words.sort();
+        self.ids = words
+            .iter()
+            .enumerate()
+            .map(|(i, (w, _))| (Box::from(w.as_str()), i as u32))
+            .collect();
+        self.counts = words.iter().map(|(_, &n)| n).collect();
+        self.pairs = self
+            .evidence
+            .bigrams
+            .iter()
+            .filter_map(|((a, b), &n)| {
+                Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
+            })
+            .collect();
+        self.vocabulary = words
+            .iter()
+            .filter(|(w, _)| w.chars().all(char::is_alphabetic))
+            .map(|(w, _)| Box::from(w.as_str()))
+            .collect();
+        self.total = self.evidence.total().max(1) as f64;
+    }
+
+    /// The words the counts have seen, sorted.
+    pub fn vocabulary(&self) -> &[Box<str>] {
+        &self.vocabulary
+    }
+
+    pub fn count(&self, word: &str) -> u32 {
+        self.ids.get(word).map_or(0, |&id| self.counts[id as usize])
+    }
+
+    fn pair(&self, a: &str, b: &str) -> u32 {
+        match (self.ids.get(a), self.ids.get(b)) {
+            (Some(&a), Some(&b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// How much likelier `word` is next to `neighbour` than on its own, as
+    /// ln P(word | neighbour) / P(word), smoothed towards 0 when the counts
+    /// know the neighbour little. Conditioning on the neighbour (on either
+    /// side) keeps candidates comparable: they share the denominator.
+    fn association(&self, pair: u32, neighbour: &str, p_word: f64) -> f64 {
+        let count = f64::from(self.count(neighbour));
+        if count == 0.0 {
+            return 0.0;
+        }
+        let p = (f64::from(pair) + SMOOTHING * p_word) / (count + SMOOTHING);
+        (p / p_word).ln()
+    }
+
+    /// How much the neighbours favour `word`, as a natural-log ratio.
+    /// `p_word` is the word's prior probability.
+    pub fn fit(&self, prev: Option<&str>, word: &str, next: Option<&str>, p_word: f64) -> f64 {
+        let p_word = p_word.clamp(1e-12, 1.0);
+        let mut score = 0.0;
+        if let Some(prev) = prev {
+            score += self.association(self.pair(prev, word), prev, p_word);
+        }
+        if let Some(next) = next {
+            score += self.association(self.pair(word, next), next, p_word);
+        }
+        score
+    }
+
+    /// The relative frequency of `word` in the counts (0 when unseen).
+    pub fn frequency(&self, word: &str) -> f64 {
+        f64::from(self.count(word)) / self.total
+    }
+
+    /// Whether the counts have seen a word starting with `prefix`. Used to let
+    /// words the lexicon lacks but the batch uses become candidates.
+    pub fn knows(&self, word: &str) -> bool {
+        self.count(word) > 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_counts_load() {
+        let ctx = Context::new(Evidence::bundled());
+        assert!(ctx.count("på") > 10);
+        assert!(ctx.count("kommunalbestyrelsen") > 0);
+    }
+
+    #[test]
+    fn context_prefers_the_usual_neighbour() {
+        let ctx = Context::new(Evidence::learn(
+            "Vi får tid. Vi får svar. Vi får mere tid. Vi mødes før jul.",
+        ));
+        let p = 0.01;
+        assert!(ctx.fit(Some("vi"), "får", None, p) > ctx.fit(Some("vi"), "far", None, p));
+    }
+
+    #[test]
+    fn damaged_documents_teach_nothing() {
+        let damaged = "Vi far tid pa mandag, og vi skal mode de andre for det. ".repeat(20);
+        assert!(Evidence::learn(&damaged).unigrams.is_empty());
+    }
+}

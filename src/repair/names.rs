@@ -1,0 +1,173 @@
+//! Names of people are never repaired.
+//!
+//! A name is not in the lexicon, or is there only as a proper noun, so the
+//! repair would otherwise treat `Nicolajsen` as a damaged word and might find
+//! a "repair" for `Brandt` (`brændt`). Three signs mark a word as a name:
+//!
+//! * it is capitalised and stands next to another capitalised word that is
+//!   not a common word (`Tina Nicolajsen`, `Hanne Nezlo Hansen`);
+//! * it is capitalised and followed by a parenthesis, the party letter or
+//!   organisation of a member (`Brandt(aftaleholder)`, `Nicolajsen (FOA)`);
+//! * it stands in the list under a `Fraværende:` or `Deltagere:` heading.
+
+use super::lexicon::Lexicon;
+use crate::tokenize::{Kind, Token};
+
+/// Which tokens are (parts of) names of people.
+pub fn protected(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
+    let name_like: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.kind == Kind::Word && is_name_like(t.text(text), lex))
+        .collect();
+    let mut out = vec![false; tokens.len()];
+    for i in 0..tokens.len() {
+        if !name_like[i] {
+            continue;
+        }
+        let before = i > 0 && name_like[i - 1] && adjacent(text, &tokens[i - 1], &tokens[i]);
+        let after =
+            i + 1 < tokens.len() && name_like[i + 1] && adjacent(text, &tokens[i], &tokens[i + 1]);
+        let affiliation = tokens.get(i + 1).is_some_and(|t| {
+            t.kind == Kind::Punct && t.text(text).starts_with('(') && t.line == tokens[i].line
+        });
+        out[i] = before || after || affiliation;
+    }
+    mark_name_lists(text, tokens, &mut out);
+    out
+}
+
+/// Capitalised letters only, and not a common word of the lexicon.
+fn is_name_like(word: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || !chars.all(char::is_lowercase) || word.chars().count() < 2 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    match lex.entry(&lower) {
+        Some(e) if e.standalone && !e.proper => false,
+        Some(_) => true,
+        None => !lex.is_word(&lower),
+    }
+}
+
+/// Only whitespace (no line break) between two tokens, or a hyphen joining
+/// them (`Hans-Henrik`).
+fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.end..b.start];
+    a.line == b.line && (gap == "-" || gap.chars().all(char::is_whitespace))
+}
+
+/// Heading words (lower-case prefixes, so OCR damage later in the word does
+/// not hide them) that open a list of people.
+const LIST_HEADINGS: &[&str] = &["frav", "deltager", "afbud", "til stede"];
+
+/// The lines after a `Fraværende:` heading, as long as every word on them
+/// outside parentheses is capitalised.
+fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let is_heading = t.kind == Kind::Word
+            && (i == 0 || tokens[i - 1].line != t.line)
+            && LIST_HEADINGS
+                .iter()
+                .any(|h| t.text(text).to_lowercase().starts_with(h));
+        if !is_heading {
+            i += 1;
+            continue;
+        }
+        let heading_line = t.line;
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].line == heading_line {
+            j += 1;
+        }
+        // One line at a time.
+        while j < tokens.len() {
+            let line = tokens[j].line;
+            let end = tokens[j..]
+                .iter()
+                .position(|t| t.line != line)
+                .map_or(tokens.len(), |k| j + k);
+            if !is_name_line(text, &tokens[j..end]) {
+                break;
+            }
+            for (k, t) in tokens[j..end].iter().enumerate() {
+                if t.kind == Kind::Word {
+                    out[j + k] = true;
+                }
+            }
+            j = end;
+        }
+        i = j.max(i + 1);
+    }
+}
+
+fn is_name_line(text: &str, line: &[Token]) -> bool {
+    let mut depth = 0i32;
+    let mut words = 0;
+    for t in line {
+        let s = t.text(text);
+        if t.kind == Kind::Punct {
+            depth += s.matches('(').count() as i32 - s.matches(')').count() as i32;
+            continue;
+        }
+        if t.kind == Kind::Word && depth == 0 {
+            words += 1;
+            let first = s.chars().next().unwrap_or('a');
+            if !first.is_uppercase() && s != "og" {
+                return false;
+            }
+        }
+        if matches!(t.kind, Kind::CaseNumber | Kind::Date | Kind::Url) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn names(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        let marks = protected(text, &tokens, Lexicon::embedded());
+        tokens
+            .iter()
+            .zip(marks)
+            .filter(|(_, m)| *m)
+            .map(|(t, _)| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn members_with_affiliation_are_names() {
+        assert_eq!(names("Tina Nicolajsen (FOA)"), ["Tina", "Nicolajsen"]);
+        // "Hans" is also a common word (his), so it needs no protection.
+        assert_eq!(
+            names("Hans-Henrik Brandt(aftaleholder)"),
+            ["Henrik", "Brandt"]
+        );
+    }
+
+    #[test]
+    fn lines_under_fravaerende_are_names() {
+        let text = "Fravarende:\n\nHanne Helt Kevy\nPia Christensen\n\nBilag:\nl- Aben Tids- og handleplan\n";
+        let got = names(text);
+        assert!(
+            got.contains(&"Kevy") && got.contains(&"Christensen"),
+            "{got:?}"
+        );
+        assert!(!got.contains(&"Aben"));
+    }
+
+    #[test]
+    fn damaged_common_words_are_not_names() {
+        assert!(names("P& Kommunalbestyrelsesmadet den 15. november").is_empty());
+        assert!(names("23/7776 Aben Sag").is_empty());
+    }
+}

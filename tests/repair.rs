@@ -1,0 +1,187 @@
+//! The repair stage, specified by examples a Danish reader can check.
+
+use referat::model::Rule;
+use referat::repair::{Evidence, RepairOptions, Repaired, Repairer};
+
+fn repairer() -> Repairer {
+    Repairer::new(&RepairOptions::default()).expect("bundled data loads")
+}
+
+fn repair(text: &str) -> Repaired {
+    repairer().repair(text)
+}
+
+/// A paragraph of seed-002-like text with its æ, ø and å lost: long enough
+/// for the document-level evidence to see the loss.
+const LOST: &str = "\
+Forvaltningen har udarbejdet et forslag til en fzelles langsigtet strategi pa Socialomradet.
+23/7776 Aben Sag
+P& Kommunalbestyrelsesmadet den 15. november 2022 godkendte Kommunalbestyrelsen
+afrapporteringen af den uvildige undersogelse pa Socialomradet, som er gennemfort af Komponent.
+I samme forbindelse blev der truffet politisk beslutning om implementering af en raekke tiltag 1
+forlengelse af Komponents anbefalinger til udvikling af omréadet.
+Tina Nicolajsen (FOA) og Hanne Nezlo Hansen(FOA) var fraverende.
+Se https://norddjurs.dk/Media/637871098617711812/Forslag.pdf og skriv til post@norddjurs.dk.
+OMU, BUPL, KL og MED-systemet blev orienteret den 12-09-2023 kl. 15.00.
+";
+
+fn word_at(text: &str, line: u32, column: u32, len: usize) -> String {
+    let l = text.lines().nth(line as usize - 1).expect("line exists");
+    l.chars().skip(column as usize - 1).take(len).collect()
+}
+
+fn assert_changed(out: &Repaired, from: &str, to: &str) {
+    assert!(
+        out.corrections.iter().any(|c| c.from == from && c.to == to),
+        "expected {from} -> {to}; corrections: {:#?}",
+        out.corrections
+    );
+}
+
+#[test]
+fn the_issues_examples_are_restored() {
+    let out = repair(LOST);
+    assert_changed(&out, "fzelles", "fælles");
+    assert_changed(&out, "Aben", "Åben");
+    assert_changed(&out, "pa", "på");
+    assert_changed(&out, "P&", "På");
+    assert_changed(&out, "omréadet", "området");
+    assert_changed(&out, "Kommunalbestyrelsesmadet", "Kommunalbestyrelsesmødet");
+    assert!(
+        out.text.contains("tiltag i\nforlængelse"),
+        "tiltag 1 forlengelse: {}",
+        out.text
+    );
+}
+
+#[test]
+fn names_abbreviations_links_and_numbers_are_untouched() {
+    let out = repair(LOST);
+    for kept in [
+        "Tina",
+        "Nicolajsen",
+        "Hanne",
+        "Nezlo",
+        "Hansen",
+        "FOA",
+        "OMU",
+        "BUPL",
+        "KL",
+        "MED",
+        "23/7776",
+        "12-09-2023",
+        "15.00",
+        "https://norddjurs.dk/Media/637871098617711812/Forslag.pdf",
+        "post@norddjurs.dk",
+        "2022",
+        "15.",
+    ] {
+        assert!(
+            !out.corrections.iter().any(|c| c.from.contains(kept)),
+            "{kept} was changed: {:#?}",
+            out.corrections
+        );
+        assert!(out.text.contains(kept), "{kept} is gone");
+    }
+}
+
+#[test]
+fn layout_is_identical() {
+    let out = repair(LOST);
+    assert_eq!(out.text.lines().count(), LOST.lines().count());
+    for (a, b) in out.text.lines().zip(LOST.lines()) {
+        assert_eq!(
+            a.split_whitespace().count(),
+            b.split_whitespace().count(),
+            "{a:?} vs {b:?}"
+        );
+    }
+    assert_eq!(out.text.ends_with('\n'), LOST.ends_with('\n'));
+}
+
+#[test]
+fn corrections_point_at_their_word_in_the_input() {
+    let out = repair(LOST);
+    assert!(!out.corrections.is_empty());
+    for c in &out.corrections {
+        assert_eq!(
+            word_at(LOST, c.line, c.column, c.from.chars().count()),
+            c.from,
+            "{c:?}"
+        );
+        assert!((0.0..=1.0).contains(&c.confidence));
+        assert_eq!((c.confidence * 1000.0).round() / 1000.0, c.confidence);
+    }
+}
+
+#[test]
+fn case_is_kept() {
+    let text = format!("{LOST}ABEN SAG og Aben Sag pa Socialomradet, OMU og BUPL.\n");
+    let out = repair(&text);
+    assert!(
+        out.text
+            .contains("ÅBEN SAG og Åben Sag på Socialområdet, OMU og BUPL."),
+        "{}",
+        out.text
+    );
+}
+
+#[test]
+fn clean_fixtures_get_no_corrections() {
+    let r = repairer();
+    for path in [
+        "fixtures/seeds/003_f122f3bfac8cb1ef.txt",
+        "fixtures/seeds/004_8d2d2b7021df1346.txt",
+    ] {
+        let text = std::fs::read_to_string(path).unwrap();
+        let out = r.repair(&text);
+        assert!(out.corrections.is_empty(), "{path}: {:#?}", out.corrections);
+        assert_eq!(out.text, text);
+    }
+}
+
+#[test]
+fn real_words_change_only_where_diacritics_were_lost() {
+    // In a document that kept its diacritics, "for" and "far" are what they say.
+    let clean =
+        "Vi har ønsket at drøfte følgende emner for børn og unge, og min far kom også. ".repeat(10);
+    assert!(repair(&clean).corrections.is_empty());
+}
+
+#[test]
+fn user_corrections_win_and_are_marked_as_theirs() {
+    let options = RepairOptions {
+        user_corrections: vec![("mine.tsv".into(), "komponent\tKomponent A/S\tnote\n".into())],
+        ..RepairOptions::default()
+    };
+    assert!(Repairer::new(&options).is_err(), "one word to one word");
+    let options = RepairOptions {
+        user_corrections: vec![("mine.tsv".into(), "fzelles\tfaelles\tmine\n".into())],
+        ..RepairOptions::default()
+    };
+    let out = Repairer::new(&options).unwrap().repair(LOST);
+    let c = out
+        .corrections
+        .iter()
+        .find(|c| c.from == "fzelles")
+        .unwrap();
+    assert_eq!((c.to.as_str(), c.rule), ("faelles", Rule::UserDictionary));
+}
+
+#[test]
+fn evidence_from_clean_documents_is_order_independent() {
+    let a = Evidence::learn(
+        &std::fs::read_to_string("fixtures/seeds/003_f122f3bfac8cb1ef.txt").unwrap(),
+    );
+    let b = Evidence::learn(
+        &std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap(),
+    );
+    let mut ab = a.clone();
+    ab.merge(b.clone());
+    let mut ba = b;
+    ba.merge(a);
+    let r1 = repairer().with_evidence(ab).repair(LOST);
+    let r2 = repairer().with_evidence(ba).repair(LOST);
+    assert_eq!(r1.text, r2.text);
+    assert_eq!(r1.corrections, r2.corrections);
+}
