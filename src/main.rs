@@ -27,8 +27,9 @@ enum Command {
     Ingest(IngestArgs),
     /// Print the repaired text of one file, its layout kept.
     Fix(FixArgs),
-    // `referat eval` is wired here by the lead: `Eval(EvalArgs)`, handled in
-    // `run` beside `Ingest` and `Fix`.
+    /// Measure the repair: damage clean text with the OCR noise model and
+    /// score the repair token by token, and score damaged/corrected pairs.
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +72,30 @@ struct FixArgs {
     /// A user correction file (TSV); may be given more than once.
     #[arg(long, value_name = "FILE")]
     corrections: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// Folder of clean Danish .txt files the repair never learned from.
+    #[arg(long, value_name = "DIR", default_value = "tests/data/heldout")]
+    heldout: PathBuf,
+    /// A damaged file and its hand-corrected copy (same layout), scored
+    /// as they are; may be given more than once.
+    #[arg(long, num_args = 2, value_names = ["DAMAGED", "CLEAN"])]
+    pair: Vec<PathBuf>,
+    /// Seed of the noise model (the same seed gives the same damage).
+    #[arg(long, default_value_t = 2023)]
+    seed: u64,
+    /// Leave out the bundled correction dictionary (corrections/ocr.tsv).
+    #[arg(long)]
+    no_bundled_dictionary: bool,
+    /// Also write the damaged and clean held-out texts to DIR/damaged.txt and
+    /// DIR/clean.txt, for scripts/baselines.py.
+    #[arg(long, value_name = "DIR")]
+    dump: Option<PathBuf>,
+    /// Print up to N words the repair got wrong, per measurement.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    misses: usize,
 }
 
 /// The exit status tells the batch's story.
@@ -130,7 +155,7 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     match cli.command {
         Command::Ingest(args) => ingest(args),
         Command::Fix(args) => fix(args),
-        // `Command::Eval(args) => eval(args)` goes here (the lead wires it).
+        Command::Eval(args) => eval(args),
     }
 }
 
@@ -190,6 +215,61 @@ fn fix(args: FixArgs) -> anyhow::Result<Exit> {
     stdout.write_all(repaired.text.as_bytes())?;
     stdout.flush()?;
     Ok(Exit::Success)
+}
+
+fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
+    let repairer = Repairer::new(&RepairOptions {
+        no_bundled_dictionary: args.no_bundled_dictionary,
+        ..RepairOptions::default()
+    })?;
+    let clean = read_folder(&args.heldout)?;
+    if let Some(dir) = &args.dump {
+        let (damaged, clean) = referat::eval::dump(&clean, args.seed);
+        fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+        fs::write(dir.join("damaged.txt"), damaged)?;
+        fs::write(dir.join("clean.txt"), clean)?;
+    }
+    let report = referat::eval::evaluate_heldout(&repairer, &clean, args.seed);
+    let name = format!("held-out {} (seed {})", args.heldout.display(), args.seed);
+    print_report(&name, &report, args.misses);
+    for pair in args.pair.chunks(2) {
+        let [damaged, corrected] = pair else {
+            continue;
+        };
+        let report = referat::eval::evaluate_pair(
+            &repairer,
+            &read_text(damaged).map_err(UsageError)?,
+            &read_text(corrected).map_err(UsageError)?,
+        );
+        print_report(&damaged.display().to_string(), &report, args.misses);
+    }
+    Ok(Exit::Success)
+}
+
+fn print_report(name: &str, report: &referat::eval::Report, misses: usize) {
+    println!("== {name}\n{report}");
+    for (damaged, repaired, clean) in report.misses.iter().take(misses) {
+        println!("  {damaged:?} -> {repaired:?}, want {clean:?}");
+    }
+}
+
+/// The .txt files of `dir`, sorted by name so figures are reproducible.
+fn read_folder(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let entries = fs::read_dir(dir)
+        .map_err(|err| UsageError(format!("{}: {}", dir.display(), io_reason(&err))))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(UsageError(format!("{}: no .txt files", dir.display())).into());
+    }
+    paths
+        .iter()
+        .map(|p| read_text(p).map_err(|e| UsageError(e).into()))
+        .collect()
 }
 
 /// Reads the `--corrections` files; any problem with them is a usage error,

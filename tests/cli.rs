@@ -646,3 +646,19 @@ fn a_fifo_named_txt_is_a_failure_not_a_hang() {
         format!("{}: not a regular file", fifo.display())
     );
 }
+
+#[test]
+fn eval_scores_the_heldout_text_and_a_pair() {
+    let output = referat(&[
+        "eval",
+        "--heldout",
+        path_str(&repo("tests/data/heldout")),
+        "--pair",
+        path_str(&repo("fixtures/seeds/002_bcc31beeb5db5745.txt")),
+        path_str(&repo("tests/data/seed002.corrected.txt")),
+    ]);
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.matches("recall ").count(), 2, "{stdout}");
+    assert!(stdout.contains("broken 143"), "{stdout}");
+}

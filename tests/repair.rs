@@ -185,3 +185,48 @@ fn evidence_from_clean_documents_is_order_independent() {
     assert_eq!(r1.text, r2.text);
     assert_eq!(r1.corrections, r2.corrections);
 }
+
+/// A lost-diacritics document naming people and institutions.
+const NAMES: &str = "\
+Forvaltningen har udarbejdet et forslag til en fzelles langsigtet strategi pa Socialomradet,
+og Kommunalbestyrelsen skal drofte sagen pa modet i november, nar horingen er afsluttet.
+Deltagere: Lene Fogh Thogersen (A), formand, Signe Moller Dyhr (F).
+Udvalget modtog et horingssvar fra Aldreradet (55310/24) om lukning af institutionen,
+og forvaltningen har vurderet svaret og de ovrige bemaerkninger fra bestyrelserne.
+";
+
+#[test]
+fn a_damaged_name_is_left_alone_but_offered_for_review() {
+    let out = repair(NAMES);
+    for name in ["Thogersen", "Moller"] {
+        assert!(
+            !out.corrections.iter().any(|c| c.from == name),
+            "{name} must not change: {:#?}",
+            out.corrections
+        );
+    }
+    let moller = out
+        .review
+        .iter()
+        .find(|r| r.word == "Moller")
+        .expect("Moller offered for review");
+    assert_eq!(
+        moller.candidates.first().map(String::as_str),
+        Some("Møller")
+    );
+}
+
+#[test]
+fn a_case_reference_in_parentheses_does_not_make_a_title_a_name() {
+    let out = repair(NAMES);
+    assert_changed(&out, "Aldreradet", "Ældrerådet");
+}
+
+#[test]
+fn a_listed_word_wordfreq_does_not_rank_is_still_a_repair() {
+    let out = repair(&format!(
+        "{LOST}Det tydeliggor behovet for en anlagsudgift.\n"
+    ));
+    assert_changed(&out, "tydeliggor", "tydeliggør");
+    assert_changed(&out, "anlagsudgift", "anlægsudgift");
+}

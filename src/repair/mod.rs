@@ -87,10 +87,16 @@ const REVIEW: f64 = 0.2;
 const LN_P_UNKNOWN: f64 = -16.1;
 /// The same in a document that lost its diacritics: there an unknown word
 /// that a lost æ, ø or å explains is far more often damaged than rare.
-const LN_P_UNKNOWN_LOST: f64 = -20.0;
+const LN_P_UNKNOWN_LOST: f64 = -26.0;
 /// The same for a word with OCR junk in it (`malsa@tninger`, `P&`, `m0de`):
 /// such a word is almost never right.
 const LN_P_JUNK: f64 = -32.0;
+/// The Zipf frequency given to a word the lexicon lists but wordfreq does
+/// not rank (`tydeliggør`, `anlægsudgift`): about once in 30 million words,
+/// rarer than anything wordfreq ranks and commoner than any unlisted compound.
+const LISTED_ZIPF: f64 = 1.5;
+/// The range of Zipf frequencies given to compounds the lexicon does not list.
+const COMPOUND_ZIPF: (f64, f64) = (0.3, 1.2);
 /// ln P(seen | word) for a repair found by edit distance.
 const FALLBACK_CHANNEL: f64 = -5.0;
 
@@ -156,33 +162,40 @@ impl Repairer {
         let from_context = self.context.frequency(word);
         let zipf = match self.lexicon.entry(word) {
             Some(e) if e.zipf > 0.0 => f64::from(e.zipf),
+            Some(e) if e.standalone => LISTED_ZIPF,
             _ => self.compound_zipf(word),
         };
         let from_lexicon = 10f64.powf(zipf - 9.0);
         (0.5 * from_context + 0.5 * from_lexicon).ln()
     }
 
-    /// A compound is about as rare as its rarest part, and rarer still.
-    /// `split` gives the byte offsets where parts begin; an offset that is not
-    /// a cut inside the word is ignored rather than trusted.
+    /// A compound the lexicon does not list is rarer than any word it does
+    /// list (hunspell-da lists the common compounds), rarer the rarer its
+    /// parts, and rarer for each part beyond two: `bus|kors|el` is a far less
+    /// likely reading than the listed `buskørsel`. `split` gives the byte
+    /// offsets where parts begin; an offset that is not a cut inside the word
+    /// is ignored rather than trusted.
     fn compound_zipf(&self, word: &str) -> f64 {
         let Some(cuts) = compounds::split(self.lexicon, word) else {
-            return 1.0;
+            return COMPOUND_ZIPF.0;
         };
         let mut start = 0;
         let mut rarest = f64::MAX;
+        let mut parts = 0;
         for end in cuts.iter().copied().chain(std::iter::once(word.len())) {
             let Some(part) = word.get(start..end).filter(|p| !p.is_empty()) else {
                 continue;
             };
             let z = f64::from(self.lexicon.zipf(part));
             rarest = rarest.min(if z > 0.0 { z } else { 2.0 });
+            parts += 1;
             start = end;
         }
-        if rarest == f64::MAX {
-            return 1.0;
+        if parts < 2 {
+            return COMPOUND_ZIPF.0;
         }
-        (rarest - 1.5).clamp(1.0, 4.0)
+        let extra_parts = f64::from(parts - 2);
+        (rarest - 3.0 - extra_parts).clamp(COMPOUND_ZIPF.0, COMPOUND_ZIPF.1)
     }
 }
 
@@ -226,6 +239,7 @@ impl Doc<'_> {
         let mut changes: Vec<Change> = Vec::new();
         let mut review: Vec<Review> = Vec::new();
         let mut pending: Vec<(usize, Arc<Analysis>)> = Vec::new();
+        let mut names: Vec<(usize, Arc<Analysis>)> = Vec::new();
 
         let mut lower = String::with_capacity(32);
         for i in 0..self.tokens.len() {
@@ -257,9 +271,7 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            if self.protected[i] {
-                continue;
-            }
+            let name = self.protected[i];
             // The fast path: a known word in a document that kept its
             // diacritics is one lexicon lookup.
             if !self.lost
@@ -286,6 +298,12 @@ impl Doc<'_> {
                 lower.push('-');
             }
             if let Some(analysis) = self.analyse(&lower) {
+                if name {
+                    // Never changed, but an archivist should see that it
+                    // may have lost a letter (`Sorensen`).
+                    names.push((i, analysis));
+                    continue;
+                }
                 pending.push((i, analysis));
                 lower.truncate(lower.len() - usize::from(part));
                 self.lower[i] = Some(lower.clone());
@@ -332,6 +350,22 @@ impl Doc<'_> {
                     word: seen.to_string(),
                     candidates: alternatives,
                     reason: "no repair certain enough".to_string(),
+                });
+            }
+        }
+        for (i, analysis) in &names {
+            let (best, _, p, mut alternatives) = self.decide(*i, analysis);
+            let token = self.tokens[*i];
+            let seen = token.text(self.text);
+            if best != seen.to_lowercase() && p >= REVIEW {
+                alternatives.retain(|a| *a != best);
+                alternatives.insert(0, best);
+                review.push(Review {
+                    line: token.line,
+                    column: token.column,
+                    word: seen.to_string(),
+                    candidates: alternatives.iter().map(|a| with_case_of(seen, a)).collect(),
+                    reason: "a name: never changed".to_string(),
                 });
             }
         }

@@ -27,9 +27,13 @@ pub fn protected(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
         let before = i > 0 && name_like[i - 1] && adjacent(text, &tokens[i - 1], &tokens[i]);
         let after =
             i + 1 < tokens.len() && name_like[i + 1] && adjacent(text, &tokens[i], &tokens[i + 1]);
+        // `Nicolajsen (FOA)`, but not `Høringssvar fra Ældrerådet (55310/24)`:
+        // a case reference in parentheses follows any title.
         let affiliation = tokens.get(i + 1).is_some_and(|t| {
             t.kind == Kind::Punct && t.text(text).starts_with('(') && t.line == tokens[i].line
-        });
+        }) && !tokens
+            .get(i + 2)
+            .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()));
         out[i] = before || after || affiliation;
     }
     mark_name_lists(text, tokens, &mut out);
