@@ -55,10 +55,10 @@ fn seed_002_is_restored_without_damage() {
     let report = evaluate_pair(&repairer(false), &damaged, &clean);
     show("seed 002", &report);
     assert_eq!(report.broken, 143);
-    // Measured 97.9% (140 of 143): short of the 99% target by two words
-    // (`far` for `får` and `1` for `i`, which the context counts cannot yet
-    // decide, and `Barne-` for `Børne-`, where both are compound beginnings).
-    assert!(report.recall() >= 0.97, "reached 97.9%; target 99%");
+    // Measured 98.6% (141 of 143): short of the 99% target by one word.
+    // Missed: `far` for `får` and `1` for `i` (`omsættes 1 konkrete`), which
+    // the bigram counts cannot yet decide.
+    assert!(report.recall() >= 0.98, "reached 98.6%; target 99%");
     assert_eq!(report.damaged, 0, "target: no correct word damaged");
 }
 
@@ -67,8 +67,8 @@ fn heldout_text_is_restored_with_few_false_corrections() {
     let report = evaluate_heldout(&repairer(false), &heldout(), SEED);
     show("held-out, bundled dictionary", &report);
     assert!(report.broken > 1000, "the noise model damages enough words");
-    // Measured 87.3%: short of the 97% target (see the module doc).
-    assert!(report.recall() >= 0.85, "reached 87.3%; target 97%");
+    // Measured 87.8%: short of the 97% target (see the module doc).
+    assert!(report.recall() >= 0.86, "reached 87.8%; target 97%");
     assert!(
         report.false_correction_rate() <= 0.003,
         "target: at most 0.3% false corrections"

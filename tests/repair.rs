@@ -230,3 +230,15 @@ fn a_listed_word_wordfreq_does_not_rank_is_still_a_repair() {
     assert_changed(&out, "tydeliggor", "tydeliggør");
     assert_changed(&out, "anlagsudgift", "anlægsudgift");
 }
+
+#[test]
+fn a_document_s_own_repairs_settle_its_doubtful_words() {
+    // `Barne-` could be `barne-` (barnevogn) or `børne-`; the document's
+    // other damaged copies, `Borne-` and `Berne-`, repair surely to `Børne-`.
+    let text = format!(
+        "{LOST}Strategien for Borne- og Familieomradet og for Berne- og Familieomradet\n\
+         blev godkendt, og handleplanen for Barne- og Familieomradet blev drøftet.\n"
+    );
+    let out = repair(&text);
+    assert_changed(&out, "Barne", "Børne");
+}

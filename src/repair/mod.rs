@@ -37,7 +37,7 @@ pub mod lexicon;
 pub mod names;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -97,6 +97,10 @@ const LN_P_JUNK: f64 = -32.0;
 const LISTED_ZIPF: f64 = 1.5;
 /// The range of Zipf frequencies given to compounds the lexicon does not list.
 const COMPOUND_ZIPF: (f64, f64) = (0.3, 1.2);
+/// How much likelier (ln) a word is when the document's other damaged words
+/// were confidently repaired into it: a cache model, as in speech
+/// recognition. e^3: twenty times.
+const LN_ECHO: f64 = 3.0;
 /// ln P(seen | word) for a repair found by edit distance.
 const FALLBACK_CHANNEL: f64 = -5.0;
 
@@ -151,6 +155,7 @@ impl Repairer {
             lost: document::diacritics_lost(text),
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
+            repaired_here: HashSet::new(),
         };
         doc.protected = names::protected(text, &tokens, self.lexicon);
         doc.run()
@@ -220,6 +225,9 @@ struct Doc<'a> {
     protected: Vec<bool>,
     /// The lower-case form each token will have after repair, for context.
     lower: Vec<Option<String>>,
+    /// Words the first pass confidently repaired other words of this
+    /// document into.
+    repaired_here: HashSet<String>,
 }
 
 /// The best form of a word in context: (word, rule, probability,
@@ -326,9 +334,23 @@ impl Doc<'_> {
                 }
             }
         }
+        // What the document itself confidently repaired a word into is
+        // likelier for its other damaged words too (`Borne-` -> `Børne-`
+        // makes `Barne-` -> `Børne-`).
+        for (k, _) in pending.iter().enumerate() {
+            if let Some((best, _, p, _)) = &choice[k] {
+                if *p >= CHANGE {
+                    self.repaired_here.insert(best.clone());
+                }
+            }
+        }
         for (k, (i, analysis)) in pending.iter().enumerate() {
             let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
-            if near(i.checked_sub(1)) || near(Some(i + 1)) {
+            let echoes = analysis
+                .candidates
+                .iter()
+                .any(|c| self.repaired_here.contains(&c.0));
+            if near(i.checked_sub(1)) || near(Some(i + 1)) || echoes {
                 choice[k] = Some(self.decide(*i, analysis));
             }
         }
@@ -476,8 +498,17 @@ impl Doc<'_> {
         let (prev, next) = (prev.as_deref(), next.as_deref());
         let r = self.repairer;
         let seen_word = self.tokens[i].text(self.text).to_lowercase();
+        // The document's own repairs count only for a word that is not a
+        // word: a real-word error needs real context.
+        let echo = !self.repaired_here.is_empty()
+            && !r.lexicon.entry(&seen_word).is_some_and(|e| e.standalone);
         let fit = |word: &str, channel: f64, prior: f64| {
-            channel + prior + r.context.fit(prev, word, next, prior.exp())
+            let boost = if echo && self.repaired_here.contains(word) {
+                LN_ECHO
+            } else {
+                0.0
+            };
+            channel + prior + boost + r.context.fit(prev, word, next, prior.exp())
         };
         let capitalised = self.tokens[i]
             .text(self.text)

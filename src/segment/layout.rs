@@ -19,6 +19,19 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '”', '"'])
 }
 
+/// Words a Danish paragraph cannot end on: prepositions, conjunctions and
+/// articles. A blank line after one splits a sentence even when the next
+/// line starts with a capital (`strategi på` / `Børne- og Familieområdet`).
+const NEVER_LAST: &[&str] = &[
+    "af", "at", "de", "den", "det", "en", "et", "for", "fra", "i", "med", "og", "om", "på", "som",
+    "til", "under", "ved", "eller", "samt", "mellem", "efter", "over", "hos", "mod",
+];
+
+fn ends_mid_phrase(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    NEVER_LAST.contains(&last.to_lowercase().as_str())
+}
+
 fn starts_lowercase(line: &str) -> bool {
     line.trim_start()
         .chars()
@@ -59,7 +72,9 @@ pub fn paragraphs(lines: &[&str]) -> String {
             continue;
         }
         let last_line = out.rsplit('\n').next().unwrap_or("");
-        let sentence_split = pending_blank && !ends_sentence(last_line) && starts_lowercase(line);
+        let sentence_split = pending_blank
+            && !ends_sentence(last_line)
+            && (starts_lowercase(line) || ends_mid_phrase(last_line));
         if out.is_empty() {
         } else if is_list_item(line) {
             out.push('\n');
@@ -77,6 +92,14 @@ pub fn paragraphs(lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_line_after_a_preposition_splits_a_sentence() {
+        let text = paragraphs(&["strategi på", "", "Børne- og Familieområdet godkendes."]);
+        assert_eq!(text, "strategi på Børne- og Familieområdet godkendes.");
+        let text = paragraphs(&["Sagen udsættes", "", "Beslutningen tages senere."]);
+        assert_eq!(text, "Sagen udsættes\n\nBeslutningen tages senere.");
+    }
 
     #[test]
     fn joins_wrapped_and_split_sentences() {
