@@ -132,11 +132,19 @@ fn seed_002_six_absentees_with_organisations() {
     );
 }
 
+/// number, access, reference, id
+type BilagKey<'a> = (
+    Option<u32>,
+    Option<Access>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
 #[test]
 fn seed_002_three_attachments_with_references_and_ids() {
     let doc = run(SEED_002);
     let bilag = &only_item(&doc).bilag;
-    let got: Vec<(Option<u32>, Option<Access>, Option<&str>, Option<&str>)> = bilag
+    let got: Vec<BilagKey> = bilag
         .iter()
         .map(|b| (b.number, b.access, b.reference.as_deref(), b.id.as_deref()))
         .collect();
