@@ -6,6 +6,8 @@
 //! æ, ø and å, so every path of the repair is exercised (the per-document
 //! cache, candidate search, context, real-word decisions). A second bench runs
 //! the clean originals, the fast path (one lexicon lookup per word).
+//! `damaged_minutes` shares one repairer across samples, so its median is
+//! the warm figure; `damaged_minutes_cold` starts each sample afresh.
 //! Throughput is reported as bytes and tokens per second, on one core.
 
 use divan::counter::{BytesCount, ItemsCount};
@@ -73,6 +75,25 @@ fn run(bencher: Bencher, docs: Vec<String>) {
 #[divan::bench(sample_count = 3, sample_size = 1)]
 fn damaged_minutes(bencher: Bencher) {
     run(bencher, damaged_corpus());
+}
+
+/// The same corpus with a new repairer for every sample: every distinct word
+/// analysed once, as in a batch whose words are all new.
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn damaged_minutes_cold(bencher: Bencher) {
+    let docs = damaged_corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    bencher
+        .counter(BytesCount::new(bytes))
+        .counter(ItemsCount::new(tokens(&docs)))
+        .with_inputs(|| Repairer::new(&RepairOptions::default()).expect("bundled data"))
+        .bench_local_values(|repairer| {
+            let mut corrections = 0;
+            for doc in &docs {
+                corrections += repairer.repair(doc).corrections.len();
+            }
+            divan::black_box(corrections)
+        });
 }
 
 #[divan::bench(sample_count = 3, sample_size = 1)]

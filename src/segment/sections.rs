@@ -89,7 +89,11 @@ fn known_kind(folded: &str) -> Option<SectionKind> {
         } else {
             0
         };
-        (strsim::levenshtein(name, folded) <= allowed).then_some(*kind)
+        // The length difference bounds the distance: most lines are
+        // rejected without computing it.
+        (name.len().abs_diff(folded.len()) <= allowed
+            && strsim::levenshtein(name, folded) <= allowed)
+            .then_some(*kind)
     })
 }
 
@@ -102,10 +106,13 @@ fn is_beslutning(text: &str) -> bool {
 
 /// Body and ISO date of a "Beslutning i <body> den <DD-MM-YYYY>" heading.
 pub fn beslutning_parts(text: &str) -> (Option<String>, Option<String>) {
-    let re = regex::Regex::new(
-        r"(?i)^\s*beslutning\s+i\s+(.*?)\s+den\s+(\d{1,2})[-.](\d{1,2})[-.](\d{4})",
-    )
-    .expect("valid regex");
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^\s*beslutning\s+i\s+(.*?)\s+den\s+(\d{1,2})[-.](\d{1,2})[-.](\d{4})",
+        )
+        .expect("valid regex")
+    });
     match re.captures(text) {
         Some(c) => {
             let date = format!("{}-{:0>2}-{:0>2}", &c[4], &c[3], &c[2]);
