@@ -18,6 +18,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::tokenize::{self, Kind};
 
 const BUNDLED: &str = include_str!("../../corrections/context.tsv");
@@ -106,12 +108,20 @@ impl Evidence {
 #[derive(Debug, Clone)]
 pub struct Context {
     evidence: Evidence,
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     counts: Vec<u32>,
-    pairs: HashMap<(u32, u32), u32>,
+    pairs: FxHashMap<(u32, u32), u32>,
     /// The words seen, sorted, for prefix search.
     vocabulary: Vec<Box<str>>,
     total: f64,
+}
+
+/// The neighbours of a word as the counts know them: (id, count), `None`
+/// when unseen (an unseen neighbour says nothing).
+#[derive(Debug, Clone, Copy)]
+pub struct Neighbours {
+    prev: Option<(u32, f64)>,
+    next: Option<(u32, f64)>,
 }
 
 /// How many pseudo-observations a smoothed estimate gives the back-off.
@@ -121,9 +131,9 @@ impl Context {
     pub fn new(evidence: Evidence) -> Context {
         let mut context = Context {
             evidence,
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             counts: Vec::new(),
-            pairs: HashMap::new(),
+            pairs: FxHashMap::default(),
             vocabulary: Vec::new(),
             total: 1.0,
         };
@@ -170,22 +180,25 @@ impl Context {
         self.ids.get(word).map_or(0, |&id| self.counts[id as usize])
     }
 
-    fn pair(&self, a: &str, b: &str) -> u32 {
-        match (self.ids.get(a), self.ids.get(b)) {
-            (Some(&a), Some(&b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
-            _ => 0,
+    /// Looks the neighbours of a word up once, for scoring all of its
+    /// candidates with [`Context::fit_between`].
+    pub fn neighbours(&self, prev: Option<&str>, next: Option<&str>) -> Neighbours {
+        let known = |w: Option<&str>| {
+            let id = *self.ids.get(w?)?;
+            Some((id, f64::from(self.counts[id as usize])))
+        };
+        Neighbours {
+            prev: known(prev),
+            next: known(next),
         }
     }
 
-    /// How much likelier `word` is next to `neighbour` than on its own, as
-    /// ln P(word | neighbour) / P(word), smoothed towards 0 when the counts
-    /// know the neighbour little. Conditioning on the neighbour (on either
-    /// side) keeps candidates comparable: they share the denominator.
-    fn association(&self, pair: u32, neighbour: &str, p_word: f64) -> f64 {
-        let count = f64::from(self.count(neighbour));
-        if count == 0.0 {
-            return 0.0;
-        }
+    /// How much likelier `word` is next to a neighbour seen `count` times,
+    /// `pair` times together, than on its own, as ln P(word | neighbour) /
+    /// P(word), smoothed towards 0 when the counts know the neighbour little.
+    /// Conditioning on the neighbour (on either side) keeps candidates
+    /// comparable: they share the denominator.
+    fn association(pair: u32, count: f64, p_word: f64) -> f64 {
         let p = (f64::from(pair) + SMOOTHING * p_word) / (count + SMOOTHING);
         (p / p_word).ln()
     }
@@ -193,13 +206,26 @@ impl Context {
     /// How much the neighbours favour `word`, as a natural-log ratio.
     /// `p_word` is the word's prior probability.
     pub fn fit(&self, prev: Option<&str>, word: &str, next: Option<&str>, p_word: f64) -> f64 {
-        let p_word = p_word.clamp(1e-12, 1.0);
-        let mut score = 0.0;
-        if let Some(prev) = prev {
-            score += self.association(self.pair(prev, word), prev, p_word);
+        self.fit_between(&self.neighbours(prev, next), word, p_word)
+    }
+
+    /// [`Context::fit`] with the neighbours already looked up.
+    pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
+        if around.prev.is_none() && around.next.is_none() {
+            return 0.0;
         }
-        if let Some(next) = next {
-            score += self.association(self.pair(word, next), next, p_word);
+        let p_word = p_word.clamp(1e-12, 1.0);
+        let id = self.ids.get(word).copied();
+        let pair = |a: Option<u32>, b: Option<u32>| match (a, b) {
+            (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
+            _ => 0,
+        };
+        let mut score = 0.0;
+        if let Some((prev, count)) = around.prev {
+            score += Context::association(pair(Some(prev), id), count, p_word);
+        }
+        if let Some((next, count)) = around.next {
+            score += Context::association(pair(id, Some(next)), count, p_word);
         }
         score
     }

@@ -9,7 +9,7 @@
 //! Only words that are never right as they stand belong here: a row applies
 //! wherever the word occurs, without looking at context.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::RepairError;
 
@@ -24,7 +24,7 @@ pub enum Origin {
 
 #[derive(Debug, Default, Clone)]
 pub struct Dictionary {
-    entries: HashMap<String, (String, Origin)>,
+    entries: FxHashMap<String, (String, Origin)>,
 }
 
 /// One parsed row.

@@ -37,7 +37,9 @@ pub mod lexicon;
 pub mod names;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::sync::{Arc, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -119,7 +121,7 @@ pub struct Repairer {
 
 /// Analyses by lower-case word: [0] for documents that kept their
 /// diacritics, [1] for those that lost them.
-type AnalysisCache = [HashMap<Box<str>, Option<Arc<Analysis>>>; 2];
+type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 2];
 
 /// The shared cache stops growing here (about 30 MB).
 const MAX_CACHED: usize = 1 << 18;
@@ -215,6 +217,11 @@ struct Analysis {
     /// Whether the word as seen is a word (then a change is a real-word
     /// correction, made by context).
     seen_is_word: bool,
+    /// Whether the lexicon has the word as seen as a word on its own (not
+    /// only as a compound part).
+    seen_standalone: bool,
+    /// The word as seen, lower-case.
+    word: Box<str>,
 }
 
 struct Doc<'a> {
@@ -487,6 +494,8 @@ impl Doc<'_> {
             candidates,
             seen,
             seen_is_word: known,
+            seen_standalone: r.lexicon.entry(lower).is_some_and(|e| e.standalone),
+            word: Box::from(lower),
         })
     }
 
@@ -495,53 +504,55 @@ impl Doc<'_> {
     fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
         let prev = self.neighbour(i, false);
         let next = self.neighbour(i, true);
-        let (prev, next) = (prev.as_deref(), next.as_deref());
         let r = self.repairer;
-        let seen_word = self.tokens[i].text(self.text).to_lowercase();
+        let around = r.context.neighbours(prev.as_deref(), next.as_deref());
+        let seen_word: &str = &analysis.word;
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
-        let echo = !self.repaired_here.is_empty()
-            && !r.lexicon.entry(&seen_word).is_some_and(|e| e.standalone);
+        let echo = !self.repaired_here.is_empty() && !analysis.seen_standalone;
         let fit = |word: &str, channel: f64, prior: f64| {
             let boost = if echo && self.repaired_here.contains(word) {
                 LN_ECHO
             } else {
                 0.0
             };
-            channel + prior + boost + r.context.fit(prev, word, next, prior.exp())
+            channel + prior + boost + r.context.fit_between(&around, word, prior.exp())
         };
         let capitalised = self.tokens[i]
             .text(self.text)
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let mut scored: Vec<(String, f64, Rule)> = analysis
-            .candidates
-            .iter()
-            .filter(|c| capitalised || !c.4)
-            .map(|(w, channel, prior, rule, _)| (w.clone(), fit(w, *channel, *prior), *rule))
-            .collect();
+        // (word, score, rule), borrowed: only the winner is copied.
+        let mut scored: Vec<(&str, f64, Rule)> = Vec::with_capacity(analysis.candidates.len() + 1);
+        scored.extend(
+            analysis
+                .candidates
+                .iter()
+                .filter(|c| capitalised || !c.4)
+                .map(|(w, channel, prior, rule, _)| (w.as_str(), fit(w, *channel, *prior), *rule)),
+        );
         let (channel, prior) = analysis.seen;
-        scored.push((
-            seen_word.clone(),
-            fit(&seen_word, channel, prior),
-            Rule::Context,
-        ));
+        scored.push((seen_word, fit(seen_word, channel, prior), Rule::Context));
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
         let total: f64 = scored.iter().map(|s| (s.1 - max).exp()).sum();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let (best, score, mut rule) = scored[0].clone();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        let (best, score, mut rule) = scored[0];
         let p = (score - max).exp() / total;
         if analysis.seen_is_word && best != seen_word {
             // The word as seen is a word: only context made the change.
             rule = Rule::Context;
         }
-        let alternatives = scored
-            .iter()
-            .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= REVIEW)
-            .map(|s| s.0.clone())
-            .collect();
-        (best, rule, p, alternatives)
+        let alternatives = if p >= CHANGE && best != seen_word {
+            Vec::new()
+        } else {
+            scored
+                .iter()
+                .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= REVIEW)
+                .map(|s| s.0.to_string())
+                .collect()
+        };
+        (best.to_string(), rule, p, alternatives)
     }
 
     /// The lower-case form of the word or number right before (or after)
