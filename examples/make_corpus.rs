@@ -1,0 +1,47 @@
+//! Writes a folder of generated OCR-damaged minutes for timing whole batches
+//! (`/usr/bin/time -v referat ingest ...`, see the README):
+//!
+//! ```sh
+//! cargo run --release --example make_corpus -- DIR FILES
+//! ```
+//!
+//! Each file is one of the clean training minutes (corrections/training/) or
+//! clean seeds (003, 004), damaged by the accuracy harness's noise model with
+//! its own seed, so no two files are the same; every fifth file is left clean,
+//! as in a real batch where some scans came through whole. Deterministic.
+
+use std::path::PathBuf;
+
+fn main() -> std::io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let (Some(dir), Some(files)) = (args.next(), args.next()) else {
+        eprintln!("usage: make_corpus DIR FILES");
+        std::process::exit(2);
+    };
+    let files: usize = files.parse().expect("FILES is a number");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(root.join("corrections/training"))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    sources.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    sources.push(root.join("fixtures/seeds/003_f122f3bfac8cb1ef.txt"));
+    sources.push(root.join("fixtures/seeds/004_8d2d2b7021df1346.txt"));
+    sources.sort();
+    let clean: Vec<String> = sources
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<Result<_, _>>()?;
+    let dir = PathBuf::from(dir);
+    for i in 0..files {
+        let folder = dir.join(format!("{:03}", i / 100));
+        std::fs::create_dir_all(&folder)?;
+        let source = &clean[i % clean.len()];
+        let text = if i % 5 == 4 {
+            source.clone()
+        } else {
+            referat::eval::corrupt(source, i as u64)
+        };
+        std::fs::write(folder.join(format!("{i:05}.txt")), text)?;
+    }
+    Ok(())
+}
