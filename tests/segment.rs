@@ -180,6 +180,66 @@ fn meeting_furniture_out_of_text() {
         .any(|f| f.kind == referat::model::FurnitureKind::TableOfContents));
 }
 
+#[test]
+fn paged_meeting_drops_repeated_page_headers_and_joins_wrapped_titles() {
+    let s = shape("paged_meeting.txt");
+    let titles: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| (i.number, i.title.as_str(), i.case_number.as_deref()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (Some(1), "Godkendelse af dagsorden", Some("24/2001")),
+            (
+                Some(2),
+                "Anlægsbevilling til renovering af Rådhusets tag og udskiftning af vinduer i den gamle fløj",
+                Some("24/1733")
+            ),
+            (Some(3), "Salg af grund", None),
+        ]
+    );
+    // The two-line page header stands on three pages: six furniture lines.
+    let headers: Vec<[u32; 2]> = s
+        .furniture
+        .iter()
+        .filter(|f| f.kind == referat::model::FurnitureKind::PageHeader)
+        .map(|f| f.lines)
+        .collect();
+    assert_eq!(headers.len(), 6, "{headers:?}");
+    let m = s.meeting.as_ref().expect("meeting header");
+    assert_eq!(m.municipality.as_deref(), Some("Norddjurs Kommune"));
+    assert_eq!(m.kind.as_deref(), Some("dagsorden"));
+    assert_eq!(m.body.as_deref(), Some("Økonomiudvalget"));
+    // A sentence broken by a page break and its header is one sentence.
+    let fremstilling = &s.items[1].sections[1];
+    assert_eq!(fremstilling.kind, SectionKind::Sagsfremstilling);
+    assert!(
+        fremstilling
+            .text
+            .contains("i én entreprise i sommeren 2024, så kontorerne"),
+        "{}",
+        fremstilling.text
+    );
+    assert!(!fremstilling.text.contains("Norddjurs"));
+    let beslutning = &s.items[1].beslutning[0];
+    assert_eq!(beslutning.points.len(), 2);
+    assert_eq!(beslutning.text, "Ad 1: Anbefales.\nAd 2: Anbefales.");
+    assert_eq!(s.items[2].access, Some(Access::Closed));
+}
+
+#[test]
+fn a_line_at_the_top_of_one_page_only_is_not_a_header() {
+    let text = "1. Første punkt\n24/1 Åben Sag\n\nSagsfremstilling\nTekst.\n\u{c}\n\
+                Norddjurs Kommune\nMere tekst.\n";
+    let s = segment(text);
+    assert!(s
+        .furniture
+        .iter()
+        .all(|f| f.kind != referat::model::FurnitureKind::PageHeader));
+}
+
 /// Every non-blank line is page furniture or lies in exactly one span.
 fn nothing_lost(text: &str) {
     let s = segment(text);
@@ -237,6 +297,8 @@ mod generated {
             "[a-zæøå ]{1,40}\\.?",
             Just("2. Næste punkt".to_string()),
             Just("24/1234 Åben Sag".to_string()),
+            Just("Norddjurs Kommune".to_string()),
+            Just("Anlægsbevilling til renovering af Rådhusets tag og udskiftning af".to_string()),
         ]
     }
 

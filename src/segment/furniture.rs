@@ -25,6 +25,48 @@ pub fn page_line(line: &str) -> Option<FurnitureKind> {
     (line.contains('\u{c}') && visible.trim().is_empty()).then_some(FurnitureKind::PageBreak)
 }
 
+/// Marks page headers that carry no page number: the same line (or lines)
+/// standing first on two or more pages, after a page footer or a form feed
+/// ("Norddjurs Kommune" / "Økonomiudvalget 12-03-2024"). A line seen at one
+/// page top only is left alone: it may be an item's title.
+pub fn mark_repeated_headers(lines: &[&str], page: &mut [Option<FurnitureKind>]) {
+    const MAX_HEADER_LINES: usize = 3;
+    const MAX_CHARS: usize = 100;
+    let blank = |i: usize| lines[i].replace('\u{c}', "").trim().is_empty();
+    // Where each page starts: after a footer, or at a line holding a form feed.
+    let mut tops: Vec<usize> = Vec::new();
+    for i in 0..lines.len() {
+        let footer = matches!(page[i], Some(FurnitureKind::PageFooter));
+        if lines[i].contains('\u{c}') && page[i].is_none() {
+            tops.push(i);
+        } else if footer || matches!(page[i], Some(FurnitureKind::PageBreak)) {
+            tops.push(i + 1);
+        }
+    }
+    for _ in 0..MAX_HEADER_LINES {
+        // The next unclaimed line of each page top.
+        // A footer followed by a form feed is one page top, not two.
+        let mut firsts: Vec<usize> = tops
+            .iter()
+            .filter_map(|&top| (top..lines.len()).find(|&i| !blank(i) && page[i].is_none()))
+            .collect();
+        firsts.dedup();
+        let key = |i: usize| lines[i].replace('\u{c}', "").trim().to_string();
+        let mut marked = false;
+        for &i in &firsts {
+            let text = key(i);
+            let repeats = firsts.iter().filter(|&&j| key(j) == text).count();
+            if text.chars().count() <= MAX_CHARS && repeats >= 2 {
+                page[i] = Some(FurnitureKind::PageHeader);
+                marked = true;
+            }
+        }
+        if !marked {
+            break;
+        }
+    }
+}
+
 /// A table-of-contents entry: "2. Fælles langsigtet strategi ....... 3".
 pub fn is_toc_entry(line: &str) -> bool {
     static TOC: OnceLock<Regex> = OnceLock::new();

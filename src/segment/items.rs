@@ -42,6 +42,32 @@ pub fn title(line: &str) -> (Option<u32>, String) {
     }
 }
 
+/// The first line of a title that wrapped onto several lines, `t` being its
+/// last: a line above belongs to the title when it is long (it wrapped), does
+/// not end a sentence, and is not a heading, a case line or a contents entry.
+/// A numbered line (`2. Fælles ...`) is always a title's first line.
+fn title_start(lines: &[&str], content: &dyn Fn(usize) -> bool, t: usize, floor: usize) -> usize {
+    const WRAPPED: usize = 40;
+    const MAX_EXTRA: usize = 2;
+    let numbered = |i: usize| title(lines[i]).0.is_some();
+    let mut s = t;
+    while !numbered(s) && s > floor && t - s < MAX_EXTRA {
+        let above = s - 1;
+        let text = sections::strip_markup(lines[above]);
+        let wraps = content(above)
+            && text.chars().count() >= WRAPPED
+            && !text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+            && sections::heading(lines[above]).is_none()
+            && case_line(lines[above]).is_none()
+            && !furniture::is_toc_entry(lines[above]);
+        if !wraps {
+            break;
+        }
+        s = above;
+    }
+    s
+}
+
 fn blank(line: &str) -> bool {
     line.replace('\u{c}', "").trim().is_empty()
 }
@@ -52,7 +78,9 @@ fn span(a: usize, b: usize) -> [u32; 2] {
 
 pub fn split(lines: &[&str]) -> Segmented {
     let mut out = Segmented::default();
-    let page: Vec<Option<FurnitureKind>> = lines.iter().map(|l| furniture::page_line(l)).collect();
+    let mut page: Vec<Option<FurnitureKind>> =
+        lines.iter().map(|l| furniture::page_line(l)).collect();
+    furniture::mark_repeated_headers(lines, &mut page);
     for (i, kind) in page.iter().enumerate() {
         if let Some(kind) = kind {
             out.furniture.push(Furniture {
@@ -69,8 +97,14 @@ pub fn split(lines: &[&str]) -> Segmented {
             continue;
         }
         let t = (0..c).rev().find(|&i| content(i)).unwrap_or(c);
+        let floor = starts.last().map_or(0, |&(_, pc)| pc + 1);
         let after_previous = starts.last().map_or(true, |&(_, pc)| t > pc);
-        starts.push((if after_previous { t } else { c }, c));
+        let t = if after_previous {
+            title_start(lines, &content, t, floor)
+        } else {
+            c
+        };
+        starts.push((t, c));
     }
     if starts.is_empty() {
         if let Some(first) = (0..lines.len()).find(|&i| content(i)) {
@@ -174,7 +208,13 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
 }
 
 fn item(lines: &[&str], page: &[Option<FurnitureKind>], t: usize, c: usize, end: usize) -> Item {
-    let (number, title) = title(lines[t]);
+    // The title's lines: from `t` to the last content line before the case
+    // line (one line, or a title that wrapped).
+    let title_lines: Vec<&str> = (t..c.max(t + 1))
+        .filter(|&i| !blank(lines[i]) && page[i].is_none())
+        .map(|i| lines[i])
+        .collect();
+    let (number, title) = title(&layout::paragraphs(&title_lines));
     let (case_number, access) = case_line(lines[c]).map_or((None, None), |(n, a)| (n, Some(a)));
     let mut item = Item {
         number,

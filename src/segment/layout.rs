@@ -11,7 +11,24 @@ pub fn is_list_item(line: &str) -> bool {
         return true;
     }
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    digits > 0 && digits < 3 && t[digits..].starts_with(". ")
+    (digits > 0 && digits < 3 && t[digits..].starts_with(". ")) || is_point_decision(t)
+}
+
+/// "Ad 1:", "Ad. 2", "Ad. Eventuelt": a committee's decision on one point,
+/// which starts its own line like a list item.
+fn is_point_decision(t: &str) -> bool {
+    let Some(rest) = t
+        .strip_prefix("Ad")
+        .and_then(|r| r.strip_prefix(['.', ' ']))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        || rest.split_whitespace().next().is_some_and(|w| {
+            w.trim_end_matches([':', '.'])
+                .eq_ignore_ascii_case("eventuelt")
+        })
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -92,6 +109,20 @@ pub fn paragraphs(lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn point_decisions_keep_their_own_lines() {
+        let text = paragraphs(&[
+            "Ad 1: Anbefales.",
+            "Ad. 2 Godkendt.",
+            "Ad. Eventuelt: Intet.",
+        ]);
+        assert_eq!(
+            text,
+            "Ad 1: Anbefales.\nAd. 2 Godkendt.\nAd. Eventuelt: Intet."
+        );
+        assert!(!is_list_item("Adressen er ændret."));
+    }
 
     #[test]
     fn a_blank_line_after_a_preposition_splits_a_sentence() {
