@@ -343,3 +343,30 @@ fn seed_004_clean_text_is_not_corrected() {
         "a clean document must not be changed"
     );
 }
+
+#[test]
+fn seed_002_absentee_section_reads_one_person_per_line() {
+    let doc = run(SEED_002);
+    let section = only_item(&doc)
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Fravaerende)
+        .expect("Fraværende section");
+    assert_eq!(section.text.lines().count(), 6, "{}", section.text);
+    assert_eq!(
+        section.text.lines().next(),
+        Some("Hans-Henrik Brandt(aftaleholder)")
+    );
+}
+
+#[test]
+fn seed_002_review_lists_doubts_but_not_known_names() {
+    let doc = run(SEED_002);
+    // `far` may be `får`: the context cannot tell, so it is left and listed.
+    assert!(doc
+        .review
+        .iter()
+        .any(|r| r.word == "far" && r.candidates == ["får"]));
+    // `Brandt` is a name the lexicon knows as it stands: no doubt about it.
+    assert!(doc.review.iter().all(|r| r.word != "Brandt"));
+}

@@ -315,8 +315,11 @@ impl Doc<'_> {
             if let Some(analysis) = self.analyse(&lower) {
                 if name {
                     // Never changed, but an archivist should see that it
-                    // may have lost a letter (`Sorensen`).
-                    names.push((i, analysis));
+                    // may have lost a letter (`Sorensen`); a name the
+                    // lexicon knows as it stands (`Brandt`) is not doubtful.
+                    if !analysis.seen_standalone {
+                        names.push((i, analysis));
+                    }
                     continue;
                 }
                 pending.push((i, analysis));

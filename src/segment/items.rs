@@ -280,7 +280,14 @@ fn finish(
         })
         .collect();
     let refs: Vec<&str> = cleaned.iter().map(String::as_str).collect();
-    let text = layout::paragraphs(&refs);
+    // Lists of people, attachments and committees are read line by line;
+    // joining them into paragraphs would run two names together.
+    let text = match heading.kind {
+        SectionKind::Fravaerende | SectionKind::Bilag | SectionKind::Sagsgang => {
+            layout::lines(&refs)
+        }
+        _ => layout::paragraphs(&refs),
+    };
     let last = body
         .iter()
         .rev()

@@ -76,6 +76,16 @@ fn join(text: &mut String, next: &str) {
 }
 
 /// Repairs the layout of section body lines (already without furniture).
+/// A list's text: its non-blank lines without markup, one per line.
+pub fn lines(lines: &[&str]) -> String {
+    lines
+        .iter()
+        .map(|l| strip_markup(&l.replace('\u{c}', "")))
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn paragraphs(lines: &[&str]) -> String {
     let lines: Vec<String> = lines
         .iter()
@@ -109,6 +119,20 @@ pub fn paragraphs(lines: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_keeps_one_entry_per_line() {
+        let text = lines(&[
+            "Hans-Henrik Brandt(aftaleholder)",
+            "Tina Nicolajsen (FOA)",
+            "",
+            "**Tom Bytoft (A)**",
+        ]);
+        assert_eq!(
+            text,
+            "Hans-Henrik Brandt(aftaleholder)\nTina Nicolajsen (FOA)\nTom Bytoft (A)"
+        );
+    }
 
     #[test]
     fn point_decisions_keep_their_own_lines() {
