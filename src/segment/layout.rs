@@ -103,6 +103,9 @@ pub fn paragraphs(lines: &[&str]) -> String {
             && !ends_sentence(last_line)
             && (starts_lowercase(line) || ends_mid_phrase(last_line));
         if out.is_empty() {
+        } else if pending_blank && is_point_decision(line.trim_start()) {
+            // `Ad. 2` after a blank line opens a new paragraph of decisions.
+            out.push_str("\n\n");
         } else if is_list_item(line) {
             out.push('\n');
         } else if pending_blank && !sentence_split {
@@ -146,6 +149,8 @@ mod tests {
             "Ad 1: Anbefales.\nAd. 2 Godkendt.\nAd. Eventuelt: Intet."
         );
         assert!(!is_list_item("Adressen er ændret."));
+        let text = paragraphs(&["Ad. 1", "", "Drøftet.", "", "Ad. 2", "", "Godkendt."]);
+        assert_eq!(text, "Ad. 1\n\nDrøftet.\n\nAd. 2\n\nGodkendt.");
     }
 
     #[test]
