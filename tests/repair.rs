@@ -242,3 +242,81 @@ fn a_document_s_own_repairs_settle_its_doubtful_words() {
     let out = repair(&text);
     assert_changed(&out, "Barne", "Børne");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Damaged-minutes-like text: Danish words, OCR junk, numbers, case
+    /// numbers, URLs, punctuation, line breaks.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("pa".to_string()),
+            Just("Aben".to_string()),
+            Just("fzelles".to_string()),
+            Just("malsa@tninger".to_string()),
+            Just("P&".to_string()),
+            Just("23/7776".to_string()),
+            Just("https://norddjurs.dk/a.pdf".to_string()),
+            Just("1".to_string()),
+            Just("l-".to_string()),
+            Just("Børne-".to_string()),
+            Just("Tina Nicolajsen (FOA)".to_string()),
+            "[a-zæøåé&@0-9]{1,12}",
+            "[A-ZÆØÅ][a-zæøå]{0,10}",
+            "[ \n\t.,:;()\"-]{1,3}",
+            any::<char>().prop_map(|c| c.to_string()),
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    /// Only word characters change: everything else stays in place.
+    fn skeleton(s: &str) -> String {
+        s.chars()
+            .map(|c| if c.is_whitespace() { c } else { '.' })
+            .collect::<String>()
+            .split_whitespace()
+            .count()
+            .to_string()
+            + &s.lines().count().to_string()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn repair_keeps_lines_and_tokens_and_its_audit_trail_adds_up(t in text()) {
+            let out = repair(&t);
+            prop_assert_eq!(out.text.lines().count(), t.lines().count());
+            prop_assert_eq!(skeleton(&out.text), skeleton(&t));
+            // Undoing every correction, right to left, gives the input back.
+            // A correction's column is in the input: in the output it moves
+            // by what the corrections before it on its line added.
+            let mut undone = out.text.clone();
+            let mut sorted: Vec<_> = out.corrections.iter().collect();
+            sorted.sort_by_key(|c| (c.line, c.column));
+            for (k, c) in sorted.iter().enumerate().rev() {
+                let shift: i64 = sorted[..k]
+                    .iter()
+                    .filter(|p| p.line == c.line)
+                    .map(|p| p.to.chars().count() as i64 - p.from.chars().count() as i64)
+                    .sum();
+                let start: usize = undone
+                    .split_inclusive('\n')
+                    .take(c.line as usize - 1)
+                    .map(str::len)
+                    .sum();
+                let column = (i64::from(c.column) - 1 + shift) as usize;
+                let offset: usize = undone[start..]
+                    .chars()
+                    .take(column)
+                    .map(char::len_utf8)
+                    .sum();
+                let at = start + offset;
+                prop_assert!(undone[at..].starts_with(&c.to), "{:?} in {:?}", c, undone);
+                undone.replace_range(at..at + c.to.len(), &c.from);
+            }
+            prop_assert_eq!(undone, t);
+        }
+    }
+}

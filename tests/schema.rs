@@ -334,3 +334,54 @@ fn the_batch_summary_matches_its_schema() {
         "the summary schema accepted an extra key"
     );
 }
+
+mod arbitrary_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Bytes shaped like scanner output: minutes lines, stray control and
+    /// form-feed characters, Windows-1252 and broken UTF-8 bytes.
+    fn bytes() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop_oneof![
+            Just(b"2. F\xe6lles strategi\n".to_vec()),
+            Just("23/7776 Åben Sag\n".as_bytes().to_vec()),
+            Just("Lukket Sag\n".as_bytes().to_vec()),
+            Just(
+                "Beslutning i Økonomiudvalget den 12-03-2024\n"
+                    .as_bytes()
+                    .to_vec()
+            ),
+            Just("Ad. 1: Godkendt.\n".as_bytes().to_vec()),
+            Just("Fraværende:\nTom Bytoft(A)\n".as_bytes().to_vec()),
+            Just(
+                "Bilag\nl- Åben Notat (94029/23) (H)\n3517342\n"
+                    .as_bytes()
+                    .to_vec()
+            ),
+            Just("Side 2 af 6\n\x0c".as_bytes().to_vec()),
+            Just("fÃ¦lles pa omradet\r\n".as_bytes().to_vec()),
+            Just(vec![0xef, 0xbb, 0xbf]),
+            prop::collection::vec(any::<u8>(), 0..20),
+            "[a-zæøå ,.\n]{0,40}".prop_map(String::into_bytes),
+        ];
+        prop::collection::vec(piece, 0..25).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
+
+        /// Whatever comes in, processing ends in a document that keeps the
+        /// contract or in a clean error, never a panic.
+        #[test]
+        fn any_bytes_give_a_valid_document_or_a_clean_error(input in bytes()) {
+            let repairer = Repairer::new(&RepairOptions::default()).expect("bundled data");
+            if let Ok(processed) = referat::process(&repairer, "x.txt", &input) {
+                let value = serde_json::to_value(&processed.document).expect("serialises");
+                let validator = document_validator();
+                let errors: Vec<String> =
+                    validator.iter_errors(&value).map(|e| e.to_string()).collect();
+                prop_assert!(errors.is_empty(), "{:?}", errors);
+            }
+        }
+    }
+}
