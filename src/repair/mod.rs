@@ -401,7 +401,7 @@ impl Doc<'_> {
                 });
             }
         }
-        changes.extend(self.ocr_digits());
+        changes.extend(self.ocr_digits(&mut review));
         changes.sort_by_key(|c| c.token);
         review.sort_by_key(|r| (r.line, r.column));
         self.apply(changes, review)
@@ -575,7 +575,9 @@ impl Doc<'_> {
     }
 
     /// `1` read for `i` between words, `l` read for `1` in a numbered list.
-    fn ocr_digits(&self) -> Vec<Change> {
+    /// A `1` the context cannot decide (`omsættes 1 konkrete`, but also
+    /// `klasse 1 omfatter`) goes to `review`.
+    fn ocr_digits(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let mut out = Vec::new();
         let r = self.repairer;
         for (i, t) in self.tokens.iter().enumerate() {
@@ -602,6 +604,14 @@ impl Doc<'_> {
                         to: "i".to_string(),
                         rule: Rule::Context,
                         confidence: p,
+                    });
+                } else if p >= REVIEW {
+                    review.push(Review {
+                        line: t.line,
+                        column: t.column,
+                        word: s.to_string(),
+                        candidates: vec!["i".to_string()],
+                        reason: "no repair certain enough".to_string(),
                     });
                 }
             } else if t.kind == Kind::Word && s == "l" {
