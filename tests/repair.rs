@@ -129,10 +129,15 @@ fn case_is_kept() {
 #[test]
 fn clean_fixtures_get_no_corrections() {
     let r = repairer();
-    for path in [
-        "fixtures/seeds/003_f122f3bfac8cb1ef.txt",
-        "fixtures/seeds/004_8d2d2b7021df1346.txt",
-    ] {
+    let mut paths: Vec<String> = std::fs::read_dir("tests/data/heldout")
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    paths.sort();
+    paths.push("fixtures/seeds/003_f122f3bfac8cb1ef.txt".into());
+    paths.push("fixtures/seeds/004_8d2d2b7021df1346.txt".into());
+    for path in &paths {
         let text = std::fs::read_to_string(path).unwrap();
         let out = r.repair(&text);
         assert!(out.corrections.is_empty(), "{path}: {:#?}", out.corrections);
