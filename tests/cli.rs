@@ -662,3 +662,39 @@ fn eval_scores_the_heldout_text_and_a_pair() {
     assert_eq!(stdout.matches("recall ").count(), 2, "{stdout}");
     assert!(stdout.contains("broken 143"), "{stdout}");
 }
+
+#[test]
+fn text_output_never_overwrites_an_input_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("002.txt");
+    copy("fixtures/seeds/002_bcc31beeb5db5745.txt", &input);
+    let before = fs::read(&input).unwrap();
+    let output = referat(&[
+        "ingest",
+        path_str(dir.path()),
+        "--out",
+        path_str(dir.path()),
+        "--text",
+        "--quiet",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(fs::read(&input).unwrap(), before, "the OCR text is intact");
+    let lines = stderr_lines(&output);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("would overwrite an input file"),
+        "{lines:?}"
+    );
+    // A file named directly, whatever its extension, is protected the same way.
+    let named = dir.path().join("minutes.json");
+    fs::write(&named, "Referat\n").unwrap();
+    let output = referat(&[
+        "ingest",
+        path_str(&named),
+        "--out",
+        path_str(dir.path()),
+        "--quiet",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(fs::read_to_string(&named).unwrap(), "Referat\n");
+}

@@ -23,7 +23,7 @@ pub mod walk;
 pub mod write;
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -117,6 +117,7 @@ pub fn run(config: &Config, repairer: Repairer) -> Result<Summary, BatchError> {
         tally.failures.push(failure);
     }
     let jobs = without_collisions(jobs, &reporter, &mut tally);
+    let jobs = not_over_inputs(config, jobs, &reporter, &mut tally);
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.unwrap_or(0))
@@ -166,6 +167,49 @@ fn without_collisions(mut jobs: Vec<Job>, reporter: &Reporter, tally: &mut Tally
         } else {
             owners.insert(output, job.path.clone());
             kept.push(job);
+        }
+    }
+    kept
+}
+
+/// Fails the files whose output (JSON, or repaired text with `--text`)
+/// would land on an input file: `ingest minutes --out minutes --text` must
+/// never replace an archive's OCR text with its repair.
+fn not_over_inputs(
+    config: &Config,
+    jobs: Vec<Job>,
+    reporter: &Reporter,
+    tally: &mut Tally,
+) -> Vec<Job> {
+    let Some(out) = &config.out else {
+        return jobs;
+    };
+    let inputs: BTreeSet<PathBuf> = jobs
+        .iter()
+        .filter_map(|j| j.path.canonicalize().ok())
+        .collect();
+    let mut extensions = vec!["json"];
+    if config.write_text {
+        extensions.push("txt");
+    }
+    let mut kept = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let clash = extensions.iter().find_map(|ext| {
+            let output = out.join(job.output_relative(ext));
+            let real = output.canonicalize().ok()?;
+            inputs.contains(&real).then_some(output)
+        });
+        match clash {
+            Some(output) => {
+                let reason = format!(
+                    "its output {} would overwrite an input file; choose another --out folder",
+                    output.display()
+                );
+                let failure = Failure::new(&job.path, reason);
+                reporter.failure(&failure);
+                tally.failures.push(failure);
+            }
+            None => kept.push(job),
         }
     }
     kept
