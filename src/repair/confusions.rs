@@ -17,7 +17,7 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
-use super::lexicon::Lexicon;
+use super::lexicon::{raw_flags, Cursor, Lexicon};
 
 pub const BUNDLED: &str = include_str!("../../corrections/confusions.tsv");
 
@@ -140,7 +140,7 @@ impl Confusions {
             logp: 0.0,
             at: 0,
             out: String::with_capacity(seen.len() + 4),
-            starts: vec![0],
+            starts: vec![(0, Some(lex.start()))],
             edits: 0,
         });
         let mut found: Vec<Candidate> = Vec::new();
@@ -236,8 +236,11 @@ struct State {
     at: usize,
     out: String,
     /// Byte offsets in `out` where the current compound part may begin; a
-    /// state lives while one of them starts a lexicon prefix.
-    starts: Vec<usize>,
+    /// state lives while one of them starts a lexicon prefix. Each carries
+    /// its place in the lexicon's fst (`None`: only the context vocabulary
+    /// has such a prefix), so a step costs one transition, not a walk from
+    /// the root.
+    starts: Vec<(usize, Option<Cursor>)>,
     edits: u8,
 }
 
@@ -282,22 +285,29 @@ fn advance(
     let mut out = String::with_capacity(seen.len() + 4);
     out.push_str(&state.out);
     out.push_str(piece);
-    let mut starts: Vec<usize> = Vec::with_capacity(state.starts.len() + 1);
+    let mut starts: Vec<(usize, Option<Cursor>)> = Vec::with_capacity(state.starts.len() + 1);
     let mut new_start = false;
-    for &s in &state.starts {
+    for &(s, cursor) in &state.starts {
+        let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
         let part = &out[s..];
-        if lex.has_prefix(part) || (s == 0 && has_prefix(vocabulary, part)) {
-            starts.push(s);
-            if out.len() - s >= 2 && is_compound_part(lex, part) {
-                new_start = true;
-            }
+        if cursor.is_none() && !(s == 0 && has_prefix(vocabulary, part)) {
+            continue;
+        }
+        starts.push((s, cursor));
+        // A compound part ends here: the next part may begin.
+        let part_ends = cursor
+            .and_then(|c| lex.value_at(c))
+            .map(raw_flags)
+            .is_some_and(|f| f.begin() || f.middle() || f.standalone());
+        if out.len() - s >= 2 && part_ends {
+            new_start = true;
         }
     }
     if starts.is_empty() {
         return None;
     }
     if new_start && next < seen.len() {
-        starts.push(out.len());
+        starts.push((out.len(), Some(lex.start())));
     }
     Some(State {
         priority,
@@ -313,11 +323,6 @@ fn advance(
 pub fn has_prefix(words: &[Box<str>], prefix: &str) -> bool {
     let i = words.partition_point(|w| &**w < prefix);
     words.get(i).is_some_and(|w| w.starts_with(prefix))
-}
-
-fn is_compound_part(lex: &Lexicon, part: &str) -> bool {
-    lex.entry(part)
-        .is_some_and(|e| e.compound_begin || e.compound_middle || e.standalone)
 }
 
 #[cfg(test)]
