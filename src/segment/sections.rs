@@ -97,34 +97,129 @@ fn known_kind(folded: &str) -> Option<SectionKind> {
     })
 }
 
-/// "Beslutning i <body> den DD-MM-YYYY".
+/// "Beslutning i <body> den DD-MM-YYYY", also with the date written out
+/// ("den 12. september 2023") or left off, and a bare "Beslutning".
 fn is_beslutning(text: &str) -> bool {
     let f = fold(text);
-    (f.starts_with("beslutning i ") || f.starts_with("beslutning "))
-        && beslutning_parts(text).1.is_some()
+    if f == "beslutning" {
+        return true;
+    }
+    if !f.starts_with("beslutning i ") {
+        return false;
+    }
+    // "Beslutning i sagen blev udsat." is a sentence, not a heading.
+    let (body, date) = beslutning_parts(text);
+    date.is_some()
+        || (body.is_some() && !text.trim_end().ends_with('.') && f.split(' ').count() <= 8)
 }
 
-/// Body and ISO date of a "Beslutning i <body> den <DD-MM-YYYY>" heading.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// Body and ISO date of a "Beslutning i <body> den <date>" heading.
 pub fn beslutning_parts(text: &str) -> (Option<String>, Option<String>) {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
+    static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static UNDATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let dated = DATED.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^\s*beslutning\s+i\s+(.*?)\s+den\s+(\d{1,2})[-.](\d{1,2})[-.](\d{4})",
+            r"(?i)^\s*beslutning\s+i\s+(.*?)\s+den\s+(?:(\d{1,2})[-.](\d{1,2})[-.](\d{4})|(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4}))",
         )
         .expect("valid regex")
     });
-    match re.captures(text) {
-        Some(c) => {
-            let date = format!("{}-{:0>2}-{:0>2}", &c[4], &c[3], &c[2]);
-            (Some(c[1].trim().to_string()), Some(date))
+    let undated = UNDATED.get_or_init(|| {
+        regex::Regex::new(r"(?i)^\s*beslutning\s+i\s+(.+?)(?:\s+den\b.*?)?\s*:?\s*$")
+            .expect("valid regex")
+    });
+    if let Some(c) = dated.captures(text) {
+        let body = Some(c[1].trim().to_string());
+        let date = match (c.get(2), c.get(5)) {
+            (Some(day), _) => Some((day.as_str(), c[3].to_string(), &c[4])),
+            (None, Some(day)) => month_number(&c[6]).map(|m| (day.as_str(), m.to_string(), &c[7])),
+            _ => None,
+        };
+        let date = date.and_then(|(day, month, year)| iso_date(year, &month, day));
+        if date.is_some() {
+            return (body, date);
         }
+    }
+    match undated.captures(text) {
+        Some(c) => (Some(c[1].trim().to_string()), None),
         None => (None, None),
     }
+}
+
+/// "september", "sept", "Sep." -> 9.
+fn month_number(name: &str) -> Option<u32> {
+    let f = fold(name);
+    let prefix: String = f.chars().take(3).collect();
+    MONTHS
+        .iter()
+        .position(|m| *m == prefix)
+        .map(|i| i as u32 + 1)
+}
+
+/// YYYY-MM-DD, for a real calendar day only (OCR can turn 12 into 42).
+fn iso_date(year: &str, month: &str, day: &str) -> Option<String> {
+    let (y, m, d): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    (m >= 1 && m <= 12 && d >= 1 && d <= days[m as usize - 1])
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn beslutning_headings_in_their_shapes() {
+        let parts = |t: &str| beslutning_parts(t);
+        assert_eq!(
+            parts("Beslutning i Økonomiudvalget den 12-03-2024"),
+            (Some("Økonomiudvalget".into()), Some("2024-03-12".into()))
+        );
+        assert_eq!(
+            parts("Beslutning i Kommunalbestyrelsen den 5. september 2023"),
+            (
+                Some("Kommunalbestyrelsen".into()),
+                Some("2023-09-05".into())
+            )
+        );
+        assert_eq!(
+            parts("Beslutning i Børne- og ungdomsudvalget den 24.06.2021"),
+            (
+                Some("Børne- og ungdomsudvalget".into()),
+                Some("2021-06-24".into())
+            )
+        );
+        // OCR's 42-09-2023 is no date: the body stays, the date is null.
+        assert_eq!(
+            parts("Beslutning i Økonomiudvalget den 42-09-2023"),
+            (Some("Økonomiudvalget".into()), None)
+        );
+        let kind = |l: &str| heading(l).map(|h| h.kind);
+        assert_eq!(kind("Beslutning"), Some(SectionKind::Beslutning));
+        assert_eq!(kind("**Beslutning:**"), Some(SectionKind::Beslutning));
+        assert_eq!(
+            kind("Beslutning i Økonomiudvalget"),
+            Some(SectionKind::Beslutning)
+        );
+        assert_eq!(kind("Beslutning i sagen blev udsat."), None);
+    }
 
     #[test]
     fn ocr_broken_headings() {
