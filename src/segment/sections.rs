@@ -177,7 +177,7 @@ fn iso_date(year: &str, month: &str, day: &str) -> Option<String> {
         30,
         31,
     ];
-    (m >= 1 && m <= 12 && d >= 1 && d <= days[m as usize - 1])
+    ((1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1])
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
