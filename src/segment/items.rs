@@ -156,10 +156,7 @@ fn header(lines: &[&str], page: &[Option<FurnitureKind>], first_item: usize, out
 }
 
 fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
-    static DATE: OnceLock<Regex> = OnceLock::new();
     static TIME: OnceLock<Regex> = OnceLock::new();
-    let date = DATE
-        .get_or_init(|| Regex::new(r"\b(\d{1,2})[-.](\d{1,2})[-.](\d{4})\b").expect("valid regex"));
     let time = TIME.get_or_init(|| {
         Regex::new(r"(?i)\bkl\.?\s*(\d{1,2}[:.]\d{2}(?:\s*-\s*\d{1,2}[:.]\d{2})?)")
             .expect("valid regex")
@@ -187,8 +184,8 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
             list = Some(true);
         } else if label == "fravarende" || label == "afbud" {
             list = Some(false);
-        } else if let Some(c) = date.captures(&line).filter(|_| m.date.is_none()) {
-            m.date = Some(format!("{}-{:0>2}-{:0>2}", &c[3], &c[2], &c[1]));
+        } else if let Some(iso) = meeting_date(&line).filter(|_| m.date.is_none()) {
+            m.date = Some(iso);
         } else if m.body.is_none()
             && (f.ends_with("udvalget") || f.ends_with("bestyrelsen") || f.ends_with("udvalg"))
         {
@@ -205,6 +202,28 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
         }
     }
     m
+}
+
+/// The first date on a header line, as ISO 8601: "24-04-2024",
+/// "24.04.2024" or "24. april 2024" (with or without a weekday before it).
+fn meeting_date(line: &str) -> Option<String> {
+    static DATE: OnceLock<Regex> = OnceLock::new();
+    let c = DATE
+        .get_or_init(|| {
+            Regex::new(
+                r"\b(?:(\d{1,2})[-.](\d{1,2})[-.](\d{4})|(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4}))\b",
+            )
+            .expect("valid regex")
+        })
+        .captures(line)?;
+    match (c.get(1), c.get(4)) {
+        (Some(day), _) => sections::iso_date(&c[3], &c[2], day.as_str()),
+        (None, Some(day)) => {
+            let month = sections::month_number(&c[5])?;
+            sections::iso_date(&c[6], &month.to_string(), day.as_str())
+        }
+        _ => None,
+    }
 }
 
 fn item(lines: &[&str], page: &[Option<FurnitureKind>], t: usize, c: usize, end: usize) -> Item {
@@ -322,4 +341,27 @@ fn finish(
         text,
         lines: span(start, last),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meeting_dates_in_their_shapes() {
+        assert_eq!(
+            meeting_date("Dato: 24-04-2024").as_deref(),
+            Some("2024-04-24")
+        );
+        assert_eq!(
+            meeting_date("Mødedato: 24.04.2024").as_deref(),
+            Some("2024-04-24")
+        );
+        assert_eq!(
+            meeting_date("Onsdag den 24. april 2024 kl. 13.00").as_deref(),
+            Some("2024-04-24")
+        );
+        assert_eq!(meeting_date("Side 2 af 6"), None);
+        assert_eq!(meeting_date("31-02-2024"), None);
+    }
 }

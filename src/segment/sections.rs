@@ -150,7 +150,7 @@ pub fn beslutning_parts(text: &str) -> (Option<String>, Option<String>) {
 }
 
 /// "september", "sept", "Sep." -> 9.
-fn month_number(name: &str) -> Option<u32> {
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let f = fold(name);
     let prefix: String = f.chars().take(3).collect();
     MONTHS
@@ -160,7 +160,7 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 /// YYYY-MM-DD, for a real calendar day only (OCR can turn 12 into 42).
-fn iso_date(year: &str, month: &str, day: &str) -> Option<String> {
+pub(crate) fn iso_date(year: &str, month: &str, day: &str) -> Option<String> {
     let (y, m, d): (u32, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = [
