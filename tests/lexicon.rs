@@ -2,7 +2,7 @@
 //! them: real words and their inflections are known, compounds are known
 //! through their parts, and the OCR-broken forms of seed 002 are not words.
 
-use referat::repair::compounds::split;
+use referat::repair::compounds;
 use referat::repair::lexicon::Lexicon;
 use sha2::{Digest, Sha256};
 
@@ -12,15 +12,7 @@ fn lex() -> &'static Lexicon {
 
 /// The parts `split` finds, for readable assertions.
 fn parts(word: &str) -> Option<Vec<&str>> {
-    let offsets = split(lex(), word)?;
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for offset in offsets {
-        parts.push(word[start..offset].trim_end_matches('-'));
-        start = offset;
-    }
-    parts.push(&word[start..]);
-    Some(parts)
+    compounds::parts(lex(), word)
 }
 
 #[test]

@@ -64,6 +64,23 @@ pub fn split(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
     split_closed(lex, lower)
 }
 
+/// The parts [`split`] finds, without the hyphens that join them
+/// (`kommunalbestyrelses`, `mødet`; `med`, `systemet`).
+pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
+    let cuts = split(lex, lower)?;
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
+        // An offset that is not a cut inside the word is ignored, not trusted.
+        let Some(part) = lower.get(start..end).filter(|p| !p.is_empty()) else {
+            continue;
+        };
+        parts.push(part.trim_end_matches('-'));
+        start = end;
+    }
+    Some(parts)
+}
+
 /// A compound written as one word.
 fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
     let n = lower.len();
@@ -323,15 +340,7 @@ mod tests {
     use super::*;
 
     fn parts(word: &str) -> Option<Vec<&str>> {
-        let offsets = split(Lexicon::embedded(), word)?;
-        let mut parts = Vec::new();
-        let mut start = 0;
-        for offset in offsets {
-            parts.push(word[start..offset].trim_end_matches('-'));
-            start = offset;
-        }
-        parts.push(&word[start..]);
-        Some(parts)
+        super::parts(Lexicon::embedded(), word)
     }
 
     #[test]

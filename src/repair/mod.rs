@@ -183,29 +183,17 @@ impl Repairer {
     /// A compound the lexicon does not list is rarer than any word it does
     /// list (hunspell-da lists the common compounds), rarer the rarer its
     /// parts, and rarer for each part beyond two: `bus|kors|el` is a far less
-    /// likely reading than the listed `buskørsel`. `split` gives the byte
-    /// offsets where parts begin; an offset that is not a cut inside the word
-    /// is ignored rather than trusted.
+    /// likely reading than the listed `buskørsel`.
     fn compound_zipf(&self, word: &str) -> f64 {
-        let Some(cuts) = compounds::split(self.lexicon, word) else {
+        let Some(parts) = compounds::parts(self.lexicon, word).filter(|p| p.len() >= 2) else {
             return COMPOUND_ZIPF.0;
         };
-        let mut start = 0;
-        let mut rarest = f64::MAX;
-        let mut parts = 0;
-        for end in cuts.iter().copied().chain(std::iter::once(word.len())) {
-            let Some(part) = word.get(start..end).filter(|p| !p.is_empty()) else {
-                continue;
-            };
-            let z = f64::from(self.lexicon.zipf(part));
-            rarest = rarest.min(if z > 0.0 { z } else { 2.0 });
-            parts += 1;
-            start = end;
-        }
-        if parts < 2 {
-            return COMPOUND_ZIPF.0;
-        }
-        let extra_parts = f64::from(parts - 2);
+        let rarest = parts
+            .iter()
+            .map(|part| f64::from(self.lexicon.zipf(part)))
+            .map(|z| if z > 0.0 { z } else { 2.0 })
+            .fold(f64::MAX, f64::min);
+        let extra_parts = (parts.len() - 2) as f64;
         (rarest - 3.0 - extra_parts).clamp(COMPOUND_ZIPF.0, COMPOUND_ZIPF.1)
     }
 }
