@@ -698,3 +698,21 @@ fn text_output_never_overwrites_an_input_file() {
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert_eq!(fs::read_to_string(&named).unwrap(), "Referat\n");
 }
+
+#[test]
+fn fix_does_not_learn_a_files_own_ocr_junk() {
+    // `fix` learns from the file itself; a junk word must not teach itself.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bilag.txt");
+    fs::write(
+        &file,
+        "Bilag\n2 - &ben Notat om sagen\nDet er &bent for alle, og udvalget er &ben over for det.\n",
+    )
+    .unwrap();
+    let output = referat(&["fix", path_str(&file)]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "Bilag\n2 - Åben Notat om sagen\nDet er åbent for alle, og udvalget er åben over for det.\n"
+    );
+}

@@ -48,7 +48,11 @@ impl Evidence {
         let mut prev_end = 0;
         for token in &tokens {
             let value = match token.kind {
-                Kind::Word => token.text(text).to_lowercase(),
+                // A word with OCR junk in it (`&ben`, `m0de`) is no evidence:
+                // learned, it would make the batch keep its own damage.
+                Kind::Word if token.text(text).chars().all(char::is_alphabetic) => {
+                    token.text(text).to_lowercase()
+                }
                 Kind::Number => NUMBER.to_string(),
                 _ => {
                     prev = None;
@@ -245,6 +249,15 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_with_ocr_junk_teach_nothing() {
+        let evidence = Evidence::learn("Udvalget er &ben over for sagen, og m0det er slut.");
+        assert!(evidence.unigrams.contains_key("udvalget"));
+        assert!(!evidence.unigrams.contains_key("&ben"));
+        assert!(!evidence.unigrams.keys().any(|w| w.contains('0')));
+        assert!(!evidence.bigrams.contains_key(&("er".into(), "&ben".into())));
+    }
 
     #[test]
     fn bundled_counts_load() {

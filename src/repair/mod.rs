@@ -667,6 +667,17 @@ impl Doc<'_> {
         out
     }
 
+    /// Whether token `i` opens a line, a sentence or a list entry
+    /// (`2 - &ben Høringssvar`).
+    fn starts_sentence(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|j| self.tokens[j]) else {
+            return true;
+        };
+        prev.line != self.tokens[i].line
+            || (prev.kind == Kind::Punct
+                && prev.text(self.text).ends_with(['.', '!', '?', '-', '–']))
+    }
+
     /// Builds the repaired text and the audit trail.
     fn apply(&self, changes: Vec<Change>, review: Vec<Review>) -> Repaired {
         let mut text = String::with_capacity(self.text.len() + 64);
@@ -675,7 +686,13 @@ impl Doc<'_> {
         for change in changes {
             let token = self.tokens[change.token];
             let from = token.text(self.text);
-            let to = with_case_of(from, &change.to);
+            let mut to = with_case_of(from, &change.to);
+            // `&ben` has no case to copy: its first letter was read as `&`.
+            // At the start of a line or a sentence it was a capital (`Åben`).
+            if from.starts_with(|c: char| !c.is_alphabetic()) && self.starts_sentence(change.token)
+            {
+                to = with_case_of("X", &to);
+            }
             if to == from {
                 continue;
             }
