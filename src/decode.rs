@@ -38,6 +38,10 @@ pub enum DecodeError {
     Binary(String),
 }
 
+/// At most this many NUL bytes (and at most one in 200 bytes) are taken for
+/// a scanner's slips in a text file and removed; more mean a binary file.
+const MAX_STRAY_NULS: usize = 8;
+
 /// Share of control characters above which decoded "text" is taken to be a
 /// binary file. Real OCR text has a handful of stray controls at most.
 const MAX_CONTROL_SHARE: f64 = 0.05;
@@ -64,9 +68,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         ));
         (text.into_owned(), encoding)
     } else if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(DecodeError::Binary(format!(
-            "NUL byte at offset {offset} (and no UTF-16 byte-order mark)"
-        )));
+        let nuls = bytes.iter().filter(|&&b| b == 0).count();
+        if nuls > MAX_STRAY_NULS || nuls * 200 > bytes.len() {
+            return Err(DecodeError::Binary(format!(
+                "NUL byte at offset {offset} (and no UTF-16 byte-order mark)"
+            )));
+        }
+        // A scanner's stray NUL in a text file: dropped, said, and the rest read.
+        warnings.push(Warning::new(
+            "encoding",
+            format!("{nuls} stray NUL byte(s) removed, the first at offset {offset}"),
+        ));
+        let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+        return decode(&kept).map(|mut decoded| {
+            warnings.append(&mut decoded.warnings);
+            decoded.warnings = warnings;
+            decoded
+        });
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), UTF_8),
@@ -120,12 +138,17 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 fn check_mostly_text(text: &str) -> Result<(), DecodeError> {
     let mut total = 0usize;
     let mut odd = 0usize;
+    let mut prev = ' ';
     for c in text.chars() {
         total += 1;
         let layout = matches!(c, '\t' | '\n' | '\r' | '\x0C');
-        if (c.is_control() && !layout) || c == '\u{FFFD}' {
+        // `Ã` and a C1 control is mojibake of text read as Latin-1 (`Å`),
+        // which normalisation repairs: text, not noise.
+        let mojibake = matches!(c, '\u{80}'..='\u{9F}') && matches!(prev, 'Ã' | 'Â' | 'â');
+        if (c.is_control() && !layout && !mojibake) || c == '\u{FFFD}' {
             odd += 1;
         }
+        prev = c;
     }
     if odd as f64 > MAX_CONTROL_SHARE * total as f64 {
         return Err(DecodeError::Binary(format!(
@@ -219,6 +242,21 @@ mod tests {
         assert_eq!(decoded.encoding, "windows-1252");
         let normalized = crate::normalize::normalize(&decoded.text);
         assert_eq!(normalized.text, "fælles møde på Ærø");
+    }
+
+    #[test]
+    fn a_stray_nul_byte_is_removed_with_a_warning() {
+        let mut bytes = "Referat fra mødet i Økonomiudvalget. "
+            .repeat(30)
+            .into_bytes();
+        bytes.insert(200, 0);
+        let decoded = decode(&bytes).expect("text with a stray NUL is text");
+        assert!(!decoded.text.contains('\0'));
+        assert_eq!(
+            decoded.text,
+            "Referat fra mødet i Økonomiudvalget. ".repeat(30)
+        );
+        assert!(decoded.warnings.iter().any(|w| w.message.contains("NUL")));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub fn normalize(text: &str) -> Normalized {
     }
     if repaired_sequences > 0 {
         let message = format!(
-            "repaired {repaired_sequences} mojibake sequence(s): UTF-8 text that had been read as Windows-1252"
+            "repaired {repaired_sequences} mojibake sequence(s): UTF-8 text that had been read as Windows-1252 or Latin-1"
         );
         warnings.push(match first_line {
             Some(line) => Warning::at_line("mojibake", message, line),
@@ -128,13 +128,14 @@ fn spaces_and_ligatures(text: &str) -> String {
     out
 }
 
-/// The byte Windows-1252 writes for `c`, if it has one. encoding_rs maps the
-/// five bytes Windows-1252 leaves undefined to the C1 controls of the same
-/// value, so those are accepted back too: `”` as UTF-8 is `E2 80 9D`, and
-/// `9D` arrives as U+009D.
+/// The byte Windows-1252 (or Latin-1) writes for `c`, if it has one. The C1
+/// controls U+0080..U+009F are taken back as the bytes of the same value:
+/// encoding_rs maps the five bytes Windows-1252 leaves undefined to them, and
+/// text once read as ISO-8859-1 has all of them (`Å` as UTF-8 is `C3 85`,
+/// read as Latin-1 `Ã` and U+0085).
 fn cp1252_byte(c: char) -> Option<u8> {
     let code = c as u32;
-    if (0xA0..=0xFF).contains(&code) || matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+    if (0x80..=0xFF).contains(&code) {
         return Some(code as u8);
     }
     let byte = match c {
@@ -248,6 +249,15 @@ mod tests {
         assert_eq!(norm("2023 â€“ 2024"), "2023 – 2024");
         assert_eq!(norm("â€œcitatâ€\u{9D}"), "“citat”");
         assert_eq!(norm("Â§ 17, stk. 4"), "§ 17, stk. 4");
+    }
+
+    #[test]
+    fn mojibake_read_as_latin_1_is_repaired_too() {
+        // `Åben`, `Økonomi`, `Ærø` as UTF-8 read as ISO-8859-1: `Ã` and a C1 control.
+        assert_eq!(
+            norm("\u{c3}\u{85}ben Sag, \u{c3}\u{98}konomi, \u{c3}\u{86}r\u{c3}\u{b8}"),
+            "Åben Sag, Økonomi, Ærø"
+        );
     }
 
     #[test]

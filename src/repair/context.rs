@@ -37,22 +37,22 @@ pub struct Evidence {
 
 impl Evidence {
     /// Learns from `text` when it looks clean: a document that has lost its
-    /// æ, ø and å would teach the damage, so it teaches nothing.
+    /// æ, ø and å anywhere (a damaged page in clean minutes) would teach the
+    /// damage, so it teaches nothing.
     pub fn learn(text: &str) -> Evidence {
         let mut evidence = Evidence::default();
-        if super::document::diacritics_lost(text) {
+        let tokens = tokenize::tokenize(text);
+        if super::document::lost_by_token(text, &tokens).contains(&true) {
             return evidence;
         }
-        let tokens = tokenize::tokenize(text);
         let mut prev: Option<String> = None;
         let mut prev_end = 0;
         for token in &tokens {
             let value = match token.kind {
-                // A word with OCR junk in it (`&ben`, `m0de`) is no evidence:
-                // learned, it would make the batch keep its own damage.
-                Kind::Word if token.text(text).chars().all(char::is_alphabetic) => {
-                    token.text(text).to_lowercase()
-                }
+                // A word with OCR junk in it (`&ben`, `m0de`, `fzelles`: z is
+                // OCR's æ) is no evidence: learned, it would make the batch
+                // keep its own damage.
+                Kind::Word if is_plain_word(token.text(text)) => token.text(text).to_lowercase(),
                 Kind::Number => NUMBER.to_string(),
                 _ => {
                     prev = None;
@@ -126,6 +126,15 @@ pub struct Context {
 pub struct Neighbours {
     prev: Option<(u32, f64)>,
     next: Option<(u32, f64)>,
+}
+
+/// Uses in clean text that make a word outside the lexicon a word.
+const MIN_KNOWN: u32 = 2;
+
+/// Letters only, and no z (OCR's æ; the loanwords with z are in the lexicon).
+fn is_plain_word(word: &str) -> bool {
+    word.chars()
+        .all(|c| c.is_alphabetic() && c != 'z' && c != 'Z')
 }
 
 /// How many pseudo-observations a smoothed estimate gives the back-off.
@@ -239,10 +248,11 @@ impl Context {
         f64::from(self.count(word)) / self.total
     }
 
-    /// Whether the counts have seen a word starting with `prefix`. Used to let
-    /// words the lexicon lacks but the batch uses become candidates.
+    /// Whether clean text has used `word` often enough to vouch for it: the
+    /// lexicon lacks it, but the batch uses it. Once is not enough: a clean
+    /// document may still hold an OCR slip, and must not teach it.
     pub fn knows(&self, word: &str) -> bool {
-        self.count(word) > 0
+        self.count(word) >= MIN_KNOWN
     }
 }
 

@@ -158,7 +158,7 @@ impl Repairer {
             repairer: self,
             text,
             tokens: &tokens,
-            lost: document::diacritics_lost(text),
+            lost: document::lost_by_token(text, &tokens),
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
             repaired_here: HashSet::new(),
@@ -220,7 +220,8 @@ struct Doc<'a> {
     repairer: &'a Repairer,
     text: &'a str,
     tokens: &'a [Token],
-    lost: bool,
+    /// Per token: whether the words around it lost æ, ø and å.
+    lost: Vec<bool>,
     protected: Vec<bool>,
     /// The lower-case form each token will have after repair, for context.
     lower: Vec<Option<String>>,
@@ -301,7 +302,8 @@ impl Doc<'_> {
             let name = self.protected[i];
             // The fast path: a known word in a document that kept its
             // diacritics is one lexicon lookup.
-            if !self.lost
+            let lost = self.lost[i];
+            if !lost
                 && self
                     .repairer
                     .lexicon
@@ -324,7 +326,7 @@ impl Doc<'_> {
             if part {
                 lower.push('-');
             }
-            if let Some(analysis) = self.analyse(&lower) {
+            if let Some(analysis) = self.analyse(&lower, lost) {
                 if name {
                     // Never changed, but an archivist should see that it
                     // may have lost a letter (`Sorensen`); a name the
@@ -426,13 +428,13 @@ impl Doc<'_> {
     }
 
     /// The analysis of a word, cached; `None` when the word needs no work.
-    fn analyse(&mut self, lower: &str) -> Option<Arc<Analysis>> {
+    fn analyse(&mut self, lower: &str, lost: bool) -> Option<Arc<Analysis>> {
         let cache = &self.repairer.analyses;
-        let mode = usize::from(self.lost);
+        let mode = usize::from(lost);
         if let Some(hit) = cache.read().ok().and_then(|c| c[mode].get(lower).cloned()) {
             return hit;
         }
-        let analysis = self.compute(lower).map(Arc::new);
+        let analysis = self.compute(lower, lost).map(Arc::new);
         if let Ok(mut c) = cache.write() {
             if c[mode].len() < MAX_CACHED {
                 c[mode].insert(Box::from(lower), analysis.clone());
@@ -443,7 +445,7 @@ impl Doc<'_> {
 
     /// `key` is the lower-case word, with `-` appended when it is the first
     /// part of a compound (`børne-`), which need not be a word on its own.
-    fn compute(&self, key: &str) -> Option<Analysis> {
+    fn compute(&self, key: &str, lost: bool) -> Option<Analysis> {
         let r = self.repairer;
         let lower = key.strip_suffix('-').unwrap_or(key);
         let part = lower.len() < key.len();
@@ -459,28 +461,28 @@ impl Doc<'_> {
             .entry(lower)
             .is_some_and(|e| e.standalone || (part && e.compound_begin));
         // The fast path: a known word in a document that kept its diacritics.
-        if known && !self.lost {
+        if known && !lost {
             return None;
         }
-        // OCR junk: a character no Danish word has, or `z` in a document
-        // that lost its æ (`fzelles`, `bekzempelse`): native Danish words
+        // OCR junk: a character no Danish word has, or `z`, OCR's favourite
+        // misreading of æ (`fzelles`, `bekzempelse`): native Danish words
         // have no z, and the loanwords that do (`zone`) are in the lexicon.
         let junk = lower
             .chars()
-            .any(|c| !c.is_alphabetic() || c == 'é' || (self.lost && c == 'z'));
+            .any(|c| !c.is_alphabetic() || c == 'é' || c == 'z');
         let known = known || (!junk && accept(lower));
-        if known && !self.lost {
+        if known && !lost {
             return None;
         }
         let found = r.confusions.candidates(
             r.lexicon,
             r.context.vocabulary(),
             lower,
-            self.lost,
+            lost,
             known,
             &accept,
         );
-        let unknown = match (junk, self.lost) {
+        let unknown = match (junk, lost) {
             (true, _) => LN_P_JUNK,
             (false, true) => LN_P_UNKNOWN_LOST,
             (false, false) => LN_P_UNKNOWN,

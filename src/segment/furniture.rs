@@ -54,6 +54,9 @@ pub fn mark_repeated_headers(lines: &[&str], page: &mut [Option<FurnitureKind>])
         let key = |i: usize| lines[i].replace('\u{c}', "").trim().to_string();
         let mut marked = false;
         for &i in &firsts {
+            if structural(lines, page, i) {
+                continue;
+            }
             let text = key(i);
             let repeats = firsts.iter().filter(|&&j| key(j) == text).count();
             if text.chars().count() <= MAX_CHARS && repeats >= 2 {
@@ -65,6 +68,20 @@ pub fn mark_repeated_headers(lines: &[&str], page: &mut [Option<FurnitureKind>])
             break;
         }
     }
+}
+
+/// Whether line `i` carries an item's structure: a case-number line, a
+/// section heading, or the title right above a case-number line. Items
+/// often share a title (`Personalesag`, `Orientering fra formanden`), and one
+/// may open each page: those lines are never page headers.
+fn structural(lines: &[&str], page: &[Option<FurnitureKind>], i: usize) -> bool {
+    let line = lines[i];
+    if super::items::case_line(line).is_some() || super::sections::heading(line).is_some() {
+        return true;
+    }
+    let next = (i + 1..lines.len())
+        .find(|&j| page[j].is_none() && !lines[j].replace('\u{c}', "").trim().is_empty());
+    next.is_some_and(|j| super::items::case_line(lines[j]).is_some())
 }
 
 /// A table-of-contents entry: "2. Fælles langsigtet strategi ....... 3".
