@@ -3,6 +3,7 @@
 //! contents. They are not part of any section's text, but their lines are
 //! recorded so that every input line is accounted for.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -32,7 +33,7 @@ pub fn page_line(line: &str) -> Option<FurnitureKind> {
 pub fn mark_repeated_headers(lines: &[&str], page: &mut [Option<FurnitureKind>]) {
     const MAX_HEADER_LINES: usize = 3;
     const MAX_CHARS: usize = 100;
-    let blank = |i: usize| lines[i].replace('\u{c}', "").trim().is_empty();
+    let visible = |i: usize| lines[i].trim_matches(|c: char| c.is_whitespace() || c == '\u{c}');
     // Where each page starts: after a footer, or at a line holding a form feed.
     let mut tops: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
@@ -44,22 +45,23 @@ pub fn mark_repeated_headers(lines: &[&str], page: &mut [Option<FurnitureKind>])
         }
     }
     for _ in 0..MAX_HEADER_LINES {
-        // The next unclaimed line of each page top.
-        // A footer followed by a form feed is one page top, not two.
+        // The next unclaimed line of each page top. A footer followed by a
+        // form feed is one page top, not two.
         let mut firsts: Vec<usize> = tops
             .iter()
-            .filter_map(|&top| (top..lines.len()).find(|&i| !blank(i) && page[i].is_none()))
+            .filter_map(|&top| {
+                (top..lines.len()).find(|&i| !visible(i).is_empty() && page[i].is_none())
+            })
             .collect();
         firsts.dedup();
-        let key = |i: usize| lines[i].replace('\u{c}', "").trim().to_string();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for &i in &firsts {
+            *seen.entry(visible(i)).or_default() += 1;
+        }
         let mut marked = false;
         for &i in &firsts {
-            if structural(lines, page, i) {
-                continue;
-            }
-            let text = key(i);
-            let repeats = firsts.iter().filter(|&&j| key(j) == text).count();
-            if text.chars().count() <= MAX_CHARS && repeats >= 2 {
+            let text = visible(i);
+            if seen[text] >= 2 && text.chars().count() <= MAX_CHARS && !structural(lines, page, i) {
                 page[i] = Some(FurnitureKind::PageHeader);
                 marked = true;
             }

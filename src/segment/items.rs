@@ -205,25 +205,10 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
 }
 
 /// The first date on a header line, as ISO 8601: "24-04-2024",
-/// "24.04.2024" or "24. april 2024" (with or without a weekday before it).
+/// "24.04.2024" or "24. april 2024" (with or without a weekday before it),
+/// also with OCR's letters for digits ("12-O3-2024").
 fn meeting_date(line: &str) -> Option<String> {
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    let c = DATE
-        .get_or_init(|| {
-            Regex::new(
-                r"\b(?:(\d{1,2})[-.](\d{1,2})[-.](\d{4})|(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4}))\b",
-            )
-            .expect("valid regex")
-        })
-        .captures(line)?;
-    match (c.get(1), c.get(4)) {
-        (Some(day), _) => sections::iso_date(&c[3], &c[2], day.as_str()),
-        (None, Some(day)) => {
-            let month = sections::month_number(&c[5])?;
-            sections::iso_date(&c[6], &month.to_string(), day.as_str())
-        }
-        _ => None,
-    }
+    sections::parse_date(line)
 }
 
 fn item(lines: &[&str], page: &[Option<FurnitureKind>], t: usize, c: usize, end: usize) -> Item {
@@ -363,5 +348,9 @@ mod tests {
         );
         assert_eq!(meeting_date("Side 2 af 6"), None);
         assert_eq!(meeting_date("31-02-2024"), None);
+        assert_eq!(
+            meeting_date("Dato: 12-O3-2024").as_deref(),
+            Some("2024-03-12")
+        );
     }
 }

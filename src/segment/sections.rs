@@ -98,55 +98,112 @@ fn known_kind(folded: &str) -> Option<SectionKind> {
 }
 
 /// "Beslutning i <body> den DD-MM-YYYY", also with the date written out
-/// ("den 12. september 2023") or left off, and a bare "Beslutning".
+/// ("den 5. september 2023") or left off, `d.` for `den`, a bare
+/// "Beslutning", and OCR damage: the word itself misread (`Beslutnlng`), the
+/// `i` lost, digits read as letters (`12-O3-2024`).
 fn is_beslutning(text: &str) -> bool {
-    let f = fold(text);
-    if f == "beslutning" {
-        return true;
-    }
-    if !f.starts_with("beslutning i ") {
+    let Some((rest, has_i)) = after_beslutning(text) else {
         return false;
+    };
+    if rest.is_empty() {
+        return true;
     }
     // "Beslutning i sagen blev udsat." is a sentence, not a heading.
     let (body, date) = beslutning_parts(text);
     date.is_some()
-        || (body.is_some() && !text.trim_end().ends_with('.') && f.split(' ').count() <= 8)
+        || (has_i
+            && body.is_some()
+            && !text.trim_end().ends_with('.')
+            && rest.split_whitespace().count() <= 7)
+}
+
+/// The text after a first word that is `Beslutning` (within two OCR
+/// misreadings), without a following `i`; and whether the `i` was there.
+fn after_beslutning(text: &str) -> Option<(&str, bool)> {
+    let t = strip_colon(text.trim());
+    let (first, rest) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
+    if strsim::levenshtein(&fold(first), "beslutning") > 2 {
+        return None;
+    }
+    let rest = rest.trim_start();
+    match rest.split_once(char::is_whitespace) {
+        Some((i, after)) if i.eq_ignore_ascii_case("i") => Some((after.trim(), true)),
+        _ => Some((rest, false)),
+    }
+}
+
+fn strip_colon(text: &str) -> &str {
+    text.trim_end_matches(':').trim_end()
 }
 
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];
 
+/// A date as OCR leaves it: digits that may be read as letters (`O` for 0,
+/// `l` or `I` for 1), a two-digit year, or the month written out.
+const DATE: &str = r"(?:[0-9OolI]{1,2}[-./][0-9OolI]{1,2}[-./](?:[0-9OolI]{4}|[0-9]{2})\b|[0-9]{1,2}\.?\s+\p{L}+\.?\s+[0-9]{4}\b)";
+
 /// Body and ISO date of a "Beslutning i <body> den <date>" heading.
 pub fn beslutning_parts(text: &str) -> (Option<String>, Option<String>) {
     static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    static UNDATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let Some((rest, _)) = after_beslutning(text) else {
+        return (None, None);
+    };
     let dated = DATED.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)^\s*beslutning\s+i\s+(.*?)\s+den\s+(?:(\d{1,2})[-.](\d{1,2})[-.](\d{4})|(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4}))",
-        )
-        .expect("valid regex")
-    });
-    let undated = UNDATED.get_or_init(|| {
-        regex::Regex::new(r"(?i)^\s*beslutning\s+i\s+(.+?)(?:\s+den\b.*?)?\s*:?\s*$")
+        regex::Regex::new(&format!(r"(?i)^(.*?)\s+(?:(?:den|d\.)\s+)?({DATE})"))
             .expect("valid regex")
     });
-    if let Some(c) = dated.captures(text) {
-        let body = Some(c[1].trim().to_string());
-        let date = match (c.get(2), c.get(5)) {
-            (Some(day), _) => Some((day.as_str(), c[3].to_string(), &c[4])),
-            (None, Some(day)) => month_number(&c[6]).map(|m| (day.as_str(), m.to_string(), &c[7])),
-            _ => None,
-        };
-        let date = date.and_then(|(day, month, year)| iso_date(year, &month, day));
-        if date.is_some() {
-            return (body, date);
+    if let Some(c) = dated.captures(rest) {
+        if let Some(date) = parse_date(&c[2]) {
+            return (Some(c[1].trim().to_string()), Some(date));
         }
     }
-    match undated.captures(text) {
-        Some(c) => (Some(c[1].trim().to_string()), None),
-        None => (None, None),
+    // No date that makes sense: the body is what precedes "den".
+    let body = rest
+        .split(" den ")
+        .next()
+        .map(|b| strip_colon(b.trim()).to_string())
+        .filter(|b| !b.is_empty());
+    (body, None)
+}
+
+/// The first date in `text`, as ISO 8601 (see [`DATE`] for the shapes).
+pub(crate) fn parse_date(text: &str) -> Option<String> {
+    static NUMERIC: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static TEXTUAL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let numeric = NUMERIC.get_or_init(|| {
+        regex::Regex::new(r"\b([0-9OolI]{1,2})[-./]([0-9OolI]{1,2})[-./]([0-9OolI]{4}|[0-9]{2})\b")
+            .expect("valid regex")
+    });
+    let textual = TEXTUAL.get_or_init(|| {
+        regex::Regex::new(r"\b([0-9]{1,2})\.?\s+(\p{L}+)\.?\s+([0-9]{4})\b").expect("valid regex")
+    });
+    let digits = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                'O' | 'o' => '0',
+                'l' | 'I' => '1',
+                c => c,
+            })
+            .collect()
+    };
+    if let Some(c) = numeric.captures(text) {
+        let year = digits(&c[3]);
+        // Two-digit years: minutes are from 1950 to 2049.
+        let year = match year.len() {
+            2 => match year.parse::<u32>().ok()? {
+                y if y < 50 => format!("20{year}"),
+                _ => format!("19{year}"),
+            },
+            _ => year,
+        };
+        if let Some(iso) = iso_date(&year, &digits(&c[2]), &digits(&c[1])) {
+            return Some(iso);
+        }
     }
+    let c = textual.captures(text)?;
+    iso_date(&c[3], &month_number(&c[2])?.to_string(), &c[1])
 }
 
 /// "september", "sept", "Sep." -> 9.
@@ -211,7 +268,24 @@ mod tests {
             parts("Beslutning i Økonomiudvalget den 42-09-2023"),
             (Some("Økonomiudvalget".into()), None)
         );
+        // OCR damage: the word, the lost `i`, digits read as letters.
+        assert_eq!(
+            parts("Beslutnlng i Børne- og ungdomsudvalget den 05-03-2024"),
+            (
+                Some("Børne- og ungdomsudvalget".into()),
+                Some("2024-03-05".into())
+            )
+        );
+        assert_eq!(
+            parts("Beslutning Økonomiudvalget den 12-O3-2024"),
+            (Some("Økonomiudvalget".into()), Some("2024-03-12".into()))
+        );
+        assert_eq!(
+            parts("Beslutning i Økonomiudvalget d. l2-03-24"),
+            (Some("Økonomiudvalget".into()), Some("2024-03-12".into()))
+        );
         let kind = |l: &str| heading(l).map(|h| h.kind);
+        assert_eq!(kind("Beslutuing"), Some(SectionKind::Beslutning));
         assert_eq!(kind("Beslutning"), Some(SectionKind::Beslutning));
         assert_eq!(kind("**Beslutning:**"), Some(SectionKind::Beslutning));
         assert_eq!(
