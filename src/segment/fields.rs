@@ -30,7 +30,7 @@ pub fn ad_label(line: &str) -> Option<(PointNumber, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let c = re(
         &RE,
-        r"^\s*(?:#+\s*)?(?:\*\*)?Ad(?:\.\s*|\s+)(\d+|[A-Za-zÆØÅæøå]+)\s*[:.]?(?:\*\*)?\s*(.*)$",
+        r"^\s*(?:#+\s*)?(?:\*\*)?Ad(?:\.\s*|\s+)(\d+|[A-Za-zÆØÅæøå]+)\s*[:.)]?(?:\*\*)?\s*(.*)$",
     )
     .captures(line)?;
     let label = &c[1];
@@ -41,10 +41,10 @@ pub fn ad_label(line: &str) -> Option<(PointNumber, String)> {
     Some((number, c[2].trim().to_string()))
 }
 
-/// "1. At ..." in a recommendation.
+/// "1. At ..." or "1) at ..." in a recommendation.
 fn numbered(line: &str) -> Option<(u32, String)> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let c = re(&RE, r"^\s*(\d{1,2})\.\s+(.*)$").captures(line)?;
+    let c = re(&RE, r"^\s*(\d{1,2})[.)]\s+(.*)$").captures(line)?;
     Some((c[1].parse().ok()?, c[2].trim().to_string()))
 }
 
@@ -120,7 +120,27 @@ pub fn fravaerende_line(line: &str) -> Option<Fravaerende> {
 }
 
 pub fn fravaerende(lines: &[&str]) -> Vec<Fravaerende> {
-    lines.iter().filter_map(|l| fravaerende_line(l)).collect()
+    lines.iter().flat_map(|l| fravaerende_entries(l)).collect()
+}
+
+/// The people on one line: one, or several with their parentheses
+/// ("Anders Jensen (V), Mette Hansen (A)", "... (V) og Mette Hansen (A)").
+fn fravaerende_entries(line: &str) -> Vec<Fravaerende> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let several = re(&RE, r"\s*(?:,|\bog\b)?\s*([^,()]+?)\s*\(([^)]*)\)");
+    let found: Vec<Fravaerende> = several
+        .captures_iter(line)
+        .map(|c| Fravaerende {
+            name: c[1].trim().to_string(),
+            affiliation: Some(c[2].trim().to_string()),
+        })
+        .collect();
+    // Every entry must name someone: "(94029/23) (H)" is not two people.
+    let named = |f: &Fravaerende| f.name.chars().any(char::is_alphabetic);
+    if found.len() >= 2 && found.iter().all(named) {
+        return found;
+    }
+    fravaerende_line(line).into_iter().collect()
 }
 
 fn access(word: &str) -> Option<Access> {
@@ -132,12 +152,13 @@ fn access(word: &str) -> Option<Access> {
 }
 
 /// The first line of an attachment: "1 - Åben Title (94029/23) (H)", with
-/// OCR's "l-" for "1 -".
+/// OCR's "l-" for "1 -"; also "1. Åben Title 94029/23 3517342", the id on
+/// the same line.
 fn bilag_start(line: &str) -> Option<Bilag> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let c = re(
         &RE,
-        r"^\s*(\d{1,3}|[lI])\s*-\s*(\S+)\s+(.*?)\s*(?:\((\d+/\d+)\))?\s*(?:\([A-Z]\))?\s*$",
+        r"^\s*(\d{1,3}|[lI])\s*[-.)]\s*(\S+)\s+(.*?)\s*(?:\(?(\d{1,6}/\d{2})\)?)?\s*(?:\([A-Z]\))?\s*(\d{5,})?\s*$",
     )
     .captures(line)?;
     let number = match &c[1] {
@@ -151,7 +172,7 @@ fn bilag_start(line: &str) -> Option<Bilag> {
         access,
         title: collapse(&c[3]),
         reference: c.get(4).map(|m| m.as_str().to_string()),
-        id: None,
+        id: c.get(5).map(|m| m.as_str().to_string()),
     })
 }
 
@@ -210,6 +231,60 @@ pub fn take_links(text: &str) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn several_absentees_on_one_line() {
+        let got: Vec<(String, Option<String>)> = fravaerende(&[
+            "Anders Jensen (V), Mette Hansen (A)",
+            "Tom Bytoft (A) og Jan Petersen(F)",
+        ])
+        .into_iter()
+        .map(|f| (f.name, f.affiliation))
+        .collect();
+        let want = [
+            ("Anders Jensen", "V"),
+            ("Mette Hansen", "A"),
+            ("Tom Bytoft", "A"),
+            ("Jan Petersen", "F"),
+        ];
+        assert_eq!(
+            got,
+            want.map(|(n, a)| (n.to_string(), Some(a.to_string())))
+                .to_vec()
+        );
+        // One person, a comma in the organisation: still one.
+        assert_eq!(fravaerende(&["Tina Nicolajsen (FOA, Djursland)"]).len(), 1);
+    }
+
+    #[test]
+    fn attachment_lines_in_other_layouts() {
+        let b = bilag(&[
+            "1. Åben Notat om grunden 94029/23 3517342",
+            "2) Lukket Tilbud fra køber (94030/23)",
+        ]);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].title, "Notat om grunden");
+        assert_eq!(b[0].reference.as_deref(), Some("94029/23"));
+        assert_eq!(b[0].id.as_deref(), Some("3517342"));
+        assert_eq!(b[1].access, Some(Access::Closed));
+        assert_eq!(b[1].reference.as_deref(), Some("94030/23"));
+    }
+
+    #[test]
+    fn recommendation_points_with_parentheses() {
+        let lines = [
+            "Direktøren indstiller,",
+            "1) at grunden sælges, og",
+            "2) at provenuet overføres til kassen.",
+        ];
+        let i = indstilling(&lines, "");
+        assert_eq!(i.points.len(), 2);
+        assert_eq!(i.points[1].text, "at provenuet overføres til kassen.");
+        assert_eq!(
+            ad_label("Ad 1) Godkendt."),
+            Some((PointNumber::Number(1), "Godkendt.".into()))
+        );
+    }
 
     #[test]
     fn ad_forms() {

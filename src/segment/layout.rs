@@ -11,7 +11,8 @@ pub fn is_list_item(line: &str) -> bool {
         return true;
     }
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
-    (digits > 0 && digits < 3 && t[digits..].starts_with(". ")) || is_point_decision(t)
+    (digits > 0 && digits < 3 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+        || is_point_decision(t)
 }
 
 /// "Ad 1:", "Ad. 2", "Ad. Eventuelt": a committee's decision on one point,
