@@ -208,6 +208,13 @@ fn paged_meeting_drops_repeated_page_headers_and_joins_wrapped_titles() {
         .map(|f| f.lines)
         .collect();
     assert_eq!(headers.len(), 6, "{headers:?}");
+    // Each of the three form feeds is a recorded page break.
+    let breaks = s
+        .furniture
+        .iter()
+        .filter(|f| f.kind == referat::model::FurnitureKind::PageBreak)
+        .count();
+    assert_eq!(breaks, 3);
     let m = s.meeting.as_ref().expect("meeting header");
     assert_eq!(m.municipality.as_deref(), Some("Norddjurs Kommune"));
     assert_eq!(m.kind.as_deref(), Some("dagsorden"));

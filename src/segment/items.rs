@@ -82,6 +82,15 @@ pub fn split(lines: &[&str]) -> Segmented {
         lines.iter().map(|l| furniture::page_line(l)).collect();
     furniture::mark_repeated_headers(lines, &mut page);
     for (i, kind) in page.iter().enumerate() {
+        // A form feed is a page break wherever it stands: alone, before a
+        // page header, or on a line with text (`\fPersonalesag`), whose text
+        // stays where it belongs.
+        if lines[i].contains('\u{c}') && *kind != Some(FurnitureKind::PageBreak) {
+            out.furniture.push(Furniture {
+                kind: FurnitureKind::PageBreak,
+                lines: span(i, i),
+            });
+        }
         if let Some(kind) = kind {
             out.furniture.push(Furniture {
                 kind: *kind,
