@@ -716,3 +716,18 @@ fn fix_does_not_learn_a_files_own_ocr_junk() {
         "Bilag\n2 - Åben Notat om sagen\nDet er åbent for alle, og udvalget er åben over for det.\n"
     );
 }
+
+#[test]
+fn a_slip_on_a_clean_page_is_repaired_although_the_page_teaches_itself() {
+    // `fix` learns from the file it repairs; the damaged word's own pairs
+    // must not vouch for it.
+    let clean = fs::read_to_string(repo("fixtures/seeds/004_8d2d2b7021df1346.txt")).unwrap();
+    let damaged = clean.replacen("relevante fagområder.", "relevante fagomrader.", 1);
+    assert_ne!(damaged, clean);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("004.txt");
+    fs::write(&file, &damaged).unwrap();
+    let output = referat(&["fix", path_str(&file)]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), clean);
+}

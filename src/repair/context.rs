@@ -222,6 +222,17 @@ impl Context {
         self.fit_between(&self.neighbours(prev, next), word, p_word)
     }
 
+    /// The fit of a word the counts have never seen beside these neighbours:
+    /// what a word's own pairs are measured against.
+    pub fn fit_unseen(&self, around: &Neighbours, p_word: f64) -> f64 {
+        let p_word = p_word.clamp(1e-12, 1.0);
+        [around.prev, around.next]
+            .iter()
+            .flatten()
+            .map(|&(_, count)| Context::association(0, count, p_word))
+            .sum()
+    }
+
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
         if around.prev.is_none() && around.next.is_none() {

@@ -86,6 +86,8 @@ const CHANGE: f64 = 0.9;
 /// probability of being right.
 const CHANGE_NON_WORD: f64 = 0.8;
 const SEEN_WRONG: f64 = 0.01;
+/// The review bar for a word that is not a word as seen.
+const REVIEW_NON_WORD: f64 = 0.02;
 /// Below `CHANGE` but at least this: the word goes to the review list.
 const REVIEW: f64 = 0.2;
 /// ln of the prior of a word the lexicon does not know but that may well be
@@ -561,7 +563,14 @@ impl Doc<'_> {
                 .map(|(w, channel, prior, rule, _)| (w.as_str(), fit(w, *channel, *prior), *rule)),
         );
         let (channel, prior) = analysis.seen;
-        scored.push((seen_word, fit(seen_word, channel, prior), Rule::Context));
+        // A non-word's own context counts come only from text with the same
+        // damage (often this very document): they vouch for nothing.
+        let seen_fit = if analysis.seen_is_word {
+            fit(seen_word, channel, prior)
+        } else {
+            channel + prior + r.context.fit_unseen(&around, prior.exp())
+        };
+        scored.push((seen_word, seen_fit, Rule::Context));
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
         let total: f64 = scored.iter().map(|s| (s.1 - max).exp()).sum();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -571,12 +580,19 @@ impl Doc<'_> {
             // The word as seen is a word: only context made the change.
             rule = Rule::Context;
         }
+        // A word that is no word at all (`Okonomiudvalget` on a clean page)
+        // is worth a reviewer's glance at a much lower probability.
+        let bar = if analysis.seen_is_word {
+            REVIEW
+        } else {
+            REVIEW_NON_WORD
+        };
         let alternatives = if p >= CHANGE && best != seen_word {
             Vec::new()
         } else {
             scored
                 .iter()
-                .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= REVIEW)
+                .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= bar)
                 .map(|s| s.0.to_string())
                 .collect()
         };
