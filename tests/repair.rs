@@ -325,3 +325,22 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_doubtful_slip_on_a_clean_page_is_offered_for_review_in_its_case() {
+    let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();
+    let text = clean.replacen(
+        "godkendte Kommunalbestyrelsen",
+        "godkendte Okonomiudvalget",
+        1,
+    );
+    assert_ne!(text, clean);
+    let out = repair(&text);
+    assert!(out.corrections.is_empty(), "{:#?}", out.corrections);
+    let review = out
+        .review
+        .iter()
+        .find(|r| r.word == "Okonomiudvalget")
+        .expect("offered for review");
+    assert_eq!(review.candidates, ["Økonomiudvalget"]);
+}
