@@ -25,7 +25,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::repair::{confusions, Repairer};
+use crate::repair::{confusions, Evidence, RepairError, RepairOptions, Repairer};
 
 /// Token-level figures of one evaluation (or a sum of several).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -144,6 +144,29 @@ pub fn evaluate_heldout(repairer: &Repairer, clean_texts: &[String], seed: u64) 
         total.add(evaluate_pair(repairer, &damaged, &clean));
     }
     total
+}
+
+/// [`evaluate_heldout`] as a batch would run it when the other held-out
+/// documents came through clean: each damaged document is repaired with the
+/// evidence (vocabulary, bigrams) of the clean originals of all the others,
+/// never its own. Measures what learning from the batch itself adds.
+pub fn evaluate_heldout_in_batch(
+    options: &RepairOptions,
+    clean_texts: &[String],
+    seed: u64,
+) -> Result<Report, RepairError> {
+    let mut total = Report::default();
+    for (i, (damaged, clean)) in damaged_pairs(clean_texts, seed).into_iter().enumerate() {
+        let mut evidence = Evidence::default();
+        for (j, other) in clean_texts.iter().enumerate() {
+            if j != i {
+                evidence.merge(Evidence::learn(other));
+            }
+        }
+        let repairer = Repairer::new(options)?.with_evidence(evidence);
+        total.add(evaluate_pair(&repairer, &damaged, &clean));
+    }
+    Ok(total)
 }
 
 /// The (damaged, clean) pairs [`evaluate_heldout`] scores, for tools that

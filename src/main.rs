@@ -232,6 +232,13 @@ fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
     let report = referat::eval::evaluate_heldout(&repairer, &clean, args.seed);
     let name = format!("held-out {} (seed {})", args.heldout.display(), args.seed);
     print_report(&name, &report, args.misses);
+    let options = RepairOptions {
+        no_bundled_dictionary: args.no_bundled_dictionary,
+        ..RepairOptions::default()
+    };
+    let report = referat::eval::evaluate_heldout_in_batch(&options, &clean, args.seed)?;
+    let name = format!("{name}, the other documents clean in the same batch");
+    print_report(&name, &report, args.misses);
     for pair in args.pair.chunks(2) {
         let [damaged, corrected] = pair else {
             continue;

@@ -659,7 +659,7 @@ fn eval_scores_the_heldout_text_and_a_pair() {
     ]);
     assert!(output.status.success(), "{output:?}");
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert_eq!(stdout.matches("recall ").count(), 2, "{stdout}");
+    assert_eq!(stdout.matches("recall ").count(), 3, "{stdout}");
     assert!(stdout.contains("broken 143"), "{stdout}");
 }
 

@@ -85,3 +85,19 @@ fn heldout_score_does_not_depend_on_the_bundled_dictionary() {
     assert!(without.false_correction_rate() <= 0.003);
     assert!((with.recall() - without.recall()).abs() < 0.01);
 }
+
+#[test]
+fn clean_documents_of_the_batch_help_the_damaged_ones() {
+    let texts = heldout();
+    let alone = evaluate_heldout(&repairer(false), &texts, SEED);
+    let in_batch =
+        referat::eval::evaluate_heldout_in_batch(&RepairOptions::default(), &texts, SEED)
+            .expect("bundled data loads");
+    show(
+        "held-out, the other documents clean in the batch",
+        &in_batch,
+    );
+    // Measured 89.5% against 88.9%, 4 words damaged against 6.
+    assert!(in_batch.restored > alone.restored, "{in_batch}\n{alone}");
+    assert!(in_batch.damaged <= alone.damaged, "{in_batch}\n{alone}");
+}
