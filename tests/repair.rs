@@ -344,3 +344,19 @@ fn a_doubtful_slip_on_a_clean_page_is_offered_for_review_in_its_case() {
         .expect("offered for review");
     assert_eq!(review.candidates, ["Økonomiudvalget"]);
 }
+
+#[test]
+fn a_real_word_repaired_surely_once_leans_the_same_way_elsewhere() {
+    // `far` -> `får` is sure in "borgerne far besked"; "der far mindst" is
+    // doubtful on its own (about 0.88), and leans the same way because of it.
+    let text = format!(
+        "{LOST}Borgerne far besked om afgorelsen, sa der far mindst en uge til at klage.\n"
+    );
+    let out = repair(&text);
+    let to_faar = out
+        .corrections
+        .iter()
+        .filter(|c| c.from == "far" && c.to == "får")
+        .count();
+    assert_eq!(to_faar, 2, "{:#?}", out.corrections);
+}

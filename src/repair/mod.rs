@@ -113,6 +113,9 @@ const COMPOUND_ZIPF: (f64, f64) = (0.3, 1.2);
 /// were confidently repaired into it: a cache model, as in speech
 /// recognition. e^3: twenty times.
 const LN_ECHO: f64 = 3.0;
+/// The same for a real word the document confidently repaired the same way
+/// elsewhere: e^0.5, under twice.
+const LN_ECHO_REAL: f64 = 0.5;
 /// ln P(seen | word) for a repair found by edit distance.
 const FALLBACK_CHANNEL: f64 = -5.0;
 
@@ -168,6 +171,7 @@ impl Repairer {
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
             repaired_here: HashSet::new(),
+            repaired_pairs: HashSet::new(),
         };
         doc.protected = names::protected(text, &tokens, self.lexicon);
         doc.run()
@@ -234,6 +238,8 @@ struct Doc<'a> {
     /// Words the first pass confidently repaired other words of this
     /// document into.
     repaired_here: HashSet<String>,
+    /// The same for real words: (word as seen, repair) pairs, as keys.
+    repaired_pairs: HashSet<String>,
 }
 
 /// The best form of a word in context: (word, rule, probability,
@@ -367,19 +373,24 @@ impl Doc<'_> {
         // What the document itself confidently repaired a word into is
         // likelier for its other damaged words too (`Borne-` -> `Børne-`
         // makes `Barne-` -> `Børne-`).
-        for (k, _) in pending.iter().enumerate() {
+        for (k, (_, analysis)) in pending.iter().enumerate() {
             if let Some(Decision { best, p, .. }) = &choice[k] {
                 if *p >= CHANGE {
                     self.repaired_here.insert(best.clone());
+                    if *best != *analysis.word {
+                        self.repaired_pairs.insert(pair_key(&analysis.word, best));
+                    }
                 }
             }
         }
         for (k, (i, analysis)) in pending.iter().enumerate() {
             let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
-            let echoes = analysis
-                .candidates
-                .iter()
-                .any(|c| self.repaired_here.contains(&c.0));
+            let echoes = analysis.candidates.iter().any(|c| {
+                self.repaired_here.contains(&c.0)
+                    || self
+                        .repaired_pairs
+                        .contains(&pair_key(&analysis.word, &c.0))
+            });
             if near(i.checked_sub(1)) || near(Some(i + 1)) || echoes {
                 choice[k] = Some(self.decide(*i, analysis));
             }
@@ -548,9 +559,14 @@ impl Doc<'_> {
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
         let echo = !self.repaired_here.is_empty() && !analysis.seen_standalone;
+        // A real word gets a smaller push, and only toward the very repair
+        // the document made of the same word elsewhere (`far` -> `får`).
+        let echo_real = analysis.seen_standalone && !self.repaired_pairs.is_empty();
         let fit = |word: &str, channel: f64, prior: f64| {
             let boost = if echo && self.repaired_here.contains(word) {
                 LN_ECHO
+            } else if echo_real && self.repaired_pairs.contains(&pair_key(seen_word, word)) {
+                LN_ECHO_REAL
             } else {
                 0.0
             };
@@ -741,6 +757,11 @@ impl Doc<'_> {
             review,
         }
     }
+}
+
+/// `seen` and `repair` as one key.
+fn pair_key(seen: &str, repair: &str) -> String {
+    format!("{seen}\u{0}{repair}")
 }
 
 fn is_lower_word(s: &str) -> bool {
