@@ -37,9 +37,8 @@ pub mod lexicon;
 pub mod names;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -170,8 +169,8 @@ impl Repairer {
             lost: document::lost_by_token(text, &tokens),
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
-            repaired_here: HashSet::new(),
-            repaired_pairs: HashSet::new(),
+            repaired_here: FxHashSet::default(),
+            repaired_pairs: FxHashMap::default(),
         };
         doc.protected = names::protected(text, &tokens, self.lexicon);
         doc.run()
@@ -237,9 +236,9 @@ struct Doc<'a> {
     lower: Vec<Option<String>>,
     /// Words the first pass confidently repaired other words of this
     /// document into.
-    repaired_here: HashSet<String>,
-    /// The same for real words: (word as seen, repair) pairs, as keys.
-    repaired_pairs: HashSet<String>,
+    repaired_here: FxHashSet<String>,
+    /// The same for real words: the repairs made of each word as seen.
+    repaired_pairs: FxHashMap<Box<str>, Vec<Box<str>>>,
 }
 
 /// The best form of a word in context: (word, rule, probability,
@@ -378,18 +377,20 @@ impl Doc<'_> {
                 if *p >= CHANGE {
                     self.repaired_here.insert(best.clone());
                     if *best != *analysis.word {
-                        self.repaired_pairs.insert(pair_key(&analysis.word, best));
+                        let repairs = self.repaired_pairs.entry(analysis.word.clone()).or_default();
+                        if !repairs.iter().any(|r| **r == **best) {
+                            repairs.push(Box::from(best.as_str()));
+                        }
                     }
                 }
             }
         }
         for (k, (i, analysis)) in pending.iter().enumerate() {
             let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
+            let repairs = self.repaired_pairs.get(&analysis.word);
             let echoes = analysis.candidates.iter().any(|c| {
                 self.repaired_here.contains(&c.0)
-                    || self
-                        .repaired_pairs
-                        .contains(&pair_key(&analysis.word, &c.0))
+                    || repairs.is_some_and(|r| r.iter().any(|r| **r == *c.0))
             });
             if near(i.checked_sub(1)) || near(Some(i + 1)) || echoes {
                 choice[k] = Some(self.decide(*i, analysis));
@@ -561,11 +562,14 @@ impl Doc<'_> {
         let echo = !self.repaired_here.is_empty() && !analysis.seen_standalone;
         // A real word gets a smaller push, and only toward the very repair
         // the document made of the same word elsewhere (`far` -> `får`).
-        let echo_real = analysis.seen_standalone && !self.repaired_pairs.is_empty();
+        let same_repairs: &[Box<str>] = match self.repaired_pairs.get(seen_word) {
+            Some(repairs) if analysis.seen_standalone => repairs,
+            _ => &[],
+        };
         let fit = |word: &str, channel: f64, prior: f64| {
             let boost = if echo && self.repaired_here.contains(word) {
                 LN_ECHO
-            } else if echo_real && self.repaired_pairs.contains(&pair_key(seen_word, word)) {
+            } else if same_repairs.iter().any(|r| **r == *word) {
                 LN_ECHO_REAL
             } else {
                 0.0
@@ -757,11 +761,6 @@ impl Doc<'_> {
             review,
         }
     }
-}
-
-/// `seen` and `repair` as one key.
-fn pair_key(seen: &str, repair: &str) -> String {
-    format!("{seen}\u{0}{repair}")
 }
 
 fn is_lower_word(s: &str) -> bool {
