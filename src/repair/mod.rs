@@ -377,7 +377,10 @@ impl Doc<'_> {
                 if *p >= CHANGE {
                     self.repaired_here.insert(best.clone());
                     if *best != *analysis.word {
-                        let repairs = self.repaired_pairs.entry(analysis.word.clone()).or_default();
+                        let repairs = self
+                            .repaired_pairs
+                            .entry(analysis.word.clone())
+                            .or_default();
                         if !repairs.iter().any(|r| **r == **best) {
                             repairs.push(Box::from(best.as_str()));
                         }
