@@ -234,8 +234,8 @@ struct Doc<'a> {
     protected: Vec<bool>,
     /// The lower-case form each token will have after repair, for context.
     lower: Vec<Option<String>>,
-    /// Words the first pass confidently repaired other words of this
-    /// document into.
+    /// Words the first pass confidently settled words of this document as,
+    /// repaired or kept.
     repaired_here: FxHashSet<String>,
     /// The same for real words: the repairs made of each word as seen.
     repaired_pairs: FxHashMap<Box<str>, Vec<Box<str>>>,
@@ -259,8 +259,8 @@ impl Decision {
     /// word as seen is almost surely wrong (`tryksar`), the best repair
     /// needs only [`CHANGE_NON_WORD`]: no correct word can be damaged, and a
     /// likely repair (`tryksår` against `tryksær`) beats a sure error.
-    fn changes(&self, seen: &str) -> bool {
-        self.best != seen.to_lowercase()
+    fn changes(&self, seen_lower: &str) -> bool {
+        self.best != seen_lower
             && (self.p >= CHANGE || (self.p_seen < SEEN_WRONG && self.p >= CHANGE_NON_WORD))
     }
 }
@@ -369,9 +369,9 @@ impl Doc<'_> {
                 }
             }
         }
-        // What the document itself confidently repaired a word into is
-        // likelier for its other damaged words too (`Borne-` -> `Børne-`
-        // makes `Barne-` -> `Børne-`).
+        // What the document itself confidently settled a word as (repaired
+        // or kept) is likelier for its other damaged words too (`Borne-` ->
+        // `Børne-` makes `Barne-` -> `Børne-`).
         for (k, (_, analysis)) in pending.iter().enumerate() {
             if let Some(Decision { best, p, .. }) = &choice[k] {
                 if *p >= CHANGE {
@@ -399,11 +399,11 @@ impl Doc<'_> {
                 choice[k] = Some(self.decide(*i, analysis));
             }
         }
-        for (k, (i, _)) in pending.iter().enumerate() {
+        for (k, (i, analysis)) in pending.iter().enumerate() {
             let decision = choice[k].take().expect("decided");
             let token = self.tokens[*i];
             let seen = token.text(self.text);
-            if decision.changes(seen) {
+            if decision.changes(&analysis.word) {
                 let Decision { best, rule, p, .. } = decision;
                 changes.push(Change {
                     token: *i,
@@ -434,7 +434,7 @@ impl Doc<'_> {
             } = self.decide(*i, analysis);
             let token = self.tokens[*i];
             let seen = token.text(self.text);
-            if best != seen.to_lowercase() && p >= REVIEW {
+            if best != *analysis.word && p >= REVIEW {
                 alternatives.retain(|a| *a != best);
                 alternatives.insert(0, best);
                 review.push(Review {
@@ -481,10 +481,9 @@ impl Doc<'_> {
                 || r.context.knows(w)
                 || (part && r.lexicon.entry(w).is_some_and(|e| e.compound_begin))
         };
-        let known = r
-            .lexicon
-            .entry(lower)
-            .is_some_and(|e| e.standalone || (part && e.compound_begin));
+        let entry = r.lexicon.entry(lower);
+        let standalone = entry.is_some_and(|e| e.standalone);
+        let known = standalone || (part && entry.is_some_and(|e| e.compound_begin));
         // The fast path: a known word in a document that kept its diacritics.
         if known && !lost {
             return None;
@@ -547,7 +546,7 @@ impl Doc<'_> {
             candidates,
             seen,
             seen_is_word: known,
-            seen_standalone: r.lexicon.entry(lower).is_some_and(|e| e.standalone),
+            seen_standalone: standalone,
             word: Box::from(lower),
         })
     }
@@ -740,7 +739,7 @@ impl Doc<'_> {
             // At the start of a line or a sentence it was a capital (`Åben`).
             if from.starts_with(|c: char| !c.is_alphabetic()) && self.starts_sentence(change.token)
             {
-                to = with_case_of("X", &to);
+                to = capitalised(&to);
             }
             if to == from {
                 continue;
@@ -779,13 +778,18 @@ pub fn with_case_of(pattern: &str, word: &str) -> String {
         return word.to_uppercase();
     }
     if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = word.chars();
-        return match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect(),
-            None => String::new(),
-        };
+        return capitalised(word);
     }
     word.to_string()
+}
+
+/// `word` with a capital first letter: `åben` -> `Åben`.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
