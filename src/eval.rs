@@ -155,12 +155,13 @@ pub fn evaluate_heldout_in_batch(
     clean_texts: &[String],
     seed: u64,
 ) -> Result<Report, RepairError> {
+    let learned: Vec<Evidence> = clean_texts.iter().map(|t| Evidence::learn(t)).collect();
     let mut total = Report::default();
     for (i, (damaged, clean)) in damaged_pairs(clean_texts, seed).into_iter().enumerate() {
         let mut evidence = Evidence::default();
-        for (j, other) in clean_texts.iter().enumerate() {
+        for (j, other) in learned.iter().enumerate() {
             if j != i {
-                evidence.merge(Evidence::learn(other));
+                evidence.merge(other.clone());
             }
         }
         let repairer = Repairer::new(options)?.with_evidence(evidence);

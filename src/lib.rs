@@ -42,10 +42,12 @@ pub struct Processed {
     pub text: String,
 }
 
-/// Decodes, normalises and repairs raw bytes: what `referat fix` prints.
-pub fn repair_bytes(repairer: &Repairer, bytes: &[u8]) -> Result<repair::Repaired, FileError> {
+/// Decodes, normalises and repairs raw bytes: what `referat fix` prints. A
+/// file on its own is a batch of one: its own clean words are the evidence.
+pub fn repair_bytes(repairer: Repairer, bytes: &[u8]) -> Result<repair::Repaired, FileError> {
     let decoded = decode::decode(bytes)?;
     let normalized = normalize::normalize(&decoded.text);
+    let repairer = repairer.with_evidence(repair::Evidence::learn(&normalized.text));
     Ok(repairer.repair(&normalized.text))
 }
 

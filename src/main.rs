@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
 use referat::batch::{self, walk::io_reason, Config, JsonlTarget, Summary};
-use referat::repair::{Evidence, RepairOptions, Repairer};
+use referat::repair::{RepairOptions, Repairer};
 
 /// Turns OCR'd Danish municipal meeting minutes into clean text and JSON.
 #[derive(Debug, Parser)]
@@ -201,16 +201,13 @@ fn fix(args: FixArgs) -> anyhow::Result<Exit> {
     } else {
         fs::read(&args.file).map_err(|err| UsageError(format!("{name}: {}", io_reason(&err))))?
     };
-    // A file on its own is a batch of one: its own words are the evidence.
-    let evidence = match referat::decode::decode(&bytes) {
-        Ok(decoded) => Evidence::learn(&referat::normalize::normalize(&decoded.text).text),
+    let repaired = match referat::repair_bytes(repairer, &bytes) {
+        Ok(repaired) => repaired,
         Err(err) => {
             eprintln!("{name}: {err}");
             return Ok(Exit::Failure);
         }
     };
-    let repaired = referat::repair_bytes(&repairer.with_evidence(evidence), &bytes)
-        .with_context(|| name.clone())?;
     let mut stdout = io::stdout().lock();
     stdout.write_all(repaired.text.as_bytes())?;
     stdout.flush()?;
@@ -218,10 +215,11 @@ fn fix(args: FixArgs) -> anyhow::Result<Exit> {
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
-    let repairer = Repairer::new(&RepairOptions {
+    let options = RepairOptions {
         no_bundled_dictionary: args.no_bundled_dictionary,
         ..RepairOptions::default()
-    })?;
+    };
+    let repairer = Repairer::new(&options)?;
     let clean = read_folder(&args.heldout)?;
     if let Some(dir) = &args.dump {
         let (damaged, clean) = referat::eval::dump(&clean, args.seed);
@@ -232,10 +230,6 @@ fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
     let report = referat::eval::evaluate_heldout(&repairer, &clean, args.seed);
     let name = format!("held-out {} (seed {})", args.heldout.display(), args.seed);
     print_report(&name, &report, args.misses);
-    let options = RepairOptions {
-        no_bundled_dictionary: args.no_bundled_dictionary,
-        ..RepairOptions::default()
-    };
     let report = referat::eval::evaluate_heldout_in_batch(&options, &clean, args.seed)?;
     let name = format!("{name}, the other documents clean in the same batch");
     print_report(&name, &report, args.misses);
