@@ -193,7 +193,7 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
             list = Some(true);
         } else if label == "fravarende" || label == "afbud" {
             list = Some(false);
-        } else if let Some(iso) = meeting_date(&line).filter(|_| m.date.is_none()) {
+        } else if let Some(iso) = sections::parse_date(&line).filter(|_| m.date.is_none()) {
             m.date = Some(iso);
         } else if m.body.is_none()
             && (f.ends_with("udvalget") || f.ends_with("bestyrelsen") || f.ends_with("udvalg"))
@@ -211,13 +211,6 @@ fn meeting(lines: &[&str], span: [u32; 2]) -> Meeting {
         }
     }
     m
-}
-
-/// The first date on a header line, as ISO 8601: "24-04-2024",
-/// "24.04.2024" or "24. april 2024" (with or without a weekday before it),
-/// also with OCR's letters for digits ("12-O3-2024").
-fn meeting_date(line: &str) -> Option<String> {
-    sections::parse_date(line)
 }
 
 fn item(lines: &[&str], page: &[Option<FurnitureKind>], t: usize, c: usize, end: usize) -> Item {
@@ -344,21 +337,21 @@ mod tests {
     #[test]
     fn meeting_dates_in_their_shapes() {
         assert_eq!(
-            meeting_date("Dato: 24-04-2024").as_deref(),
+            sections::parse_date("Dato: 24-04-2024").as_deref(),
             Some("2024-04-24")
         );
         assert_eq!(
-            meeting_date("Mødedato: 24.04.2024").as_deref(),
+            sections::parse_date("Mødedato: 24.04.2024").as_deref(),
             Some("2024-04-24")
         );
         assert_eq!(
-            meeting_date("Onsdag den 24. april 2024 kl. 13.00").as_deref(),
+            sections::parse_date("Onsdag den 24. april 2024 kl. 13.00").as_deref(),
             Some("2024-04-24")
         );
-        assert_eq!(meeting_date("Side 2 af 6"), None);
-        assert_eq!(meeting_date("31-02-2024"), None);
+        assert_eq!(sections::parse_date("Side 2 af 6"), None);
+        assert_eq!(sections::parse_date("31-02-2024"), None);
         assert_eq!(
-            meeting_date("Dato: 12-O3-2024").as_deref(),
+            sections::parse_date("Dato: 12-O3-2024").as_deref(),
             Some("2024-03-12")
         );
     }

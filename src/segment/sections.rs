@@ -109,7 +109,7 @@ fn is_beslutning(text: &str) -> bool {
         return true;
     }
     // "Beslutning i sagen blev udsat." is a sentence, not a heading.
-    let (body, date) = beslutning_parts(text);
+    let (body, date) = body_and_date(rest);
     date.is_some()
         || (has_i
             && body.is_some()
@@ -146,10 +146,12 @@ const DATE: &str = r"(?:[0-9OolI]{1,2}[-./][0-9OolI]{1,2}[-./](?:[0-9OolI]{4}|[0
 
 /// Body and ISO date of a "Beslutning i <body> den <date>" heading.
 pub fn beslutning_parts(text: &str) -> (Option<String>, Option<String>) {
+    after_beslutning(text).map_or((None, None), |(rest, _)| body_and_date(rest))
+}
+
+/// Body and ISO date of what follows "Beslutning i".
+fn body_and_date(rest: &str) -> (Option<String>, Option<String>) {
     static DATED: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let Some((rest, _)) = after_beslutning(text) else {
-        return (None, None);
-    };
     let dated = DATED.get_or_init(|| {
         regex::Regex::new(&format!(r"(?i)^(.*?)\s+(?:(?:den|d\.)\s+)?({DATE})"))
             .expect("valid regex")
