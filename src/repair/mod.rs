@@ -412,17 +412,7 @@ impl Doc<'_> {
                     confidence: p,
                 });
             } else if !decision.alternatives.is_empty() {
-                review.push(Review {
-                    line: token.line,
-                    column: token.column,
-                    word: seen.to_string(),
-                    candidates: decision
-                        .alternatives
-                        .iter()
-                        .map(|a| with_case_of(seen, a))
-                        .collect(),
-                    reason: "no repair certain enough".to_string(),
-                });
+                review.push(doubt(&token, seen, &decision.alternatives, NOT_CERTAIN));
             }
         }
         for (i, analysis) in &names {
@@ -437,13 +427,7 @@ impl Doc<'_> {
             if best != *analysis.word && p >= REVIEW {
                 alternatives.retain(|a| *a != best);
                 alternatives.insert(0, best);
-                review.push(Review {
-                    line: token.line,
-                    column: token.column,
-                    word: seen.to_string(),
-                    candidates: alternatives.iter().map(|a| with_case_of(seen, a)).collect(),
-                    reason: "a name: never changed".to_string(),
-                });
+                review.push(doubt(&token, seen, &alternatives, "a name: never changed"));
             }
         }
         changes.extend(self.ocr_digits(&mut review));
@@ -687,13 +671,7 @@ impl Doc<'_> {
                         confidence: p,
                     });
                 } else if p >= REVIEW {
-                    review.push(Review {
-                        line: t.line,
-                        column: t.column,
-                        word: s.to_string(),
-                        candidates: vec!["i".to_string()],
-                        reason: "no repair certain enough".to_string(),
-                    });
+                    review.push(doubt(t, s, &["i".to_string()], NOT_CERTAIN));
                 }
             } else if t.kind == Kind::Word && s == "l" {
                 let starts_line = i == 0 || self.tokens[i - 1].line != t.line;
@@ -762,6 +740,19 @@ impl Doc<'_> {
             corrections,
             review,
         }
+    }
+}
+
+const NOT_CERTAIN: &str = "no repair certain enough";
+
+/// A review entry for the word at `token`, its candidates in the word's case.
+fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Review {
+    Review {
+        line: token.line,
+        column: token.column,
+        word: seen.to_string(),
+        candidates: candidates.iter().map(|c| with_case_of(seen, c)).collect(),
+        reason: reason.to_string(),
     }
 }
 
