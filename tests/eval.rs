@@ -9,9 +9,11 @@
 //! 002 >= 99% restored with no correct word damaged. The assertions below
 //! hold what the repair reaches (a little under the measured figure, so noise
 //! from a lexicon update does not flip them); where that falls short of the
-//! target, the comment says so. Most held-out words still missed are names
-//! of people and places and all-caps abbreviations that lost an æ, ø or å:
-//! the repair leaves those alone by design.
+//! target, the comment says so. Most held-out words still missed are
+//! real-word errors (`bor` for `bør`), names the lexicon does not know
+//! (`Norrevangskolen`) and all-caps abbreviations and party letters that
+//! lost an æ, ø or å (`OU`, `(O)`): the repair leaves those alone unless
+//! it is sure.
 
 use referat::eval::{evaluate_heldout, evaluate_pair, Report};
 use referat::repair::{RepairOptions, Repairer};
@@ -67,8 +69,8 @@ fn heldout_text_is_restored_with_few_false_corrections() {
     let report = evaluate_heldout(&repairer(false), &heldout(), SEED);
     show("held-out, bundled dictionary", &report);
     assert!(report.broken > 1000, "the noise model damages enough words");
-    // Measured 89.2%: short of the 97% target (see the module doc).
-    assert!(report.recall() >= 0.88, "reached 89.2%; target 97%");
+    // Measured 92.8%: short of the 97% target (see the module doc).
+    assert!(report.recall() >= 0.92, "reached 92.8%; target 97%");
     assert!(
         report.false_correction_rate() <= 0.003,
         "target: at most 0.3% false corrections"
@@ -81,7 +83,7 @@ fn heldout_score_does_not_depend_on_the_bundled_dictionary() {
     let with = evaluate_heldout(&repairer(false), &texts, SEED);
     let without = evaluate_heldout(&repairer(true), &texts, SEED);
     show("held-out, no bundled dictionary", &without);
-    assert!(without.recall() >= 0.88, "reached 89.2%; target 97%");
+    assert!(without.recall() >= 0.92, "reached 92.8%; target 97%");
     assert!(without.false_correction_rate() <= 0.003);
     assert!((with.recall() - without.recall()).abs() < 0.01);
 }
@@ -97,7 +99,7 @@ fn clean_documents_of_the_batch_help_the_damaged_ones() {
         "held-out, the other documents clean in the batch",
         &in_batch,
     );
-    // Measured 89.6% against 89.2%, 4 words damaged against 7.
+    // Measured 93.3% against 92.8%, 4 words damaged against 7.
     assert!(in_batch.restored > alone.restored, "{in_batch}\n{alone}");
     assert!(in_batch.damaged <= alone.damaged, "{in_batch}\n{alone}");
 }

@@ -201,12 +201,28 @@ og forvaltningen har vurderet svaret og de ovrige bemaerkninger fra bestyrelsern
 ";
 
 #[test]
-fn a_damaged_name_is_left_alone_but_offered_for_review() {
+fn a_name_that_lost_its_diacritics_with_the_text_around_it_is_restored() {
     let out = repair(NAMES);
+    assert_changed(&out, "Thogersen", "Thøgersen");
+    assert_changed(&out, "Moller", "Møller");
+    for kept in ["Lene", "Fogh", "Signe", "Dyhr"] {
+        assert!(
+            !out.corrections.iter().any(|c| c.from == kept),
+            "{kept} must not change: {:#?}",
+            out.corrections
+        );
+    }
+}
+
+#[test]
+fn a_damaged_name_on_a_clean_page_is_left_alone_but_offered_for_review() {
+    let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();
+    let text = format!("{clean}\nDeltagere: Lene Fogh Thogersen (A), Signe Moller Dyhr (F).\n");
+    let out = repair(&text);
     for name in ["Thogersen", "Moller"] {
         assert!(
             !out.corrections.iter().any(|c| c.from == name),
-            "{name} must not change: {:#?}",
+            "{name} must not change where the diacritics survived: {:#?}",
             out.corrections
         );
     }
@@ -219,6 +235,24 @@ fn a_damaged_name_is_left_alone_but_offered_for_review() {
         moller.candidates.first().map(String::as_str),
         Some("Møller")
     );
+}
+
+#[test]
+fn a_name_never_becomes_a_common_word() {
+    // `Born` would be `børn` (children) with its ø restored, `Brandt`
+    // `brændt` (burnt) and `Bak` `bæk` (brook); in a name they are surnames
+    // as written.
+    let out = repair(&format!(
+        "{NAMES}Til stede var Mette Brandt (V), Per Born (O) og Jens Bak (A), som ogsa deltog pa modet.\n"
+    ));
+    for kept in ["Brandt", "Born", "Bak", "Mette", "Per", "Jens"] {
+        assert!(
+            !out.corrections.iter().any(|c| c.from == kept),
+            "{kept} must not change: {:#?}",
+            out.corrections
+        );
+    }
+    assert_changed(&out, "ogsa", "også");
 }
 
 #[test]

@@ -12,7 +12,9 @@
 //!   document with no æ, ø or å left has lost them all);
 //! * [`fallback`]: edit distance, only for what the confusions do not explain
 //!   and only when one word fits;
-//! * [`names`]: names of people are never touched, and [`tokenize`](crate::tokenize)
+//! * [`names`]: names of people change only where the text around them lost
+//!   its diacritics, and only into a name the lexicon knows (`Thogersen` ->
+//!   `Thøgersen`, never `Born` -> `børn`); [`tokenize`](crate::tokenize)
 //!   has already set aside URLs, numbers, abbreviations and the like.
 //!
 //! Candidates are ranked as a noisy channel: ln P(seen | word) + ln P(word) +
@@ -339,10 +341,11 @@ impl Doc<'_> {
             }
             if let Some(analysis) = self.analyse(&lower, lost) {
                 if name {
-                    // Never changed, but an archivist should see that it
-                    // may have lost a letter (`Sorensen`); a name the
-                    // lexicon knows as it stands (`Brandt`) is not doubtful.
-                    if !analysis.seen_standalone {
+                    // An archivist should see that it may have lost a
+                    // letter (`Sorensen`); a name the lexicon knows as it
+                    // stands (`Brandt`) is not doubtful where diacritics
+                    // survive. Where they were lost, `Soren` is `Søren`.
+                    if lost || !analysis.seen_standalone {
                         names.push((i, analysis));
                     }
                     continue;
@@ -416,18 +419,37 @@ impl Doc<'_> {
             }
         }
         for (i, analysis) in &names {
+            let decision = self.decide(*i, analysis);
+            if self.restores_name(*i, analysis, &decision) {
+                changes.push(Change {
+                    token: *i,
+                    to: decision.best,
+                    rule: decision.rule,
+                    confidence: decision.p,
+                });
+                continue;
+            }
             let Decision {
                 best,
                 p,
                 mut alternatives,
                 ..
-            } = self.decide(*i, analysis);
+            } = decision;
             let token = self.tokens[*i];
             let seen = token.text(self.text);
-            if best != *analysis.word && p >= REVIEW {
+            // A name the lexicon knows as it stands (`Brandt`) is doubtful
+            // only against another name (`Soren`, `Søren`), never against
+            // the common word it will not become (`brændt`).
+            let doubtful = !analysis.seen_standalone || self.is_name(&best);
+            if best != *analysis.word && p >= REVIEW && doubtful {
                 alternatives.retain(|a| *a != best);
                 alternatives.insert(0, best);
-                review.push(doubt(&token, seen, &alternatives, "a name: never changed"));
+                review.push(doubt(
+                    &token,
+                    seen,
+                    &alternatives,
+                    "a name: left as written",
+                ));
             }
         }
         changes.extend(self.ocr_digits(&mut review));
@@ -450,6 +472,25 @@ impl Doc<'_> {
             }
         }
         analysis
+    }
+
+    /// Whether a name is repaired after all: only where the words around it
+    /// lost their æ, ø and å (there `Thogersen` is `Thøgersen`, as surely as
+    /// `pa` is `på`), only at the usual bar, only by the confusions OCR
+    /// makes, and only into a name the lexicon knows (`Jørgensen`) or from a
+    /// string that is no word at all (`Bornehus` -> `Børnehus`). A name that
+    /// is a word elsewhere never becomes a common word (`Brandt` stays, not
+    /// `brændt`).
+    fn restores_name(&self, i: usize, analysis: &Analysis, decision: &Decision) -> bool {
+        self.lost[i]
+            && decision.changes(&analysis.word)
+            && decision.rule != Rule::EditDistance
+            && (self.is_name(&decision.best) || !analysis.seen_is_word)
+    }
+
+    /// Whether the lexicon knows a (lower-case) word as a name.
+    fn is_name(&self, lower: &str) -> bool {
+        self.repairer.lexicon.entry(lower).is_some_and(|e| e.proper)
     }
 
     /// `key` is the lower-case word, with `-` appended when it is the first
