@@ -437,11 +437,7 @@ impl Doc<'_> {
             } = decision;
             let token = self.tokens[*i];
             let seen = token.text(self.text);
-            // A name the lexicon knows as it stands (`Brandt`) is doubtful
-            // only against another name (`Soren`, `Søren`), never against
-            // the common word it will not become (`brændt`).
-            let doubtful = !analysis.seen_standalone || self.is_name(&best);
-            if best != *analysis.word && p >= REVIEW && doubtful {
+            if best != *analysis.word && p >= REVIEW {
                 alternatives.retain(|a| *a != best);
                 alternatives.insert(0, best);
                 review.push(doubt(
@@ -476,16 +472,12 @@ impl Doc<'_> {
 
     /// Whether a name is repaired after all: only where the words around it
     /// lost their æ, ø and å (there `Thogersen` is `Thøgersen`, as surely as
-    /// `pa` is `på`), only at the usual bar, only by the confusions OCR
-    /// makes, and only into a name the lexicon knows (`Jørgensen`) or from a
-    /// string that is no word at all (`Bornehus` -> `Børnehus`). A name that
-    /// is a word elsewhere never becomes a common word (`Brandt` stays, not
-    /// `brændt`).
+    /// `pa` is `på`), only at the usual bar and only by the confusions OCR
+    /// makes. What it may become is settled in [`Doc::decide`]: a name that
+    /// is a word as seen (`Kare`) only another name (`Kåre`, not `kære`),
+    /// a string that is no word at all (`Bornehus`) any word (`Børnehus`).
     fn restores_name(&self, i: usize, analysis: &Analysis, decision: &Decision) -> bool {
-        self.lost[i]
-            && decision.changes(&analysis.word)
-            && decision.rule != Rule::EditDistance
-            && (self.is_name(&decision.best) || !analysis.seen_is_word)
+        self.lost[i] && decision.changes(&analysis.word) && decision.rule != Rule::EditDistance
     }
 
     /// Whether the lexicon knows a (lower-case) word as a name.
@@ -608,6 +600,10 @@ impl Doc<'_> {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
+        // A name that is a word as it stands (`Kare`, `Brandt`) may have
+        // lost a letter of another name (`Kåre`), but is never a common word
+        // (`kære`, `brændt`): those are not even alternatives.
+        let names_only = self.protected[i] && analysis.seen_is_word;
         // (word, score, rule), borrowed: only the winner is copied.
         let mut scored: Vec<(&str, f64, Rule)> = Vec::with_capacity(analysis.candidates.len() + 1);
         scored.extend(
@@ -615,6 +611,7 @@ impl Doc<'_> {
                 .candidates
                 .iter()
                 .filter(|c| capitalised || !c.4)
+                .filter(|c| !names_only || self.is_name(&c.0))
                 .map(|(w, channel, prior, rule, _)| (w.as_str(), fit(w, *channel, *prior), *rule)),
         );
         let (channel, prior) = analysis.seen;
