@@ -123,7 +123,7 @@ fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cov
         let part = &lower[start..end];
         let candidate = if end == n {
             // A whole-word key at position 0 is not a compound.
-            if start == 0 || !flags.end() || !part_allowed(part, flags, Place::End) {
+            if start == 0 || !may_end(part, flags) {
                 return;
             }
             Cover {
@@ -159,6 +159,13 @@ fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cov
         }
     });
     best
+}
+
+/// Whether a lexicon key with these flags may be the last part of a
+/// compound: what [`split`] asks of it, so a caller can rule a word out
+/// before splitting it.
+pub(crate) fn may_end(part: &str, flags: RawFlags) -> bool {
+    flags.end() && part_allowed(part, flags, Place::End)
 }
 
 #[derive(Clone, Copy, PartialEq)]

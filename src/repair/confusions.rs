@@ -17,6 +17,7 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use super::compounds;
 use super::lexicon::{raw_flags, Cursor, Lexicon};
 
 pub const BUNDLED: &str = include_str!("../../corrections/confusions.tsv");
@@ -162,7 +163,10 @@ impl Confusions {
                 break;
             }
             if state.at == seen.len() {
-                if !found.iter().any(|f| f.word == state.out) && accept(&state.out) {
+                if !found.iter().any(|f| f.word == state.out)
+                    && may_be_word(lex, vocabulary, &state)
+                    && accept(&state.out)
+                {
                     best_found = best_found.max(state.priority);
                     found.push(Candidate {
                         word: state.out,
@@ -319,6 +323,21 @@ fn advance(
     })
 }
 
+/// Whether a finished candidate can be a word at all: it is a lexicon key
+/// itself, or the part begun at one of its starts may end a compound (every
+/// part of a compound begins at a start), or the context vocabulary has it.
+/// `accept` may run a full compound split; most strings the search finishes
+/// fail this cheap test first, and none that fails it could pass `accept`.
+fn may_be_word(lex: &Lexicon, vocabulary: &[Box<str>], state: &State) -> bool {
+    state.starts.iter().any(|&(start, cursor)| {
+        cursor.and_then(|c| lex.value_at(c)).is_some_and(|value| {
+            start == 0 || compounds::may_end(&state.out[start..], raw_flags(value))
+        })
+    }) || vocabulary
+        .binary_search_by(|w| (**w).cmp(state.out.as_str()))
+        .is_ok()
+}
+
 /// Whether a word of the sorted `words` starts with `prefix`.
 pub fn has_prefix(words: &[Box<str>], prefix: &str) -> bool {
     let i = words.partition_point(|w| &**w < prefix);
@@ -337,6 +356,44 @@ mod tests {
         let e = &c.by_first[&b'e'];
         let ee_for_ae = e.iter().find(|s| s.ocr == "ee").unwrap();
         assert!(a_for_aa.logp > ee_for_ae.logp);
+    }
+
+    /// The search's cheap pre-check (`may_be_word`) must never turn away a
+    /// word `accept` takes: every compound of clean text, and a word only the
+    /// context vocabulary knows, is found as itself.
+    #[test]
+    fn words_and_compounds_are_found_as_themselves() {
+        let lex = Lexicon::embedded();
+        let c = Confusions::bundled();
+        let training = ["01_socialomraadet.txt", "05_natur_vandloeb.txt"]
+            .map(|f| {
+                std::fs::read_to_string(format!(
+                    "{}/corrections/training/{f}",
+                    env!("CARGO_MANIFEST_DIR")
+                ))
+                .expect("training text")
+            })
+            .join(" ");
+        let mut compounds: Vec<String> = training
+            .split(|ch: char| !ch.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| lex.entry(w).is_none() && lex.is_word(w))
+            .collect();
+        compounds.sort();
+        compounds.dedup();
+        assert!(compounds.len() > 20, "{compounds:?}");
+        for word in &compounds {
+            let found = c.candidates(lex, &[], word, true, true, &|w| lex.is_word(w));
+            assert!(
+                found.iter().any(|f| f.word == *word && f.edits == 0),
+                "{word}: {found:?}"
+            );
+        }
+        let vocabulary: [Box<str>; 1] = [Box::from("nezlo")];
+        let found = c.candidates(lex, &vocabulary, "nezlo", true, true, &|w| {
+            lex.is_word(w) || w == "nezlo"
+        });
+        assert!(found.iter().any(|f| f.word == "nezlo"), "{found:?}");
     }
 
     #[test]
