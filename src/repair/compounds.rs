@@ -280,7 +280,7 @@ fn misspelt_word(lex: &Lexicon, lower: &str) -> bool {
             let replaced = lex
                 .advance(cursors[at], to.as_bytes())
                 .and_then(|cursor| lex.advance(cursor, &bytes[at + from.len()..]))
-                .and_then(|cursor| lex.value_at(cursor));
+                .and_then(Cursor::value);
             if replaced.is_some_and(|value| raw_flags(value).standalone()) {
                 return true;
             }

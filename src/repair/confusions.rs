@@ -164,7 +164,7 @@ impl Confusions {
             }
             if state.at == seen.len() {
                 if !found.iter().any(|f| f.word == state.out)
-                    && may_be_word(lex, vocabulary, &state)
+                    && may_be_word(vocabulary, &state)
                     && accept(&state.out)
                 {
                     best_found = best_found.max(state.priority);
@@ -300,7 +300,7 @@ fn advance(
         starts.push((s, cursor));
         // A compound part ends here: the next part may begin.
         let part_ends = cursor
-            .and_then(|c| lex.value_at(c))
+            .and_then(Cursor::value)
             .map(raw_flags)
             .is_some_and(|f| f.begin() || f.middle() || f.standalone());
         if out.len() - s >= 2 && part_ends {
@@ -328,9 +328,9 @@ fn advance(
 /// part of a compound begins at a start), or the context vocabulary has it.
 /// `accept` may run a full compound split; most strings the search finishes
 /// fail this cheap test first, and none that fails it could pass `accept`.
-fn may_be_word(lex: &Lexicon, vocabulary: &[Box<str>], state: &State) -> bool {
+fn may_be_word(vocabulary: &[Box<str>], state: &State) -> bool {
     state.starts.iter().any(|&(start, cursor)| {
-        cursor.and_then(|c| lex.value_at(c)).is_some_and(|value| {
+        cursor.and_then(Cursor::value).is_some_and(|value| {
             start == 0 || compounds::may_end(&state.out[start..], raw_flags(value))
         })
     }) || vocabulary
