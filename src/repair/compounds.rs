@@ -254,7 +254,7 @@ fn misspelt_word(lex: &Lexicon, lower: &str) -> bool {
     let n = bytes.len();
     let mut stack = [lex.start(); STACK_LEN + 1];
     let mut heap = Vec::new();
-    let cursors: &mut [Cursor] = if n < STACK_LEN {
+    let cursors: &mut [Cursor<'_>] = if n < STACK_LEN {
         &mut stack[..=n]
     } else {
         heap.resize(n + 1, lex.start());

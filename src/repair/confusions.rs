@@ -232,7 +232,7 @@ impl Confusions {
 }
 
 /// A partial candidate: `out` built from `seen[..at]`.
-struct State {
+struct State<'f> {
     /// The search order: the sum of the undone confusions' posteriors.
     priority: f64,
     /// The channel: ln P(seen[..at] | out).
@@ -244,22 +244,22 @@ struct State {
     /// its place in the lexicon's fst (`None`: only the context vocabulary
     /// has such a prefix), so a step costs one transition, not a walk from
     /// the root.
-    starts: Vec<(usize, Option<Cursor>)>,
+    starts: Vec<(usize, Option<Cursor<'f>>)>,
     edits: u8,
 }
 
-impl PartialEq for State {
+impl PartialEq for State<'_> {
     fn eq(&self, other: &Self) -> bool {
         self.cmp(other) == Ordering::Equal
     }
 }
-impl Eq for State {}
-impl PartialOrd for State {
+impl Eq for State<'_> {}
+impl PartialOrd for State<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for State {
+impl Ord for State<'_> {
     /// Likeliest first; among equals, the one further along, then by text,
     /// so the search order (and so the result) is deterministic.
     fn cmp(&self, other: &Self) -> Ordering {
@@ -272,15 +272,15 @@ impl Ord for State {
 
 /// The state after appending `piece`, if some lexicon word (or compound
 /// part) can still start that way.
-fn advance(
-    (lex, vocabulary): (&Lexicon, &[Box<str>]),
-    state: &State,
+fn advance<'f>(
+    (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    state: &State<'f>,
     piece: &str,
     next: usize,
     (logp, posterior): (f64, f64),
     edits: u8,
     seen: &str,
-) -> Option<State> {
+) -> Option<State<'f>> {
     let logp = state.logp + logp;
     let priority = state.priority + posterior;
     if logp < LOGP_FLOOR || priority < PRIORITY_FLOOR {
@@ -289,7 +289,7 @@ fn advance(
     let mut out = String::with_capacity(seen.len() + 4);
     out.push_str(&state.out);
     out.push_str(piece);
-    let mut starts: Vec<(usize, Option<Cursor>)> = Vec::with_capacity(state.starts.len() + 1);
+    let mut starts: Vec<(usize, Option<Cursor<'f>>)> = Vec::with_capacity(state.starts.len() + 1);
     let mut new_start = false;
     for &(s, cursor) in &state.starts {
         let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
@@ -328,7 +328,7 @@ fn advance(
 /// part of a compound begins at a start), or the context vocabulary has it.
 /// `accept` may run a full compound split; most strings the search finishes
 /// fail this cheap test first, and none that fails it could pass `accept`.
-fn may_be_word(vocabulary: &[Box<str>], state: &State) -> bool {
+fn may_be_word(vocabulary: &[Box<str>], state: &State<'_>) -> bool {
     state.starts.iter().any(|&(start, cursor)| {
         cursor.and_then(Cursor::value).is_some_and(|value| {
             start == 0 || compounds::may_end(&state.out[start..], raw_flags(value))

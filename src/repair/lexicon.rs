@@ -187,39 +187,37 @@ impl Lexicon {
     }
 }
 
-/// A position in the fst: the node reached and the output summed on the way.
-/// Lets compound checks share the walk along a word's common prefix.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Cursor {
-    addr: fst::raw::CompiledAddr,
+/// A position in the fst: the node reached (decoded once, when reached) and
+/// the output summed on the way. Lets compound checks share the walk along a
+/// word's common prefix.
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor<'f> {
+    node: fst::raw::Node<'f>,
     output: u64,
-    /// The value of the key that ends here, if one does: read while the
-    /// node is at hand, so asking costs no second visit to it.
-    value: Option<u64>,
 }
 
-impl Cursor {
+impl Cursor<'_> {
     /// The value of the key that ends at this cursor, if one does.
     pub(crate) fn value(self) -> Option<u64> {
-        self.value
+        self.node
+            .is_final()
+            .then(|| self.output + self.node.final_output().value())
     }
 }
 
 impl Lexicon {
     /// The cursor before any byte.
-    pub(crate) fn start(&self) -> Cursor {
-        let root = self.map.as_fst().root();
+    pub(crate) fn start(&self) -> Cursor<'_> {
         Cursor {
-            addr: root.addr(),
+            node: self.map.as_fst().root(),
             output: 0,
-            value: root.is_final().then(|| root.final_output().value()),
         }
     }
 
     /// The cursor after `bytes`, if some key continues that way.
-    pub(crate) fn advance(&self, cursor: Cursor, bytes: &[u8]) -> Option<Cursor> {
+    pub(crate) fn advance<'f>(&'f self, cursor: Cursor<'f>, bytes: &[u8]) -> Option<Cursor<'f>> {
         let fst = self.map.as_fst();
-        let mut node = fst.node(cursor.addr);
+        let mut node = cursor.node;
         let mut output = fst::raw::Output::new(cursor.output);
         for &byte in bytes {
             let transition = node.transition(node.find_input(byte)?);
@@ -227,11 +225,8 @@ impl Lexicon {
             node = fst.node(transition.addr);
         }
         Some(Cursor {
-            addr: node.addr(),
+            node,
             output: output.value(),
-            value: node
-                .is_final()
-                .then(|| output.cat(node.final_output()).value()),
         })
     }
 }
