@@ -13,8 +13,9 @@
 //! * [`fallback`]: edit distance, only for what the confusions do not explain
 //!   and only when one word fits;
 //! * [`names`]: names of people change only where the text around them lost
-//!   its diacritics, and only into a name the lexicon knows (`Thogersen` ->
-//!   `Thøgersen`, never `Born` -> `børn`); [`tokenize`](crate::tokenize)
+//!   its diacritics, and a name that is a word as seen only into a name the
+//!   lexicon knows (`Kare` -> `Kåre`, never `Born` -> `børn`);
+//!   [`tokenize`](crate::tokenize)
 //!   has already set aside URLs, numbers, abbreviations and the like.
 //!
 //! Candidates are ranked as a noisy channel: ln P(seen | word) + ln P(word) +

@@ -1,6 +1,6 @@
 //! Names of people are repaired only where the text around them lost its
-//! æ, ø and å, and only into a name the lexicon knows (see
-//! `restores_name` in the parent module).
+//! æ, ø and å, and a name that is a word as seen only into a name the
+//! lexicon knows (see `restores_name` and `decide` in the parent module).
 //!
 //! A name is not in the lexicon, or is there only as a proper noun, so the
 //! repair would otherwise treat `Nicolajsen` as a damaged word and might find
