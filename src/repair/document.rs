@@ -24,13 +24,16 @@ const WINDOW: usize = 120;
 const WINDOW_LOST_SHARE: f64 = 0.025;
 
 /// For each token, whether the words around it have lost æ, ø and å. Only
-/// word tokens count; the others take the judgement of the words near them.
+/// lower-case words count: names, titles and abbreviations often have none
+/// of these letters even where they survive, so a long list of members on a
+/// clean page would otherwise look damaged. The other tokens take the
+/// judgement of the words near them.
 pub fn lost_by_token(text: &str, tokens: &[Token]) -> Vec<bool> {
     let words: Vec<(usize, bool)> = tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| matches!(t.kind, Kind::Word | Kind::Abbreviation))
-        .map(|(i, t)| (i, t.text(text).contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å'])))
+        .filter(|(_, t)| t.kind == Kind::Word && t.text(text).starts_with(char::is_lowercase))
+        .map(|(i, t)| (i, t.text(text).contains(['æ', 'ø', 'å'])))
         .collect();
     let lost = lost_by_word(&words.iter().map(|w| w.1).collect::<Vec<_>>());
     let mut out = vec![false; tokens.len()];

@@ -477,8 +477,15 @@ impl Doc<'_> {
     /// makes. What it may become is settled in [`Doc::decide`]: a name that
     /// is a word as seen (`Kare`) only another name (`Kåre`, not `kære`),
     /// a string that is no word at all (`Bornehus`) any word (`Børnehus`).
+    ///
+    /// Names keep the spelling before the 1948 reform (`Graa`, `Aagaard`,
+    /// `Taarnby`): where OCR lost an å it printed `a`, never `aa`, so a
+    /// repair that reads `aa` as `å` is a modernisation, not a repair.
     fn restores_name(&self, i: usize, analysis: &Analysis, decision: &Decision) -> bool {
-        self.lost[i] && decision.changes(&analysis.word) && decision.rule != Rule::EditDistance
+        self.lost[i]
+            && decision.changes(&analysis.word)
+            && decision.rule != Rule::EditDistance
+            && decision.best.matches("aa").count() == analysis.word.matches("aa").count()
     }
 
     /// Whether the lexicon knows a (lower-case) word as a name.
