@@ -448,3 +448,43 @@ fn a_real_word_repaired_surely_once_leans_the_same_way_elsewhere() {
         .count();
     assert_eq!(to_faar, 2, "{:#?}", out.corrections);
 }
+
+#[test]
+fn a_place_name_compound_that_lost_its_diacritics_is_restored() {
+    // Ørum and Rønde are towns the lexicon knows only as names, so no
+    // compound may begin with them; a school or road named after one may.
+    let out = repair(&format!(
+        "{LOST}Eleverne fra Orumskolen og Rondeskolen flytter til nye lokaler pa Orumvej.\n"
+    ));
+    assert_changed(&out, "Orumskolen", "Ørumskolen");
+    assert_changed(&out, "Rondeskolen", "Røndeskolen");
+    assert_changed(&out, "Orumvej", "Ørumvej");
+}
+
+#[test]
+fn only_a_capitalised_word_no_word_explains_is_read_as_a_place_name() {
+    // `Tormalet` is `Formålet` (f read as t), not the name Tor + `målet`;
+    // in lower case `orumskolen` is not a name at all.
+    let out = repair(&format!(
+        "{LOST}Tormalet med flytningen er at samle eleverne, og orumskolen skal saelges.\n"
+    ));
+    assert_changed(&out, "Tormalet", "Formålet");
+    assert!(
+        !out.corrections
+            .iter()
+            .any(|c| c.to.to_lowercase() == "ørumskolen"),
+        "{:#?}",
+        out.corrections
+    );
+}
+
+#[test]
+fn a_compound_reading_is_as_likely_as_its_parts_together() {
+    // `skole|bus|kors|el` (school, bus, cross, electricity) is no reading of
+    // `skolebuskorsel` beside `skole|bus|kørsel`: its extra, rarer parts
+    // make it far less likely than the three common ones.
+    let out = repair(&format!(
+        "{LOST}Der er udgifter til skolebuskorsel og til skolemaltider i budgettet.\n"
+    ));
+    assert_changed(&out, "skolebuskorsel", "skolebuskørsel");
+}

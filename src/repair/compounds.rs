@@ -81,6 +81,69 @@ pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
     Some(parts)
 }
 
+/// The parts of a place-name compound (`nørrevang`, `skolen`; `åby`, `vej`;
+/// `viborg`, `vej` in `viborgsvej`), or `None` if `lower` is not one: a
+/// place or person the lexicon knows by name, perhaps the joint -s-, then a
+/// word or compound that may end a compound. hunspell-da gives names no
+/// compound flags, so [`split`] never starts a compound with one; but
+/// schools, roads and halls are named this way. Only a capitalised word may
+/// be read so: the caller sees to that.
+pub fn name_parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
+    let mut found = None;
+    lex.for_each_prefix_key(lower, 0, |end, value| {
+        let name = &lower[..end];
+        if found.is_some()
+            || end == lower.len()
+            || !raw_flags(value).proper()
+            || name.chars().count() < MIN_NAME_CHARS
+        {
+            return;
+        }
+        let rest = &lower[end..];
+        let rest = if ends_compound(lex, rest) {
+            rest
+        } else {
+            match rest.strip_prefix('s') {
+                Some(after) if ends_compound(lex, after) => after,
+                _ => return,
+            }
+        };
+        let mut parts = vec![name];
+        match parts_closed(lex, rest) {
+            Some(more) => parts.extend(more),
+            None => parts.push(rest),
+        }
+        found = Some(parts);
+    });
+    found
+}
+
+/// A name that begins a place-name compound has at least this many letters
+/// (`Åby`), so initials and `Bo` never do.
+const MIN_NAME_CHARS: usize = 3;
+
+/// Whether `rest` may be all that follows the first part of a compound: one
+/// part that may end it, or several parts.
+fn ends_compound(lex: &Lexicon, rest: &str) -> bool {
+    let mut ends = false;
+    lex.for_each_prefix_key(rest, 0, |end, value| {
+        ends |= end == rest.len() && may_end(rest, raw_flags(value));
+    });
+    ends || split_closed(lex, rest).is_some()
+}
+
+/// The parts of a compound written as one word.
+fn parts_closed<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
+    let cuts = split_closed(lex, lower)?;
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
+        parts.push(&lower[start..end]);
+        start = end;
+    }
+    Some(parts)
+}
+
 /// A compound written as one word.
 fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
     let n = lower.len();
@@ -345,6 +408,20 @@ fn piece_known(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_name_may_begin_a_compound() {
+        let lex = Lexicon::embedded();
+        assert_eq!(name_parts(lex, "ørumskolen"), Some(vec!["ørum", "skolen"]));
+        assert_eq!(name_parts(lex, "ørumvej"), Some(vec!["ørum", "vej"]));
+        // The joint -s- after the name.
+        assert_eq!(name_parts(lex, "ørumsvej"), Some(vec!["ørum", "vej"]));
+        // A name alone, a name followed by no word, and a common word are
+        // no place-name compounds.
+        assert_eq!(name_parts(lex, "ørum"), None);
+        assert_eq!(name_parts(lex, "ørumxyz"), None);
+        assert_eq!(name_parts(lex, "skolevej"), None);
+    }
 
     fn parts(word: &str) -> Option<Vec<&str>> {
         super::parts(Lexicon::embedded(), word)

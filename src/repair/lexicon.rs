@@ -256,6 +256,9 @@ impl RawFlags {
     pub(crate) fn standalone(self) -> bool {
         self.has(STANDALONE)
     }
+    pub(crate) fn proper(self) -> bool {
+        self.has(PROPER)
+    }
     pub(crate) fn forbidden(self) -> bool {
         self.0 & FORBIDDEN != 0
     }

@@ -109,8 +109,24 @@ const LN_P_JUNK: f64 = -32.0;
 /// not rank (`tydeliggør`, `anlægsudgift`): about once in 30 million words,
 /// rarer than anything wordfreq ranks and commoner than any unlisted compound.
 const LISTED_ZIPF: f64 = 1.5;
-/// The range of Zipf frequencies given to compounds the lexicon does not list.
-const COMPOUND_ZIPF: (f64, f64) = (0.3, 1.2);
+/// What joining two parts adds to the product of their frequencies (Zipf):
+/// the lower quartile of what the two-part compounds wordfreq ranks show
+/// (median 3.2; `cargo run --example fit_compound_prior`). Lower than the
+/// median, because a compound the lexicon does not list is rarer than one it
+/// does.
+const JOINT_ZIPF: f64 = 2.26;
+/// A compound the lexicon does not list is rarer than any word it does.
+const COMPOUND_ZIPF_CAP: f64 = 1.2;
+/// The rarest-part bound goes no lower than this: below it only the product
+/// of the parts decides. A word known only from clean text, which has no
+/// parts, gets this too.
+const RAREST_BOUND_FLOOR: f64 = 0.3;
+/// ... but never rarer than a string no reading explains in a document that
+/// lost its diacritics (`LN_P_UNKNOWN_LOST` as a Zipf frequency).
+const COMPOUND_ZIPF_FLOOR: f64 = LN_P_UNKNOWN_LOST / std::f64::consts::LN_10 + 9.0;
+/// The Zipf frequency taken for a part wordfreq does not rank (a name such as
+/// `nørrevang`, a joint form such as `miljøvurderings`).
+const UNRANKED_PART_ZIPF: f64 = 2.0;
 /// How much likelier (ln) a word is when the document's other damaged words
 /// were confidently repaired into it: a cache model, as in speech
 /// recognition. e^3: twenty times.
@@ -129,14 +145,16 @@ pub struct Repairer {
     confusions: Confusions,
     context: Context,
     /// Analyses of words, shared by all documents: an analysis depends only
-    /// on the word and on whether its document lost its diacritics, so the
-    /// cache never changes an answer, only how fast it comes.
+    /// on the word, on whether its document lost its diacritics and on
+    /// whether it is capitalised, so the cache never changes an answer, only
+    /// how fast it comes.
     analyses: RwLock<AnalysisCache>,
 }
 
-/// Analyses by lower-case word: [0] for documents that kept their
-/// diacritics, [1] for those that lost them.
-type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 2];
+/// Analyses by lower-case word, indexed by [`Doc::analyse`]'s mode: whether
+/// the document lost its diacritics (bit 0) and whether the word is
+/// capitalised (bit 1).
+type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 4];
 
 /// The shared cache stops growing here (about 30 MB).
 const MAX_CACHED: usize = 1 << 18;
@@ -192,21 +210,44 @@ impl Repairer {
         (0.5 * from_context + 0.5 * from_lexicon).ln()
     }
 
-    /// A compound the lexicon does not list is rarer than any word it does
-    /// list (hunspell-da lists the common compounds), rarer the rarer its
-    /// parts, and rarer for each part beyond two: `bus|kors|el` is a far less
-    /// likely reading than the listed `buskørsel`.
+    /// A compound the lexicon does not list is rarer than any word it does,
+    /// and bounded twice:
+    /// * by its rarest part, less for each part beyond two: `bus|kors|el`
+    ///   is a far less likely reading than the listed `buskørsel`, and a
+    ///   common part (`til` in `til|tåget`) vouches for nothing;
+    /// * by its parts' frequencies multiplied, times what joining them adds:
+    ///   two readings that share a rare part are told apart by the parts
+    ///   they differ in (`miljøvurderings|loven`, not `|løven`;
+    ///   `nørrevang|skolen`, not `|sko|løn`).
     fn compound_zipf(&self, word: &str) -> f64 {
-        let Some(parts) = compounds::parts(self.lexicon, word).filter(|p| p.len() >= 2) else {
-            return COMPOUND_ZIPF.0;
+        // How common a name is (`Tor`) says nothing of how often it names a
+        // place: a name part counts as unranked.
+        let (parts, named) = match compounds::parts(self.lexicon, word) {
+            Some(parts) => (parts, false),
+            None => match compounds::name_parts(self.lexicon, word) {
+                Some(parts) => (parts, true),
+                None => return RAREST_BOUND_FLOOR,
+            },
         };
-        let rarest = parts
-            .iter()
-            .map(|part| f64::from(self.lexicon.zipf(part)))
-            .map(|z| if z > 0.0 { z } else { 2.0 })
-            .fold(f64::MAX, f64::min);
-        let extra_parts = (parts.len() - 2) as f64;
-        (rarest - 3.0 - extra_parts).clamp(COMPOUND_ZIPF.0, COMPOUND_ZIPF.1)
+        if parts.len() < 2 {
+            return RAREST_BOUND_FLOOR;
+        }
+        let zipfs = parts.iter().enumerate().map(|(i, part)| {
+            let z = f64::from(self.lexicon.zipf(part));
+            if z > 0.0 && !(named && i == 0) {
+                z
+            } else {
+                UNRANKED_PART_ZIPF
+            }
+        });
+        let rarest = zipfs.clone().fold(f64::MAX, f64::min);
+        let product = zipfs.map(|z| z - 9.0).sum::<f64>() + 9.0;
+        let joints = (parts.len() - 1) as f64;
+        let by_rarest = (rarest - 2.0 - joints).max(RAREST_BOUND_FLOOR);
+        let by_product = product + JOINT_ZIPF * joints;
+        by_rarest
+            .min(by_product)
+            .clamp(COMPOUND_ZIPF_FLOOR, COMPOUND_ZIPF_CAP)
     }
 }
 
@@ -340,7 +381,8 @@ impl Doc<'_> {
             if part {
                 lower.push('-');
             }
-            if let Some(analysis) = self.analyse(&lower, lost) {
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if let Some(analysis) = self.analyse(&lower, lost, capitalised) {
                 if name {
                     // An archivist should see that it may have lost a
                     // letter (`Sorensen`); a name the lexicon knows as it
@@ -456,13 +498,13 @@ impl Doc<'_> {
     }
 
     /// The analysis of a word, cached; `None` when the word needs no work.
-    fn analyse(&mut self, lower: &str, lost: bool) -> Option<Arc<Analysis>> {
+    fn analyse(&mut self, lower: &str, lost: bool, capitalised: bool) -> Option<Arc<Analysis>> {
         let cache = &self.repairer.analyses;
-        let mode = usize::from(lost);
+        let mode = usize::from(lost) | usize::from(capitalised) << 1;
         if let Some(hit) = cache.read().ok().and_then(|c| c[mode].get(lower).cloned()) {
             return hit;
         }
-        let analysis = self.compute(lower, lost).map(Arc::new);
+        let analysis = self.compute(lower, lost, capitalised).map(Arc::new);
         if let Ok(mut c) = cache.write() {
             if c[mode].len() < MAX_CACHED {
                 c[mode].insert(Box::from(lower), analysis.clone());
@@ -495,7 +537,9 @@ impl Doc<'_> {
 
     /// `key` is the lower-case word, with `-` appended when it is the first
     /// part of a compound (`børne-`), which need not be a word on its own.
-    fn compute(&self, key: &str, lost: bool) -> Option<Analysis> {
+    /// Only a `capitalised` word that is no word as seen may be a place-name
+    /// compound (`Norrevangskolen` -> `Nørrevangskolen`).
+    fn compute(&self, key: &str, lost: bool, capitalised: bool) -> Option<Analysis> {
         let r = self.repairer;
         let lower = key.strip_suffix('-').unwrap_or(key);
         let part = lower.len() < key.len();
@@ -523,14 +567,24 @@ impl Doc<'_> {
         if known && !lost {
             return None;
         }
-        let found = r.confusions.candidates(
-            r.lexicon,
-            r.context.vocabulary(),
-            lower,
-            lost,
-            known,
-            &accept,
-        );
+        let search = |accept: &dyn Fn(&str) -> bool| {
+            r.confusions.candidates(
+                r.lexicon,
+                r.context.vocabulary(),
+                lower,
+                lost,
+                known,
+                accept,
+            )
+        };
+        let mut found = search(&accept);
+        // A place-name compound only for a capitalised word that no word
+        // explains, so that `Tormalet` stays `Formålet`, not `Tor|målet`,
+        // and name compounds never crowd words out of the search.
+        let names = found.is_empty() && capitalised && !known && !part;
+        if names {
+            found = search(&|w| accept(w) || compounds::name_parts(r.lexicon, w).is_some());
+        }
         let unknown = match (junk, lost) {
             (true, _) => LN_P_JUNK,
             (false, true) => LN_P_UNKNOWN_LOST,
@@ -539,6 +593,12 @@ impl Doc<'_> {
         let mut seen = (0.0, unknown);
         let mut candidates = Vec::new();
         for c in found {
+            let only_name = names && !accept(&c.word);
+            if c.edits == 0 && only_name {
+                // Whether the word as seen is a name is the names guard's
+                // question; to the repair it stays an unknown word.
+                continue;
+            }
             let prior = r.ln_prior(&c.word);
             if c.edits == 0 {
                 seen = (c.channel, prior);
@@ -550,10 +610,10 @@ impl Doc<'_> {
                 Rule::Compound
             };
             // A lower-case word does not turn into a proper noun.
-            let proper = r
-                .lexicon
-                .entry(&c.word)
-                .is_some_and(|e| e.proper && !e.standalone);
+            let proper = only_name
+                || r.lexicon
+                    .entry(&c.word)
+                    .is_some_and(|e| e.proper && !e.standalone);
             candidates.push((c.word, c.channel, prior, rule, proper));
         }
         if candidates.is_empty() && !known && !part {
