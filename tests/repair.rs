@@ -454,11 +454,14 @@ fn a_place_name_compound_that_lost_its_diacritics_is_restored() {
     // Ørum and Rønde are towns the lexicon knows only as names, so no
     // compound may begin with them; a school or road named after one may.
     let out = repair(&format!(
-        "{LOST}Eleverne fra Orumskolen og Rondeskolen flytter til nye lokaler pa Orumvej.\n"
+        "{LOST}Eleverne fra Orumskolen og Rondeskolen flytter til nye lokaler pa Orumvej.\n\
+         Bygningen pa Norregardvej skal saelges.\n"
     ));
     assert_changed(&out, "Orumskolen", "Ørumskolen");
     assert_changed(&out, "Rondeskolen", "Røndeskolen");
     assert_changed(&out, "Orumvej", "Ørumvej");
+    // The longest name the lexicon knows (`Nørregård`), not `Nør` + `re`.
+    assert_changed(&out, "Norregardvej", "Nørregårdvej");
 }
 
 #[test]
@@ -480,9 +483,9 @@ fn only_a_capitalised_word_no_word_explains_is_read_as_a_place_name() {
 
 #[test]
 fn a_compound_reading_is_as_likely_as_its_parts_together() {
-    // `skole|bus|kors|el` (school, bus, cross, electricity) is no reading of
-    // `skolebuskorsel` beside `skole|bus|kørsel`: its extra, rarer parts
-    // make it far less likely than the three common ones.
+    // `skolebus|kors|el` (school bus, cross, electricity) is no reading of
+    // `skolebuskorsel` beside `skole|buskørsel`: its extra, rarer part makes
+    // it far less likely than the two common ones.
     let out = repair(&format!(
         "{LOST}Der er udgifter til skolebuskorsel og til skolemaltider i budgettet.\n"
     ));

@@ -67,7 +67,11 @@ pub fn split(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
 /// The parts [`split`] finds, without the hyphens that join them
 /// (`kommunalbestyrelses`, `mødet`; `med`, `systemet`).
 pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
-    let cuts = split(lex, lower)?;
+    Some(cut(lower, split(lex, lower)?))
+}
+
+/// `lower` cut at `cuts`, without the hyphens that join the parts.
+fn cut(lower: &str, cuts: Vec<usize>) -> Vec<&str> {
     let mut parts = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
     for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
@@ -78,7 +82,7 @@ pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
         parts.push(part.trim_end_matches('-'));
         start = end;
     }
-    Some(parts)
+    parts
 }
 
 /// The parts of a place-name compound (`nørrevang`, `skolen`; `åby`, `vej`;
@@ -87,61 +91,49 @@ pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
 /// word or compound that may end a compound. hunspell-da gives names no
 /// compound flags, so [`split`] never starts a compound with one; but
 /// schools, roads and halls are named this way. Only a capitalised word may
-/// be read so: the caller sees to that.
+/// be read so: the caller sees to that. Of several readings, the one with
+/// the fewest parts wins, then the longest name (`nørregård|vej`, not
+/// `nør|re|gård|vej`).
 pub fn name_parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
-    let mut found = None;
+    let mut best: Option<Vec<&str>> = None;
     lex.for_each_prefix_key(lower, 0, |end, value| {
         let name = &lower[..end];
-        if found.is_some()
-            || end == lower.len()
-            || !raw_flags(value).proper()
-            || name.chars().count() < MIN_NAME_CHARS
+        if end == lower.len() || !raw_flags(value).proper() || name.chars().count() < MIN_NAME_CHARS
         {
             return;
         }
         let rest = &lower[end..];
-        let rest = if ends_compound(lex, rest) {
-            rest
-        } else {
-            match rest.strip_prefix('s') {
-                Some(after) if ends_compound(lex, after) => after,
-                _ => return,
-            }
+        let Some(rest_parts) = ending(lex, rest)
+            .or_else(|| rest.strip_prefix('s').and_then(|after| ending(lex, after)))
+        else {
+            return;
         };
-        let mut parts = vec![name];
-        match parts_closed(lex, rest) {
-            Some(more) => parts.extend(more),
-            None => parts.push(rest),
+        // Names come shortest first: a later one with as few parts is longer.
+        if best.as_ref().map_or(true, |b| rest_parts.len() < b.len()) {
+            let mut parts = Vec::with_capacity(rest_parts.len() + 1);
+            parts.push(name);
+            parts.extend(rest_parts);
+            best = Some(parts);
         }
-        found = Some(parts);
     });
-    found
+    best
 }
 
 /// A name that begins a place-name compound has at least this many letters
 /// (`Åby`), so initials and `Bo` never do.
 const MIN_NAME_CHARS: usize = 3;
 
-/// Whether `rest` may be all that follows the first part of a compound: one
-/// part that may end it, or several parts.
-fn ends_compound(lex: &Lexicon, rest: &str) -> bool {
-    let mut ends = false;
+/// The parts of `rest` if it may be all that follows the first part of a
+/// compound: one part that may end it, or a compound of several.
+fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
+    let mut whole = false;
     lex.for_each_prefix_key(rest, 0, |end, value| {
-        ends |= end == rest.len() && may_end(rest, raw_flags(value));
+        whole |= end == rest.len() && may_end(rest, raw_flags(value));
     });
-    ends || split_closed(lex, rest).is_some()
-}
-
-/// The parts of a compound written as one word.
-fn parts_closed<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
-    let cuts = split_closed(lex, lower)?;
-    let mut parts = Vec::with_capacity(cuts.len() + 1);
-    let mut start = 0;
-    for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
-        parts.push(&lower[start..end]);
-        start = end;
+    if whole {
+        return Some(vec![rest]);
     }
-    Some(parts)
+    Some(cut(rest, split_closed(lex, rest)?))
 }
 
 /// A compound written as one word.
@@ -414,8 +406,13 @@ mod tests {
         let lex = Lexicon::embedded();
         assert_eq!(name_parts(lex, "ørumskolen"), Some(vec!["ørum", "skolen"]));
         assert_eq!(name_parts(lex, "ørumvej"), Some(vec!["ørum", "vej"]));
-        // The joint -s- after the name.
-        assert_eq!(name_parts(lex, "ørumsvej"), Some(vec!["ørum", "vej"]));
+        // The longest name, not `nør` + `re` + `gård` + `vej`.
+        assert_eq!(
+            name_parts(lex, "nørregårdvej"),
+            Some(vec!["nørregård", "vej"])
+        );
+        // The joint -s- after the name: hunspell-da lists names' genitives.
+        assert_eq!(name_parts(lex, "ørumsvej"), Some(vec!["ørums", "vej"]));
         // A name alone, a name followed by no word, and a common word are
         // no place-name compounds.
         assert_eq!(name_parts(lex, "ørum"), None);

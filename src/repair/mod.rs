@@ -122,8 +122,10 @@ const COMPOUND_ZIPF_CAP: f64 = 1.2;
 /// parts, gets this too.
 const RAREST_BOUND_FLOOR: f64 = 0.3;
 /// ... but never rarer than a string no reading explains in a document that
-/// lost its diacritics (`LN_P_UNKNOWN_LOST` as a Zipf frequency).
-const COMPOUND_ZIPF_FLOOR: f64 = LN_P_UNKNOWN_LOST / std::f64::consts::LN_10 + 9.0;
+/// lost its diacritics: the Zipf frequency that [`Repairer::ln_prior`] (which
+/// halves the lexicon's share) turns into `LN_P_UNKNOWN_LOST`.
+const COMPOUND_ZIPF_FLOOR: f64 =
+    (LN_P_UNKNOWN_LOST + std::f64::consts::LN_2) / std::f64::consts::LN_10 + 9.0;
 /// The Zipf frequency taken for a part wordfreq does not rank (a name such as
 /// `nørrevang`, a joint form such as `miljøvurderings`).
 const UNRANKED_PART_ZIPF: f64 = 2.0;
@@ -156,7 +158,8 @@ pub struct Repairer {
 /// capitalised (bit 1).
 type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 4];
 
-/// The shared cache stops growing here (about 30 MB).
+/// Each of the cache's maps stops growing here (about 30 MB each at most;
+/// a batch of 3,000 minutes fills them to a few MB).
 const MAX_CACHED: usize = 1 << 18;
 
 impl Repairer {
@@ -220,28 +223,32 @@ impl Repairer {
     ///   they differ in (`miljøvurderings|loven`, not `|løven`;
     ///   `nørrevang|skolen`, not `|sko|løn`).
     fn compound_zipf(&self, word: &str) -> f64 {
-        // How common a name is (`Tor`) says nothing of how often it names a
-        // place: a name part counts as unranked.
-        let (parts, named) = match compounds::parts(self.lexicon, word) {
-            Some(parts) => (parts, false),
-            None => match compounds::name_parts(self.lexicon, word) {
-                Some(parts) => (parts, true),
-                None => return RAREST_BOUND_FLOOR,
-            },
+        // Of an ordinary and a place-name reading, the one with fewer parts
+        // (`sølyst|vej`, not `sø|lyst|vej`).
+        let (parts, named) = match (
+            compounds::parts(self.lexicon, word),
+            compounds::name_parts(self.lexicon, word),
+        ) {
+            (Some(ordinary), Some(named)) if named.len() < ordinary.len() => (named, true),
+            (Some(ordinary), _) => (ordinary, false),
+            (None, Some(named)) => (named, true),
+            (None, None) => return RAREST_BOUND_FLOOR,
         };
         if parts.len() < 2 {
             return RAREST_BOUND_FLOOR;
         }
-        let zipfs = parts.iter().enumerate().map(|(i, part)| {
-            let z = f64::from(self.lexicon.zipf(part));
-            if z > 0.0 && !(named && i == 0) {
-                z
-            } else {
-                UNRANKED_PART_ZIPF
-            }
-        });
-        let rarest = zipfs.clone().fold(f64::MAX, f64::min);
-        let product = zipfs.map(|z| z - 9.0).sum::<f64>() + 9.0;
+        // How common a name is (`Tor`) says nothing of how often it names a
+        // place: a name part counts as unranked.
+        let zipfs: Vec<f64> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| match f64::from(self.lexicon.zipf(part)) {
+                z if z > 0.0 && !(named && i == 0) => z,
+                _ => UNRANKED_PART_ZIPF,
+            })
+            .collect();
+        let rarest = zipfs.iter().copied().fold(f64::MAX, f64::min);
+        let product = zipfs.iter().map(|z| z - 9.0).sum::<f64>() + 9.0;
         let joints = (parts.len() - 1) as f64;
         let by_rarest = (rarest - 2.0 - joints).max(RAREST_BOUND_FLOOR);
         let by_product = product + JOINT_ZIPF * joints;
@@ -381,7 +388,9 @@ impl Doc<'_> {
             if part {
                 lower.push('-');
             }
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            // Only a capitalised whole word may be a place-name compound:
+            // the others share one analysis whatever their case.
+            let capitalised = !part && word.chars().next().is_some_and(char::is_uppercase);
             if let Some(analysis) = self.analyse(&lower, lost, capitalised) {
                 if name {
                     // An archivist should see that it may have lost a
@@ -616,6 +625,8 @@ impl Doc<'_> {
                     .is_some_and(|e| e.proper && !e.standalone);
             candidates.push((c.word, c.channel, prior, rule, proper));
         }
+        // (A place-name compound found above stands in the fallback's way:
+        // a reading by confusions is likelier than one by edit distance.)
         if candidates.is_empty() && !known && !part {
             if let Some(word) = fallback::unique_repair(r.lexicon, lower) {
                 // One edit the confusions do not explain: as unlikely as a
