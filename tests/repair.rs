@@ -491,3 +491,24 @@ fn a_compound_reading_is_as_likely_as_its_parts_together() {
     ));
     assert_changed(&out, "skolebuskorsel", "skolebuskørsel");
 }
+
+#[test]
+fn a_committee_abbreviation_that_lost_its_diacritic_is_restored() {
+    // ØU (Økonomiudvalget) is used in clean minutes; `OU` and `EOU` are
+    // nothing. `EU` is a word of its own, `OMU` has no diacritic reading, and
+    // `SÆU` is not known from clean text: all three stay.
+    let out = repair(&format!(
+        "{LOST}Sagen blev behandlet i OU og derefter i EOU, og regler fra EU gaelder.\n\
+         OMU og SEU blev orienteret.\n"
+    ));
+    assert_changed(&out, "OU", "ØU");
+    assert_changed(&out, "EOU", "ØU");
+    assert_unchanged(&out, &["EU", "OMU", "SEU"]);
+}
+
+#[test]
+fn an_abbreviation_on_a_clean_page_is_left_alone() {
+    let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();
+    let out = repair(&format!("{clean}\nSagen blev behandlet i OU den 3. maj.\n"));
+    assert_unchanged(&out, &["OU"]);
+}

@@ -501,6 +501,7 @@ impl Doc<'_> {
             }
         }
         changes.extend(self.ocr_digits(&mut review));
+        changes.extend(self.abbreviations(&mut review));
         changes.sort_by_key(|c| c.token);
         review.sort_by_key(|r| (r.line, r.column));
         self.apply(changes, review)
@@ -810,6 +811,47 @@ impl Doc<'_> {
         out
     }
 
+    /// An abbreviation that lost its æ, ø or å with the text around it (`OU`
+    /// or `EOU` for `ØU`, the finance committee). Abbreviations are left
+    /// alone otherwise, so this one is narrow: the abbreviation as seen must
+    /// be unknown to the lexicon and to clean text (`EU` stays), and undoing
+    /// the loss must give exactly one abbreviation that clean text uses and
+    /// the lexicon does not know as a word; several go to review.
+    fn abbreviations(&self, review: &mut Vec<Review>) -> Vec<Change> {
+        let r = self.repairer;
+        let used = |w: &str| r.context.knows(w) && r.lexicon.entry(w).is_none();
+        let mut out = Vec::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            let seen = t.text(self.text);
+            if t.kind != Kind::Abbreviation || !self.lost[i] || !is_short_capitals(seen) {
+                continue;
+            }
+            let lower = seen.to_lowercase();
+            if r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0 {
+                continue;
+            }
+            let vocabulary = r.context.vocabulary();
+            let readings: Vec<String> = r
+                .confusions
+                .candidates(r.lexicon, vocabulary, &lower, true, true, &used)
+                .into_iter()
+                .filter(|c| c.edits > 0)
+                .map(|c| c.word)
+                .collect();
+            match readings.as_slice() {
+                [] => {}
+                [only] => out.push(Change {
+                    token: i,
+                    to: only.clone(),
+                    rule: Rule::Confusion,
+                    confidence: CHANGE,
+                }),
+                several => review.push(doubt(t, seen, several, NOT_CERTAIN)),
+            }
+        }
+        out
+    }
+
     /// Whether token `i` opens a line, a sentence or a list entry
     /// (`2 - &ben Høringssvar`).
     fn starts_sentence(&self, i: usize) -> bool {
@@ -871,6 +913,12 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
         candidates: candidates.iter().map(|c| with_case_of(seen, c)).collect(),
         reason: reason.to_string(),
     }
+}
+
+/// Two or three capital letters: the abbreviations a lost diacritic can
+/// hide in (`ØU`, `ÆSU`); longer ones are read as words (`ÅBEN SAG`).
+fn is_short_capitals(s: &str) -> bool {
+    (2..=3).contains(&s.chars().count()) && s.chars().all(char::is_uppercase)
 }
 
 fn is_lower_word(s: &str) -> bool {
