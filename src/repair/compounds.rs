@@ -126,10 +126,10 @@ const MIN_NAME_CHARS: usize = 3;
 /// The parts of `rest` if it may be all that follows the first part of a
 /// compound: one part that may end it, or a compound of several.
 fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
-    let mut whole = false;
-    lex.for_each_prefix_key(rest, 0, |end, value| {
-        whole |= end == rest.len() && may_end(rest, raw_flags(value));
-    });
+    let whole = lex
+        .advance(lex.start(), rest.as_bytes())
+        .and_then(Cursor::value)
+        .is_some_and(|value| may_end(rest, raw_flags(value)));
     if whole {
         return Some(vec![rest]);
     }
