@@ -619,11 +619,13 @@ impl Doc<'_> {
             } else {
                 Rule::Compound
             };
-            // A lower-case word does not turn into a proper noun.
-            let proper = only_name
-                || r.lexicon
-                    .entry(&c.word)
-                    .is_some_and(|e| e.proper && !e.standalone);
+            // A lower-case word does not turn into a proper noun. (Place-name
+            // compounds need no such mark: only capitalised words, analysed
+            // apart, are searched for them.)
+            let proper = r
+                .lexicon
+                .entry(&c.word)
+                .is_some_and(|e| e.proper && !e.standalone);
             candidates.push((c.word, c.channel, prior, rule, proper));
         }
         // (A place-name compound found above stands in the fallback's way:
@@ -820,6 +822,7 @@ impl Doc<'_> {
     fn abbreviations(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let used = |w: &str| r.context.knows(w) && r.lexicon.entry(w).is_none();
+        let vocabulary = r.context.vocabulary();
         let mut out = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let seen = t.text(self.text);
@@ -830,7 +833,6 @@ impl Doc<'_> {
             if r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0 {
                 continue;
             }
-            let vocabulary = r.context.vocabulary();
             let readings: Vec<String> = r
                 .confusions
                 .candidates(r.lexicon, vocabulary, &lower, true, true, &used)
