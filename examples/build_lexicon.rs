@@ -27,7 +27,6 @@ fn parse_line(line: &str) -> Result<(&str, u64), String> {
         ..Entry::default()
     };
     let mut forbidden = false;
-    let mut upper = false;
     for letter in flags.chars() {
         match letter {
             's' => entry.standalone = true,
@@ -35,12 +34,13 @@ fn parse_line(line: &str) -> Result<(&str, u64), String> {
             'm' => entry.compound_middle = true,
             'e' => entry.compound_end = true,
             'p' => entry.proper = true,
-            'u' => upper = true,
+            'l' => entry.lower_case = true,
+            'u' => entry.abbreviation = true,
             'f' => forbidden = true,
             other => return Err(format!("unknown flag {other:?}")),
         }
     }
-    Ok((key, pack(&entry, upper, forbidden)))
+    Ok((key, pack(&entry, forbidden)))
 }
 
 fn build(tsv: &str, out: &str) -> Result<usize, String> {

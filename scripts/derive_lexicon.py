@@ -11,7 +11,9 @@ the Danish wordfreq Zipf frequency, and writes a sorted TSV:
 
 `flags` is a string of letters: s standalone, b compound begin, m compound
 middle, e compound end, p proper noun (some variant is capitalised in the
-dictionary), u all-caps variant (abbreviation such as MED), f forbidden.
+dictionary), u all-caps variant (abbreviation such as MED), f forbidden, l
+lower-case variant (a common word: `dr` is only `DR` and `dr.`, so a lower-case
+`dr` without its dot is no word as written).
 
 The affix file is expanded here rather than with `unmunch`, which leaves the
 continuation flags of two-level suffixes unexpanded and knows nothing of the
@@ -56,8 +58,8 @@ HEADER_FLAGS = {
 }
 
 # Bits of a produced form, merged per key with OR.
-S, B, M, E, P, U, F = 1, 2, 4, 8, 16, 32, 64
-LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f")]
+S, B, M, E, P, U, F, L = 1, 2, 4, 8, 16, 32, 64, 128
+LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f"), (L, "l")]
 
 
 def parse_flags(text):
@@ -220,7 +222,7 @@ def case_bits(form):
         if len(form) > 1 and form.isupper():
             return P | U
         return P
-    return 0
+    return L
 
 
 def main():

@@ -157,6 +157,22 @@ fn names_and_abbreviations_are_marked_proper() {
 }
 
 #[test]
+fn the_case_a_word_is_written_in_is_known() {
+    // `DR` (and `dr.`, a key of its own) but no lower-case `dr`; `IT` and
+    // `it`; `Lin` and `lin`; `Lane` only as a name.
+    let case = |w: &str| {
+        let e = lex().entry(w).expect(w);
+        (e.abbreviation, e.lower_case)
+    };
+    assert_eq!(case("dr"), (true, false));
+    assert_eq!(case("it"), (true, true));
+    assert_eq!(case("lin"), (false, true));
+    assert_eq!(case("lane"), (false, false));
+    assert!(lex().entry("lane").unwrap().proper);
+    assert_eq!(case("beslutning"), (false, true));
+}
+
+#[test]
 fn frequencies_rank_common_words_above_rare_ones() {
     assert!(lex().zipf("og") > 6.0);
     assert!(lex().zipf("beslutning") > lex().zipf("kodeks"));

@@ -512,3 +512,45 @@ fn an_abbreviation_on_a_clean_page_is_left_alone() {
     let out = repair(&format!("{clean}\nSagen blev behandlet i OU den 3. maj.\n"));
     assert_unchanged(&out, &["OU"]);
 }
+
+#[test]
+fn a_lower_case_abbreviation_is_no_word_as_written() {
+    // The dictionary writes `dr` only as `DR` (Danmarks Radio) and `dr.`
+    // (doktor); OCR keeps capitals, so a lower-case `dr` is `år` that lost
+    // its ring. `DR` in capitals stays.
+    let out = repair(&format!(
+        "{LOST}Kommunalbestyrelsen skal hvert andet dr udarbejde en rapport, som DR har omtalt.\n"
+    ));
+    assert_changed(&out, "dr", "år");
+    assert_unchanged(&out, &["DR"]);
+}
+
+#[test]
+fn an_abbreviation_with_its_full_stop_may_be_one() {
+    // `dr.` is the dictionary's doktor: with its stop, `dr` is a word again.
+    let out = repair(&format!(
+        "{LOST}Overlage dr. Hansen deltog under punktet.
+"
+    ));
+    assert_unchanged(&out, &["dr"]);
+}
+
+#[test]
+fn a_lower_case_word_does_not_become_a_name() {
+    // `Lane` is only a name; the lower-case `lanec` is `låne` with OCR junk.
+    let out = repair(&format!(
+        "{LOST}Folkeoplysningsloven giver foreningerne ret til at lanec kommunale lokaler gratis.\n"
+    ));
+    assert_changed(&out, "lanec", "låne");
+}
+
+#[test]
+fn junk_in_place_of_a_first_letter_may_hide_a_capital() {
+    // `&` is OCR's Å here; whether it was a capital is unknown, so the name
+    // `Åge` stays a candidate.
+    let out = repair(&format!(
+        "{LOST}Deltagere: Malene Kjerulff (SF), Svend &ge Thomsen (K) og Jonas &lund (F).\n"
+    ));
+    assert_changed(&out, "&ge", "Åge");
+    assert_changed(&out, "&lund", "Ålund");
+}

@@ -34,6 +34,7 @@ const PROPER: u64 = 1 << 4;
 const UPPER: u64 = 1 << 5;
 /// Hunspell's FORBIDDENWORD: never a word, not even as a compound.
 const FORBIDDEN: u64 = 1 << 6;
+const LOWER_CASE: u64 = 1 << 7;
 const ZIPF_SHIFT: u32 = 16;
 
 /// What the lexicon knows about one lowercase form.
@@ -51,20 +52,27 @@ pub struct Entry {
     /// abbreviation ("hanne", "kl"). Case variants are merged, so a key can be
     /// both a proper noun and a common word.
     pub proper: bool,
+    /// Some variant is written in capitals only: an abbreviation (`MED`,
+    /// `DR`).
+    pub abbreviation: bool,
+    /// Some variant is written in lower case: a common word. `dr` is not
+    /// (the dictionary has `DR` and `dr.`), `lin` is (and `Lin` too).
+    pub lower_case: bool,
     /// Zipf frequency in Danish text (wordfreq); 0.0 if wordfreq does not
     /// list the form.
     pub zipf: f32,
 }
 
 /// The value stored for a key; used by `examples/build_lexicon.rs`.
-pub fn pack(entry: &Entry, upper: bool, forbidden: bool) -> u64 {
+pub fn pack(entry: &Entry, forbidden: bool) -> u64 {
     let bits = [
         (entry.standalone, STANDALONE),
         (entry.compound_begin, BEGIN),
         (entry.compound_middle, MIDDLE),
         (entry.compound_end, END),
         (entry.proper, PROPER),
-        (upper, UPPER),
+        (entry.lower_case, LOWER_CASE),
+        (entry.abbreviation, UPPER),
         (forbidden, FORBIDDEN),
     ];
     let flags = bits
@@ -85,6 +93,8 @@ fn unpack(value: u64) -> Entry {
         compound_middle: value & MIDDLE != 0,
         compound_end: value & END != 0,
         proper: value & PROPER != 0,
+        abbreviation: value & UPPER != 0,
+        lower_case: value & LOWER_CASE != 0,
         zipf: ((value >> ZIPF_SHIFT) & 0xffff) as f32 / 100.0,
     }
 }
@@ -279,9 +289,16 @@ mod tests {
             compound_middle: true,
             compound_end: true,
             proper: true,
+            abbreviation: true,
+            lower_case: false,
             zipf: 4.57,
         };
-        assert_eq!(unpack(pack(&entry, true, false)), entry);
+        assert_eq!(unpack(pack(&entry, false)), entry);
+        let common = Entry {
+            lower_case: true,
+            ..entry
+        };
+        assert_eq!(unpack(pack(&common, false)), common);
     }
 
     #[test]
@@ -290,7 +307,7 @@ mod tests {
             standalone: true,
             ..Entry::default()
         };
-        assert_eq!(unpack(pack(&entry, false, true)), Entry::default());
+        assert_eq!(unpack(pack(&entry, true)), Entry::default());
     }
 
     #[test]

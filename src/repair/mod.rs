@@ -147,16 +147,32 @@ pub struct Repairer {
     confusions: Confusions,
     context: Context,
     /// Analyses of words, shared by all documents: an analysis depends only
-    /// on the word, on whether its document lost its diacritics and on
-    /// whether it is capitalised, so the cache never changes an answer, only
-    /// how fast it comes.
+    /// on the word and on how it is written where it stands ([`Written`]),
+    /// so the cache never changes an answer, only how fast it comes.
     analyses: RwLock<AnalysisCache>,
 }
 
-/// Analyses by lower-case word, indexed by [`Doc::analyse`]'s mode: whether
-/// the document lost its diacritics (bit 0) and whether the word is
-/// capitalised (bit 1).
-type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 4];
+/// Analyses by lower-case word, one map per [`Written::mode`].
+type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 8];
+
+/// How a word is written where it stands, beyond its lower-case letters:
+/// what its analysis depends on.
+#[derive(Clone, Copy)]
+struct Written {
+    /// Its stretch of the document lost its æ, ø and å.
+    lost: bool,
+    /// A whole word with a capital first letter (not the first part of a
+    /// compound such as `Børne-`).
+    capitalised: bool,
+    /// Followed by a full stop that the dictionary writes it with (`dr.`).
+    dotted: bool,
+}
+
+impl Written {
+    fn mode(self) -> usize {
+        usize::from(self.lost) | usize::from(self.capitalised) << 1 | usize::from(self.dotted) << 2
+    }
+}
 
 /// Each of the cache's maps stops growing here (about 30 MB each at most;
 /// a batch of 3,000 minutes fills them to a few MB).
@@ -390,8 +406,12 @@ impl Doc<'_> {
             }
             // Only a capitalised whole word may be a place-name compound:
             // the others share one analysis whatever their case.
-            let capitalised = !part && word.chars().next().is_some_and(char::is_uppercase);
-            if let Some(analysis) = self.analyse(&lower, lost, capitalised) {
+            let written = Written {
+                lost,
+                capitalised: !part && word.chars().next().is_some_and(char::is_uppercase),
+                dotted: !part && self.abbreviation_with_dot(i, &mut lower),
+            };
+            if let Some(analysis) = self.analyse(&lower, written) {
                 if name {
                     // An archivist should see that it may have lost a
                     // letter (`Sorensen`); a name the lexicon knows as it
@@ -508,13 +528,13 @@ impl Doc<'_> {
     }
 
     /// The analysis of a word, cached; `None` when the word needs no work.
-    fn analyse(&mut self, lower: &str, lost: bool, capitalised: bool) -> Option<Arc<Analysis>> {
+    fn analyse(&mut self, lower: &str, written: Written) -> Option<Arc<Analysis>> {
         let cache = &self.repairer.analyses;
-        let mode = usize::from(lost) | usize::from(capitalised) << 1;
+        let mode = written.mode();
         if let Some(hit) = cache.read().ok().and_then(|c| c[mode].get(lower).cloned()) {
             return hit;
         }
-        let analysis = self.compute(lower, lost, capitalised).map(Arc::new);
+        let analysis = self.compute(lower, written).map(Arc::new);
         if let Ok(mut c) = cache.write() {
             if c[mode].len() < MAX_CACHED {
                 c[mode].insert(Box::from(lower), analysis.clone());
@@ -540,6 +560,29 @@ impl Doc<'_> {
             && decision.best.matches("aa").count() == analysis.word.matches("aa").count()
     }
 
+    /// `kl.`, `dr.`, `mio.`: a word followed by a full stop that the
+    /// dictionary writes with it may be that abbreviation, whatever its
+    /// letters are without the stop (`dr` alone is `år`).
+    fn abbreviation_with_dot(&self, i: usize, lower: &mut String) -> bool {
+        let dot = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == self.tokens[i].end && n.text(self.text).starts_with('.'));
+        if !dot {
+            return false;
+        }
+        lower.push('.');
+        let known = self.repairer.lexicon.entry(lower).is_some();
+        lower.pop();
+        known
+    }
+
+    /// Whether the lexicon knows a (lower-case) word only as a name.
+    fn only_a_name(&self, lower: &str) -> bool {
+        let entry = self.repairer.lexicon.entry(lower);
+        entry.is_some_and(|e| e.proper && !e.lower_case)
+    }
+
     /// Whether the lexicon knows a (lower-case) word as a name.
     fn is_name(&self, lower: &str) -> bool {
         self.repairer.lexicon.entry(lower).is_some_and(|e| e.proper)
@@ -549,7 +592,12 @@ impl Doc<'_> {
     /// part of a compound (`børne-`), which need not be a word on its own.
     /// Only a `capitalised` word that is no word as seen may be a place-name
     /// compound (`Norrevangskolen` -> `Nørrevangskolen`).
-    fn compute(&self, key: &str, lost: bool, capitalised: bool) -> Option<Analysis> {
+    fn compute(&self, key: &str, written: Written) -> Option<Analysis> {
+        let Written {
+            lost,
+            capitalised,
+            dotted,
+        } = written;
         let r = self.repairer;
         let lower = key.strip_suffix('-').unwrap_or(key);
         let part = lower.len() < key.len();
@@ -561,7 +609,14 @@ impl Doc<'_> {
                 || (part && r.lexicon.entry(w).is_some_and(|e| e.compound_begin))
         };
         let entry = r.lexicon.entry(lower);
-        let standalone = entry.is_some_and(|e| e.standalone);
+        // A lower-case `dr` is no word as written: the dictionary has only
+        // `DR` and `dr.`, and OCR keeps capitals, so it is `år` that lost
+        // its ring. (A capitalised word in lower case may be a word all the
+        // same: `ta` is speech for `tage`, not the element Ta.)
+        let capitals_only = !capitalised
+            && !dotted
+            && entry.is_some_and(|e| e.standalone && e.abbreviation && !e.lower_case);
+        let standalone = entry.is_some_and(|e| e.standalone) && !capitals_only;
         let known = standalone || (part && entry.is_some_and(|e| e.compound_begin));
         // The fast path: a known word in a document that kept its diacritics.
         if known && !lost {
@@ -573,7 +628,7 @@ impl Doc<'_> {
         let junk = lower
             .chars()
             .any(|c| !c.is_alphabetic() || c == 'é' || c == 'z');
-        let known = known || (!junk && accept(lower));
+        let known = known || (!junk && !capitals_only && accept(lower));
         if known && !lost {
             return None;
         }
@@ -604,7 +659,7 @@ impl Doc<'_> {
         let mut candidates = Vec::new();
         for c in found {
             let only_name = names && !accept(&c.word);
-            if c.edits == 0 && only_name {
+            if c.edits == 0 && (only_name || capitals_only) {
                 // Whether the word as seen is a name is the names guard's
                 // question; to the repair it stays an unknown word.
                 continue;
@@ -619,13 +674,11 @@ impl Doc<'_> {
             } else {
                 Rule::Compound
             };
-            // A lower-case word does not turn into a proper noun. (Place-name
-            // compounds need no such mark: only capitalised words, analysed
-            // apart, are searched for them.)
-            let proper = r
-                .lexicon
-                .entry(&c.word)
-                .is_some_and(|e| e.proper && !e.standalone);
+            // A lower-case word does not turn into a word the dictionary
+            // writes only with a capital (`lanec` is `låne`, not `Lane`).
+            // (Place-name compounds need no such mark: only capitalised
+            // words, analysed apart, are searched for them.)
+            let proper = self.only_a_name(&c.word);
             candidates.push((c.word, c.channel, prior, rule, proper));
         }
         // (A place-name compound found above stands in the fallback's way:
@@ -677,11 +730,13 @@ impl Doc<'_> {
             };
             channel + prior + boost + r.context.fit_between(&around, word, prior.exp())
         };
-        let capitalised = self.tokens[i]
+        // OCR junk in place of the first letter (`&lund`, `&ge`) hides its
+        // case: it may have been a capital (`Ålund`, `Åge`).
+        let maybe_capitalised = self.tokens[i]
             .text(self.text)
             .chars()
             .next()
-            .is_some_and(char::is_uppercase);
+            .is_some_and(|c| !c.is_lowercase());
         // A name that is a word as it stands (`Kare`, `Brandt`) may have
         // lost a letter of another name (`Kåre`), but is never a common word
         // (`kære`, `brændt`): those are not even alternatives.
@@ -692,7 +747,7 @@ impl Doc<'_> {
             analysis
                 .candidates
                 .iter()
-                .filter(|c| capitalised || !c.4)
+                .filter(|c| maybe_capitalised || !c.4)
                 .filter(|c| !names_only || self.is_name(&c.0))
                 .map(|(w, channel, prior, rule, _)| (w.as_str(), fit(w, *channel, *prior), *rule)),
         );
@@ -875,8 +930,11 @@ impl Doc<'_> {
             let from = token.text(self.text);
             let mut to = with_case_of(from, &change.to);
             // `&ben` has no case to copy: its first letter was read as `&`.
-            // At the start of a line or a sentence it was a capital (`Åben`).
-            if from.starts_with(|c: char| !c.is_alphabetic()) && self.starts_sentence(change.token)
+            // At the start of a line or a sentence it was a capital (`Åben`),
+            // and so it was in a name the dictionary writes only with one
+            // (`&ge` -> `Åge`).
+            if from.starts_with(|c: char| !c.is_alphabetic())
+                && (self.starts_sentence(change.token) || self.only_a_name(&change.to))
             {
                 to = capitalised(&to);
             }
