@@ -554,3 +554,41 @@ fn junk_in_place_of_a_first_letter_may_hide_a_capital() {
     assert_changed(&out, "&ge", "Åge");
     assert_changed(&out, "&lund", "Ålund");
 }
+
+#[test]
+fn a_party_letter_is_settled_by_the_members_other_letters() {
+    // Ø is read as O or E, Æ as ZE. Sørensen appears with (O) and (E): only
+    // Ø is both. Kjær is only ever (O), which is a party too, and Bo Hansen's
+    // lone (E) could be E, Æ or Ø: both stay. Anne and Bo Hansen are two
+    // members, so their letters say nothing of each other. (ZE) can only be
+    // Æ: z is OCR's æ.
+    let out = repair(&format!(
+        "{LOST}Deltagere: Ditte Bek Sorensen (O), formand, Ib Kjar (O), Mette Brondum (ZE) og \
+         Per Lund (A).\nDitte Bek Sorensen (E) onsker sin holdning fort til referat.\n\
+         Ib Kjar (O), Anne Hansen (O) og Bo Hansen (E) stemte imod.\n"
+    ));
+    let mut letters: Vec<(&str, &str)> = out
+        .corrections
+        .iter()
+        .filter(|c| c.from.chars().all(char::is_uppercase) && c.from.chars().count() <= 2)
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    letters.sort();
+    assert_eq!(
+        letters,
+        [("E", "Ø"), ("O", "Ø"), ("ZE", "Æ")],
+        "{:#?}",
+        out.corrections
+    );
+}
+
+#[test]
+fn party_letters_on_a_clean_page_are_left_alone() {
+    // Where æ, ø and å survive, (O) and (E) are what they say, even when
+    // another page of the same document lost its diacritics.
+    let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();
+    let out = repair(&format!(
+        "{LOST}{clean}\nDitte Bek Sørensen (O) og Ib Kjær (V) deltog.\nDitte Bek Sørensen (E) stemte imod.\n"
+    ));
+    assert_unchanged(&out, &["O", "E"]);
+}

@@ -221,6 +221,25 @@ impl Confusions {
         found
     }
 
+    /// The diacritic letters OCR has printed exactly `seen` for (`o`: ø;
+    /// `ze`: æ), most likely first.
+    pub fn diacritic_readings<'a>(&'a self, seen: &'a str) -> impl Iterator<Item = &'a str> {
+        let mut subs: Vec<&Sub> = seen
+            .as_bytes()
+            .first()
+            .and_then(|b| self.by_first.get(b))
+            .into_iter()
+            .flatten()
+            .filter(|s| s.diacritic && s.ocr == seen)
+            .collect();
+        subs.sort_by(|a, b| {
+            b.posterior
+                .total_cmp(&a.posterior)
+                .then(a.truth.cmp(&b.truth))
+        });
+        subs.into_iter().map(|s| s.truth.as_str())
+    }
+
     fn keep_logp(&self, c: char, lost: bool) -> f64 {
         match self.keep.get(&c) {
             // In a document that kept its diacritics, æ/ø/å survive.

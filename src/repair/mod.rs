@@ -38,6 +38,7 @@ pub mod document;
 pub mod fallback;
 pub mod lexicon;
 pub mod names;
+mod parties;
 
 use std::borrow::Cow;
 
@@ -522,6 +523,8 @@ impl Doc<'_> {
         }
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.abbreviations(&mut review));
+        let letters = self.party_letters(&changes);
+        changes.extend(letters);
         changes.sort_by_key(|c| c.token);
         review.sort_by_key(|r| (r.line, r.column));
         self.apply(changes, review)
@@ -907,6 +910,66 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// Party letters that lost their diacritic, settled by the member's
+    /// other letters in the document ([`parties`]). `changes` are the repairs
+    /// made so far: the members' names are read as repaired.
+    fn party_letters(&self, changes: &[Change]) -> Vec<Change> {
+        let repaired: FxHashMap<usize, &str> =
+            changes.iter().map(|c| (c.token, c.to.as_str())).collect();
+        let tokens = &self.tokens;
+        let name = |j: usize| {
+            let t = tokens[j];
+            let seen = t.text(self.text);
+            (t.kind == Kind::Word && seen.starts_with(char::is_uppercase))
+                .then(|| repaired.get(&j).copied().unwrap_or(seen).to_lowercase())
+        };
+        let mut letters = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            let seen = t.text(self.text);
+            if t.kind != Kind::Abbreviation
+                || !self.lost[i]
+                || seen.chars().count() > 2
+                || repaired.contains_key(&i)
+            {
+                continue;
+            }
+            let (Some(open), Some(close)) = (i.checked_sub(1), tokens.get(i + 1)) else {
+                continue;
+            };
+            let bracketed = tokens[open].text(self.text) == "("
+                && tokens[open].end == t.start
+                && close.start == t.end
+                && close.text(self.text).starts_with(')');
+            let Some(surname) = open.checked_sub(1).filter(|_| bracketed).and_then(name) else {
+                continue;
+            };
+            // First name and surname, so that two members who share a
+            // surname are not one member.
+            let member = match (open - 1).checked_sub(1).and_then(name) {
+                Some(first) => format!("{first} {surname}"),
+                None => surname,
+            };
+            letters.push(parties::Letter {
+                token: i,
+                member,
+                seen: seen.to_lowercase(),
+            });
+        }
+        parties::settle(&self.repairer.confusions, &letters)
+            .into_iter()
+            .map(|(token, to, several)| Change {
+                token,
+                to,
+                rule: if several {
+                    Rule::Context
+                } else {
+                    Rule::Confusion
+                },
+                confidence: CHANGE,
+            })
+            .collect()
     }
 
     /// Whether token `i` opens a line, a sentence or a list entry

@@ -1,0 +1,111 @@
+//! Party letters after members' names: `Ditte Bek Sørensen (Ø)`.
+//!
+//! OCR reads `(Ø)` as `(O)` or `(E)`, and `(Æ)` as `(ZE)`. Alone, `(O)` is
+//! no error: O is a party too. But a member has one party throughout a
+//! document, so the readings of all their letters must agree: `(O)` may be
+//! O or Ø, `(E)` may be E, Æ or Ø, and a member seen with both is Ø. A letter
+//! is changed only when exactly one reading fits every occurrence: `(ZE)`
+//! alone is `(Æ)` (z is OCR's æ, never a letter of its own), a member seen
+//! only as `(O)` keeps it, and so does a name with `(A)` and `(V)` (two
+//! people, or a change of party: no reading fits both).
+//!
+//! Which letters are parties is not listed anywhere here: the readings come
+//! from the confusion table, and the evidence from the document itself.
+
+use std::collections::BTreeMap;
+
+use super::confusions::Confusions;
+
+/// A party letter in a lost stretch, with whose it is.
+pub(crate) struct Letter {
+    /// The token of the letter.
+    pub token: usize,
+    /// The member's name as repaired, lower-case (`bek sørensen`).
+    pub member: String,
+    /// The letter as seen, lower-case (`o`, `ze`).
+    pub seen: String,
+}
+
+/// What a letter seen as `seen` (lower-case) may have been: itself, unless
+/// it holds OCR junk, and every diacritic letter OCR prints it for.
+pub(crate) fn readings(confusions: &Confusions, seen: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if seen.chars().all(|c| c.is_alphabetic() && c != 'z') {
+        out.push(seen.to_string());
+    }
+    for truth in confusions.diacritic_readings(seen) {
+        if !out.iter().any(|r| r == truth) {
+            out.push(truth.to_string());
+        }
+    }
+    out
+}
+
+/// The letters to change, `(token, letter)`, and whether the member's other
+/// letters decided it (otherwise the letter alone did).
+pub(crate) fn settle(confusions: &Confusions, letters: &[Letter]) -> Vec<(usize, String, bool)> {
+    let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
+    for letter in letters {
+        members.entry(&letter.member).or_default().push(letter);
+    }
+    let mut out = Vec::new();
+    for own in members.values() {
+        let mut fit = readings(confusions, &own[0].seen);
+        for letter in &own[1..] {
+            let these = readings(confusions, &letter.seen);
+            fit.retain(|r| these.contains(r));
+        }
+        let [only] = fit.as_slice() else { continue };
+        let several = own.iter().any(|l| l.seen != own[0].seen);
+        for letter in own.iter().filter(|l| l.seen != *only) {
+            out.push((letter.token, only.clone(), several));
+        }
+    }
+    out.sort_by_key(|c| c.0);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn letter(token: usize, member: &str, seen: &str) -> Letter {
+        Letter {
+            token,
+            member: member.to_string(),
+            seen: seen.to_string(),
+        }
+    }
+
+    #[test]
+    fn readings_come_from_the_confusion_table() {
+        let c = Confusions::bundled();
+        assert_eq!(readings(&c, "o"), ["o", "ø"]);
+        assert!(readings(&c, "e").contains(&"æ".to_string()));
+        assert!(readings(&c, "e").contains(&"ø".to_string()));
+        assert_eq!(readings(&c, "ze"), ["æ"]);
+        assert_eq!(readings(&c, "v"), ["v"]);
+    }
+
+    #[test]
+    fn a_member_seen_with_two_readings_gets_the_one_both_allow() {
+        let c = Confusions::bundled();
+        let letters = [
+            letter(3, "sørensen", "o"),
+            letter(9, "hansen", "o"),
+            letter(20, "sørensen", "e"),
+            letter(30, "brøndum", "ze"),
+            letter(40, "lund", "a"),
+            letter(50, "lund", "v"),
+        ];
+        let settled = settle(&c, &letters);
+        assert_eq!(
+            settled,
+            [
+                (3, "ø".to_string(), true),
+                (20, "ø".to_string(), true),
+                (30, "æ".to_string(), false),
+            ]
+        );
+    }
+}
