@@ -592,3 +592,35 @@ fn party_letters_on_a_clean_page_are_left_alone() {
     ));
     assert_unchanged(&out, &["O", "E"]);
 }
+
+#[test]
+fn a_compound_part_the_document_repaired_elsewhere_settles_a_compound() {
+    // `sar` is `sår` (wound) or `sær` (special); `sarpleje` alone is too
+    // close to call. A document whose `tryksar` was surely `tryksår` is
+    // about wounds.
+    let text = format!(
+        "{LOST}Udvalget har bedt om en orientering om forebyggelse af tryksar hos borgere i \
+         hjemmeplejen. I 2023 blev der registreret 146 tryksar, og et tryksar kan vere meget \
+         smertefuldt.\nKommunen har ansat to sygeplejersker til sarpleje i hjemmeplejen.\n"
+    );
+    let out = repair(&text);
+    assert_changed(&out, "tryksar", "tryksår");
+    assert_changed(&out, "sarpleje", "sårpleje");
+    // Without the wounds, the same sentence is left to a reviewer.
+    let alone = repair(&format!(
+        "{LOST}Kommunen har ansat to sygeplejersker til sarpleje i hjemmeplejen.\n"
+    ));
+    assert_unchanged(&alone, &["sarpleje"]);
+}
+
+#[test]
+fn a_short_word_repaired_elsewhere_settles_no_compound() {
+    // `før` is repaired in nearly every damaged document; were it evidence,
+    // `forldrene` (`forældrene` without its æ) would become `før|lårene`.
+    let out = repair(&format!(
+        "{LOST}Forsoget evalueres, for der tages stilling til en eventuel udvidelse.\n\
+         Eleverne kan blive, til de gar ud af skolen, hvis forldrene onsker det.\n"
+    ));
+    assert_changed(&out, "for", "før");
+    assert_unchanged(&out, &["forldrene"]);
+}

@@ -131,8 +131,9 @@ const COMPOUND_ZIPF_FLOOR: f64 =
 /// `nørrevang`, a joint form such as `miljøvurderings`).
 const UNRANKED_PART_ZIPF: f64 = 2.0;
 /// How much likelier (ln) a word is when the document's other damaged words
-/// were confidently repaired into it: a cache model, as in speech
-/// recognition. e^3: twenty times.
+/// were confidently repaired into it, or a compound when they were repaired
+/// into compounds with a part of it (`sår|pleje` where `tryk|sår` was): a
+/// cache model, as in speech recognition. e^3: twenty times.
 const LN_ECHO: f64 = 3.0;
 /// The same for a real word the document confidently repaired the same way
 /// elsewhere: e^0.5, under twice.
@@ -211,6 +212,7 @@ impl Repairer {
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
             repaired_here: FxHashSet::default(),
+            repaired_parts: FxHashSet::default(),
             repaired_pairs: FxHashMap::default(),
         };
         doc.protected = names::protected(text, &tokens, self.lexicon);
@@ -275,12 +277,27 @@ impl Repairer {
     }
 }
 
+/// A word that a damaged word may have been, before context.
+#[derive(Debug, Clone)]
+struct Reading {
+    word: String,
+    /// ln P(seen | word).
+    channel: f64,
+    /// ln P(word).
+    prior: f64,
+    rule: Rule,
+    /// The dictionary writes it only with a capital (a name).
+    only_a_name: bool,
+    /// The parts of a compound reading that hold æ, ø or å (`sår` in
+    /// `sår|sygeplejerskerne`): what the document's other repairs may echo.
+    marked_parts: Box<[Box<str>]>,
+}
+
 /// What one distinct word (lower-case) could be, before context.
 #[derive(Debug, Clone)]
 struct Analysis {
-    /// Candidates other than the word itself: (word, channel, prior, rule,
-    /// only a proper noun).
-    candidates: Vec<(String, f64, f64, Rule, bool)>,
+    /// Candidates other than the word itself.
+    candidates: Vec<Reading>,
     /// Channel and prior of the word as seen.
     seen: (f64, f64),
     /// Whether the word as seen is a word (then a change is a real-word
@@ -305,6 +322,9 @@ struct Doc<'a> {
     /// Words the first pass confidently settled words of this document as,
     /// repaired or kept.
     repaired_here: FxHashSet<String>,
+    /// The marked parts ([`Reading::marked_parts`]) of the compounds among
+    /// them (`sår` of `tryksår`).
+    repaired_parts: FxHashSet<Box<str>>,
     /// The same for real words: the repairs made of each word as seen.
     repaired_pairs: FxHashMap<Box<str>, Vec<Box<str>>>,
 }
@@ -449,8 +469,13 @@ impl Doc<'_> {
         // or kept) is likelier for its other damaged words too (`Borne-` ->
         // `Børne-` makes `Barne-` -> `Børne-`).
         for (k, (_, analysis)) in pending.iter().enumerate() {
-            if let Some(Decision { best, p, .. }) = &choice[k] {
-                if *p >= CHANGE {
+            if let Some(decision) = &choice[k] {
+                let Decision { best, p, .. } = decision;
+                if *p >= CHANGE || decision.changes(&analysis.word) {
+                    if let Some(reading) = analysis.candidates.iter().find(|c| c.word == *best) {
+                        self.repaired_parts
+                            .extend(reading.marked_parts.iter().cloned());
+                    }
                     self.repaired_here.insert(best.clone());
                     if *best != *analysis.word {
                         let repairs = self
@@ -468,8 +493,9 @@ impl Doc<'_> {
             let near = |j: Option<usize>| j.and_then(|j| changed.get(j)).copied() == Some(true);
             let repairs = self.repaired_pairs.get(&analysis.word);
             let echoes = analysis.candidates.iter().any(|c| {
-                self.repaired_here.contains(&c.0)
-                    || repairs.is_some_and(|r| r.iter().any(|r| **r == *c.0))
+                self.repaired_here.contains(&c.word)
+                    || self.echoes(&c.marked_parts)
+                    || repairs.is_some_and(|r| r.iter().any(|r| **r == *c.word))
             });
             if near(i.checked_sub(1)) || near(Some(i + 1)) || echoes {
                 choice[k] = Some(self.decide(*i, analysis));
@@ -580,6 +606,12 @@ impl Doc<'_> {
         known
     }
 
+    /// Whether the document confidently repaired a word into a compound
+    /// that shares one of these parts.
+    fn echoes(&self, marked_parts: &[Box<str>]) -> bool {
+        marked_parts.iter().any(|p| self.repaired_parts.contains(p))
+    }
+
     /// Whether the lexicon knows a (lower-case) word only as a name.
     fn only_a_name(&self, lower: &str) -> bool {
         let entry = self.repairer.lexicon.entry(lower);
@@ -681,8 +713,14 @@ impl Doc<'_> {
             // writes only with a capital (`lanec` is `låne`, not `Lane`).
             // (Place-name compounds need no such mark: only capitalised
             // words, analysed apart, are searched for them.)
-            let proper = self.only_a_name(&c.word);
-            candidates.push((c.word, c.channel, prior, rule, proper));
+            candidates.push(Reading {
+                only_a_name: self.only_a_name(&c.word),
+                marked_parts: marked_parts(r.lexicon, &c.word),
+                word: c.word,
+                channel: c.channel,
+                prior,
+                rule,
+            });
         }
         // (A place-name compound found above stands in the fallback's way:
         // a reading by confusions is likelier than one by edit distance.)
@@ -691,7 +729,14 @@ impl Doc<'_> {
                 // One edit the confusions do not explain: as unlikely as a
                 // rare confusion, but still far likelier than a non-word.
                 let prior = r.ln_prior(&word);
-                candidates.push((word, FALLBACK_CHANNEL, prior, Rule::EditDistance, false));
+                candidates.push(Reading {
+                    word,
+                    channel: FALLBACK_CHANNEL,
+                    prior,
+                    rule: Rule::EditDistance,
+                    only_a_name: false,
+                    marked_parts: Box::default(),
+                });
             }
         }
         if candidates.is_empty() {
@@ -723,8 +768,9 @@ impl Doc<'_> {
             Some(repairs) if analysis.seen_standalone => repairs,
             _ => &[],
         };
-        let fit = |word: &str, channel: f64, prior: f64| {
-            let boost = if echo && self.repaired_here.contains(word) {
+        let fit = |word: &str, marked_parts: &[Box<str>], channel: f64, prior: f64| {
+            let boost = if echo && (self.repaired_here.contains(word) || self.echoes(marked_parts))
+            {
                 LN_ECHO
             } else if same_repairs.iter().any(|r| **r == *word) {
                 LN_ECHO_REAL
@@ -750,15 +796,18 @@ impl Doc<'_> {
             analysis
                 .candidates
                 .iter()
-                .filter(|c| maybe_capitalised || !c.4)
-                .filter(|c| !names_only || self.is_name(&c.0))
-                .map(|(w, channel, prior, rule, _)| (w.as_str(), fit(w, *channel, *prior), *rule)),
+                .filter(|c| maybe_capitalised || !c.only_a_name)
+                .filter(|c| !names_only || self.is_name(&c.word))
+                .map(|c| {
+                    let score = fit(&c.word, &c.marked_parts, c.channel, c.prior);
+                    (c.word.as_str(), score, c.rule)
+                }),
         );
         let (channel, prior) = analysis.seen;
         // A non-word's own context counts come only from text with the same
         // damage (often this very document): they vouch for nothing.
         let seen_fit = if analysis.seen_is_word {
-            fit(seen_word, channel, prior)
+            fit(seen_word, &[], channel, prior)
         } else {
             channel + prior + r.context.fit_unseen(&around, prior.exp())
         };
@@ -1035,6 +1084,24 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
         word: seen.to_string(),
         candidates: candidates.iter().map(|c| with_case_of(seen, c)).collect(),
         reason: reason.to_string(),
+    }
+}
+
+/// The parts of a compound reading that hold æ, ø or å (`sår` of
+/// `sår|sygeplejerskerne`), listed compounds included (`tryk|sår`); none
+/// for a word of one part.
+fn marked_parts(lex: &Lexicon, word: &str) -> Box<[Box<str>]> {
+    let marked = |w: &str| w.contains(['æ', 'ø', 'å']);
+    if !marked(word) {
+        return Box::default();
+    }
+    match compounds::parts(lex, word) {
+        Some(parts) if parts.len() > 1 => parts
+            .into_iter()
+            .filter(|p| marked(p))
+            .map(Box::from)
+            .collect(),
+        _ => Box::default(),
     }
 }
 
