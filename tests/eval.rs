@@ -70,7 +70,7 @@ fn heldout_text_is_restored_with_few_false_corrections() {
     show("held-out, bundled dictionary", &report);
     assert!(report.broken > 1000, "the noise model damages enough words");
     // Measured 92.9%: short of the 97% target (see the module doc).
-    assert!(report.recall() >= 0.945, "reached 95.4%; target 97%");
+    assert!(report.recall() >= 0.95, "reached 95.5%; target 97%");
     assert!(
         report.false_correction_rate() <= 0.003,
         "target: at most 0.3% false corrections"
@@ -83,7 +83,7 @@ fn heldout_score_does_not_depend_on_the_bundled_dictionary() {
     let with = evaluate_heldout(&repairer(false), &texts, SEED);
     let without = evaluate_heldout(&repairer(true), &texts, SEED);
     show("held-out, no bundled dictionary", &without);
-    assert!(without.recall() >= 0.945, "reached 95.4%; target 97%");
+    assert!(without.recall() >= 0.95, "reached 95.5%; target 97%");
     assert!(without.false_correction_rate() <= 0.003);
     assert!((with.recall() - without.recall()).abs() < 0.01);
 }

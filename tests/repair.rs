@@ -624,3 +624,34 @@ fn a_short_word_repaired_elsewhere_settles_no_compound() {
     assert_changed(&out, "for", "før");
     assert_unchanged(&out, &["forldrene"]);
 }
+
+#[test]
+fn a_dropped_letter_is_put_back_where_nothing_else_explains_the_word() {
+    // OCR sometimes drops æ altogether.
+    let out = repair(&format!(
+        "{LOST}Der er brug for hjlp, og det er svrt at finde plads.\n\
+         Beskftigelsesplan 2025 blev godkendt.\n"
+    ));
+    assert_changed(&out, "hjlp", "hjælp");
+    assert_changed(&out, "svrt", "svært");
+    assert_changed(&out, "Beskftigelsesplan", "Beskæftigelsesplan");
+}
+
+#[test]
+fn an_abbreviation_without_its_full_stop_gets_no_letter_back() {
+    // `nr.` and `kr.` are the dictionary's; `nær` and `kær` are words too.
+    let out = repair(&format!(
+        "{LOST}Sagen er nr 5 pa listen, og udgiften er 250.000 kr i alt.\n"
+    ));
+    assert_unchanged(&out, &["nr", "kr"]);
+}
+
+#[test]
+fn a_letter_put_back_does_not_crowd_out_a_repair() {
+    // Putting an æ back anywhere makes junk readings (`kirke|sæt|råde`)
+    // that would split the probability of `kirkestræde`.
+    let out = repair(&format!(
+        "{LOST}Der er planer om en ny cykelsti pa Kirkestrade og pa Kirkestrede.\n"
+    ));
+    assert_changed(&out, "Kirkestrade", "Kirkestræde");
+}

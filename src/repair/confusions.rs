@@ -59,8 +59,26 @@ struct Sub {
 #[derive(Debug, Clone)]
 pub struct Confusions {
     by_first: HashMap<u8, Vec<Sub>>,
+    /// Diacritic letters OCR dropped altogether (`hjlp` for `hjælp`).
+    dropped: Vec<Sub>,
     /// ln P(c | c) for letters that OCR sometimes damages.
     keep: HashMap<char, f64>,
+}
+
+/// Which confusions a search may undo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// Only lost diacritics: for a word that is a word as seen, where only a
+    /// lost diacritic is common enough to outweigh it.
+    Diacritics,
+    /// Every confusion that replaces letters.
+    Confusions,
+    /// Those, and one dropped æ, ø or å put back (`hjlp` -> `hjælp`): a
+    /// second search for a word the first could not explain, since a
+    /// letter may be put back almost anywhere and the readings that makes
+    /// would crowd out the likelier ones (`kirke|sæt|råde` beside
+    /// `kirkestræde`).
+    AlsoDrops,
 }
 
 /// A word the damaged word may have been.
@@ -81,6 +99,7 @@ impl Confusions {
 
     pub fn parse(text: &str) -> Confusions {
         let mut by_first: HashMap<u8, Vec<Sub>> = HashMap::new();
+        let mut dropped: Vec<Sub> = Vec::new();
         let mut damage: HashMap<char, f64> = HashMap::new();
         for line in text.lines() {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -92,12 +111,25 @@ impl Confusions {
             else {
                 continue;
             };
-            // Undoing a dropped letter would mean inserting anywhere: that is
-            // the edit-distance fallback's job, not this table's.
-            if ocr.is_empty() || ocr == truth {
+            if ocr == truth {
                 continue;
             }
             let p = (count + 0.5) / (of + 1.0);
+            // A dropped æ, ø or å may be put back anywhere, so the search
+            // orders it by its channel, not by how often "nothing" stood for
+            // it; other dropped letters are the edit-distance fallback's.
+            if ocr.is_empty() {
+                if truth.contains(['æ', 'ø', 'å']) {
+                    dropped.push(Sub {
+                        ocr: String::new(),
+                        truth: truth.to_string(),
+                        logp: p.ln(),
+                        posterior: p.ln(),
+                        diacritic: true,
+                    });
+                }
+                continue;
+            }
             let mut truth_chars = truth.chars();
             if let (Some(c), None) = (truth_chars.next(), truth_chars.next()) {
                 *damage.entry(c).or_default() += p;
@@ -114,15 +146,17 @@ impl Confusions {
             .into_iter()
             .map(|(c, p)| (c, (1.0 - p).max(0.01).ln()))
             .collect();
-        Confusions { by_first, keep }
+        Confusions {
+            by_first,
+            dropped,
+            keep,
+        }
     }
 
     /// Candidates for the lower-case word `seen`, the word itself included
     /// when it is a word. `lost` says whether the document has lost its
-    /// diacritics (then undoing their loss costs little). With
-    /// `diacritics_only`, only the loss of æ, ø and å is undone: for words that
-    /// are words already, where only a lost diacritic is common enough to
-    /// outweigh the word as seen. `accept` decides what counts as a word;
+    /// diacritics (then undoing their loss costs little). `undo` says which
+    /// confusions may be undone ([`Undo`]). `accept` decides what counts as a word;
     /// `vocabulary` (sorted) holds words outside the lexicon that may be
     /// candidates too (learned from clean text).
     #[allow(clippy::too_many_arguments)]
@@ -132,9 +166,10 @@ impl Confusions {
         vocabulary: &[Box<str>],
         seen: &str,
         lost: bool,
-        diacritics_only: bool,
+        undo: Undo,
         accept: &dyn Fn(&str) -> bool,
     ) -> Vec<Candidate> {
+        let diacritics_only = undo == Undo::Diacritics;
         let mut heap = BinaryHeap::new();
         heap.push(State {
             priority: 0.0,
@@ -143,6 +178,7 @@ impl Confusions {
             out: String::with_capacity(seen.len() + 4),
             starts: vec![(0, Some(lex.start()))],
             edits: 0,
+            restored_drop: false,
         });
         let mut found: Vec<Candidate> = Vec::new();
         let mut nodes = 0;
@@ -196,6 +232,19 @@ impl Confusions {
                         if let Some(child) =
                             advance((lex, vocabulary), &state, &sub.truth, next, p, 1, seen)
                         {
+                            heap.push(child);
+                        }
+                    }
+                }
+                // One dropped letter a word, and only where nothing else
+                // explains it: `hjlp` is `hjælp`, but `for` is no `fore`.
+                if lost && undo == Undo::AlsoDrops && !state.restored_drop {
+                    for sub in &self.dropped {
+                        let p = (sub.logp, sub.posterior);
+                        if let Some(mut child) =
+                            advance((lex, vocabulary), &state, &sub.truth, state.at, p, 1, seen)
+                        {
+                            child.restored_drop = true;
                             heap.push(child);
                         }
                     }
@@ -265,6 +314,8 @@ struct State<'f> {
     /// the root.
     starts: Vec<(usize, Option<Cursor<'f>>)>,
     edits: u8,
+    /// A dropped letter was put back.
+    restored_drop: bool,
 }
 
 impl PartialEq for State<'_> {
@@ -339,6 +390,7 @@ fn advance<'f>(
         out,
         starts,
         edits: state.edits + edits,
+        restored_drop: state.restored_drop,
     })
 }
 
@@ -377,6 +429,23 @@ mod tests {
         assert!(a_for_aa.logp > ee_for_ae.logp);
     }
 
+    #[test]
+    fn a_dropped_letter_is_put_back_only_when_asked_and_once() {
+        let lex = Lexicon::embedded();
+        let c = Confusions::bundled();
+        let words = |seen: &str, undo: Undo| -> Vec<String> {
+            c.candidates(lex, &[], seen, true, undo, &|w| lex.is_word(w))
+                .into_iter()
+                .map(|f| f.word)
+                .collect()
+        };
+        assert!(words("hjlp", Undo::AlsoDrops).contains(&"hjælp".to_string()));
+        assert!(!words("hjlp", Undo::Confusions).contains(&"hjælp".to_string()));
+        // One letter a word is put back, not two.
+        assert!(words("gtefælle", Undo::AlsoDrops).contains(&"ægtefælle".to_string()));
+        assert!(!words("gteflle", Undo::AlsoDrops).contains(&"ægtefælle".to_string()));
+    }
+
     /// The search's cheap pre-check (`may_be_word`) must never turn away a
     /// word `accept` takes: every compound of clean text, and a word only the
     /// context vocabulary knows, is found as itself.
@@ -402,14 +471,14 @@ mod tests {
         compounds.dedup();
         assert!(compounds.len() > 20, "{compounds:?}");
         for word in &compounds {
-            let found = c.candidates(lex, &[], word, true, true, &|w| lex.is_word(w));
+            let found = c.candidates(lex, &[], word, true, Undo::Diacritics, &|w| lex.is_word(w));
             assert!(
                 found.iter().any(|f| f.word == *word && f.edits == 0),
                 "{word}: {found:?}"
             );
         }
         let vocabulary: [Box<str>; 1] = [Box::from("nezlo")];
-        let found = c.candidates(lex, &vocabulary, "nezlo", true, true, &|w| {
+        let found = c.candidates(lex, &vocabulary, "nezlo", true, Undo::Diacritics, &|w| {
             lex.is_word(w) || w == "nezlo"
         });
         assert!(found.iter().any(|f| f.word == "nezlo"), "{found:?}");
@@ -426,7 +495,7 @@ mod tests {
             ("tveergdende", "tværgående"),
             ("underseogelse", "undersøgelse"),
         ] {
-            let found = c.candidates(lex, &[], seen, true, false, &|w| lex.is_word(w));
+            let found = c.candidates(lex, &[], seen, true, Undo::Confusions, &|w| lex.is_word(w));
             assert!(found.iter().any(|f| f.word == want), "{seen}: {found:?}");
         }
     }

@@ -48,7 +48,7 @@ use std::sync::{Arc, RwLock};
 use crate::model::{Correction, Review, Rule};
 use crate::tokenize::{self, Kind, Token};
 
-use confusions::Confusions;
+use confusions::{Confusions, Undo};
 use context::Context;
 pub use context::Evidence;
 use dictionary::{Dictionary, Origin};
@@ -667,23 +667,32 @@ impl Doc<'_> {
         if known && !lost {
             return None;
         }
-        let search = |accept: &dyn Fn(&str) -> bool| {
-            r.confusions.candidates(
-                r.lexicon,
-                r.context.vocabulary(),
-                lower,
-                lost,
-                known,
-                accept,
-            )
+        let search = |undo: Undo, accept: &dyn Fn(&str) -> bool| {
+            r.confusions
+                .candidates(r.lexicon, r.context.vocabulary(), lower, lost, undo, accept)
         };
-        let mut found = search(&accept);
+        let undo = if known {
+            Undo::Diacritics
+        } else {
+            Undo::Confusions
+        };
+        let mut found = search(undo, &accept);
         // A place-name compound only for a capitalised word that no word
         // explains, so that `Tormalet` stays `Formålet`, not `Tor|målet`,
         // and name compounds never crowd words out of the search.
         let names = found.is_empty() && capitalised && !known && !part;
         if names {
-            found = search(&|w| accept(w) || compounds::name_parts(r.lexicon, w).is_some());
+            found = search(undo, &|w| {
+                accept(w) || compounds::name_parts(r.lexicon, w).is_some()
+            });
+        }
+        // A dropped æ, ø or å only where nothing else explains a word that
+        // is no word as seen (a word's search undoes lost diacritics only),
+        // and not in an abbreviation that lost its full stop (`nr 5` is no
+        // `nær 5`: the dictionary has `nr.`).
+        let lost_its_stop = || r.lexicon.entry(&format!("{lower}.")).is_some();
+        if found.iter().all(|c| c.edits == 0) && lost && !known && !lost_its_stop() {
+            found = search(Undo::AlsoDrops, &accept);
         }
         let unknown = match (junk, lost) {
             (true, _) => LN_P_JUNK,
@@ -942,7 +951,7 @@ impl Doc<'_> {
             }
             let readings: Vec<String> = r
                 .confusions
-                .candidates(r.lexicon, vocabulary, &lower, true, true, &used)
+                .candidates(r.lexicon, vocabulary, &lower, true, Undo::Diacritics, &used)
                 .into_iter()
                 .filter(|c| c.edits > 0)
                 .map(|c| c.word)
