@@ -655,3 +655,14 @@ fn a_letter_put_back_does_not_crowd_out_a_repair() {
     ));
     assert_changed(&out, "Kirkestrade", "Kirkestræde");
 }
+
+#[test]
+fn a_name_wrapped_at_the_end_of_a_line_is_still_a_name() {
+    // `Kare` ends one line and `Lindholm` begins the next: one name, so
+    // `Kåre`, not the common `kære`.
+    let out = repair(&format!(
+        "{LOST}Deltagere: Lene Fogh Thogersen (A), formand, Signe Moller Dyhr (F), Kare\n\
+         Lindholm (C) og Ditte Bek Sorensen (O)\n"
+    ));
+    assert_changed(&out, "Kare", "Kåre");
+}

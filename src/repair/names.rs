@@ -7,7 +7,8 @@
 //! a "repair" for `Brandt` (`brændt`). Three signs mark a word as a name:
 //!
 //! * it is capitalised and stands next to another capitalised word that is
-//!   not a common word (`Tina Nicolajsen`, `Hanne Nezlo Hansen`);
+//!   not a common word (`Tina Nicolajsen`, `Hanne Nezlo Hansen`), also when
+//!   the name wraps at the end of a line;
 //! * it is capitalised and followed by a parenthesis, the party letter or
 //!   organisation of a member (`Brandt(aftaleholder)`, `Nicolajsen (FOA)`);
 //! * it stands in the list under a `Fraværende:` or `Deltagere:` heading.
@@ -59,11 +60,12 @@ fn is_name_like(word: &str, lex: &Lexicon) -> bool {
     }
 }
 
-/// Only whitespace (no line break) between two tokens, or a hyphen joining
+/// Only whitespace between two tokens, with at most one line break (a name
+/// wrapped at the end of a line: `Kåre` / `Lindholm`), or a hyphen joining
 /// them (`Hans-Henrik`).
 fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     let gap = &text[a.end..b.start];
-    a.line == b.line && (gap == "-" || gap.chars().all(char::is_whitespace))
+    gap == "-" || (gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1)
 }
 
 /// Heading words (lower-case prefixes, so OCR damage later in the word does
@@ -158,6 +160,12 @@ mod tests {
             names("Hans-Henrik Brandt(aftaleholder)"),
             ["Henrik", "Brandt"]
         );
+    }
+
+    #[test]
+    fn a_name_may_wrap_onto_the_next_line_but_not_past_a_blank_one() {
+        assert_eq!(names("og Kare\nLindholm stemte imod"), ["Kare", "Lindholm"]);
+        assert!(names("mødet i Auning\n\nLindholm stemte imod").is_empty());
     }
 
     #[test]
