@@ -514,15 +514,14 @@ fn an_abbreviation_on_a_clean_page_is_left_alone() {
 }
 
 #[test]
-fn a_lower_case_abbreviation_is_no_word_as_written() {
-    // The dictionary writes `dr` only as `DR` (Danmarks Radio) and `dr.`
-    // (doktor); OCR keeps capitals, so a lower-case `dr` is `år` that lost
-    // its ring. `DR` in capitals stays.
+fn a_lower_case_abbreviation_stays_one() {
+    // `dr` may be `år` that lost its ring, but it is also the title without
+    // its full stop, `sek` is seconds and `eu` the EU in a compound: a
+    // lower-case abbreviation is not taken for damage.
     let out = repair(&format!(
-        "{LOST}Kommunalbestyrelsen skal hvert andet dr udarbejde en rapport, som DR har omtalt.\n"
+        "{LOST}Mødet med dr Jensen varede 5 sek, og der kom et eu-udbud.\n"
     ));
-    assert_changed(&out, "dr", "år");
-    assert_unchanged(&out, &["DR"]);
+    assert_unchanged(&out, &["dr", "sek", "eu"]);
 }
 
 #[test]
@@ -583,6 +582,14 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
 }
 
 #[test]
+fn a_letter_after_a_common_word_is_no_party_letter() {
+    let out = repair(&format!(
+        "{LOST}Forslaget (O) blev vedtaget. Forslaget (E) blev forkastet.\n"
+    ));
+    assert_unchanged(&out, &["O", "E"]);
+}
+
+#[test]
 fn party_letters_on_a_clean_page_are_left_alone() {
     // Where æ, ø and å survive, (O) and (E) are what they say, even when
     // another page of the same document lost its diacritics.
@@ -623,6 +630,14 @@ fn a_short_word_repaired_elsewhere_settles_no_compound() {
     ));
     assert_changed(&out, "for", "før");
     assert_unchanged(&out, &["forldrene"]);
+    // Nor does a compound with `før` vouch for `før|lårene`: `lårene` is
+    // not echoed.
+    let out = repair(&format!(
+        "{LOST}Der blev aftalt fortidspension for nogle, og hvis forldrene onsker det, \
+         kan de fa hjalp.\n"
+    ));
+    assert_changed(&out, "fortidspension", "førtidspension");
+    assert_unchanged(&out, &["forldrene"]);
 }
 
 #[test]
@@ -638,12 +653,18 @@ fn a_dropped_letter_is_put_back_where_nothing_else_explains_the_word() {
 }
 
 #[test]
-fn an_abbreviation_without_its_full_stop_gets_no_letter_back() {
-    // `nr.` and `kr.` are the dictionary's; `nær` and `kær` are words too.
+fn an_abbreviation_gets_no_letter_back() {
+    // `nr.` and `kr.` are the dictionary's, also after the first part of a
+    // compound; `nær` and `kær` are words too. Short strings are
+    // abbreviations far more often than words without their æ.
     let out = repair(&format!(
-        "{LOST}Sagen er nr 5 pa listen, og udgiften er 250.000 kr i alt.\n"
+        "{LOST}Sagen er nr 5 pa listen med sagsnr 23/7776 og journalnr 12, og udgiften er \
+         250.000 kr i alt.\nSe mgl og bks, sk og nb.\n"
     ));
-    assert_unchanged(&out, &["nr", "kr"]);
+    assert_unchanged(
+        &out,
+        &["nr", "kr", "sagsnr", "journalnr", "mgl", "bks", "sk", "nb"],
+    );
 }
 
 #[test]

@@ -73,11 +73,12 @@ pub enum Undo {
     Diacritics,
     /// Every confusion that replaces letters.
     Confusions,
-    /// Those, and one dropped æ, ø or å put back (`hjlp` -> `hjælp`): a
+    /// Those, and one dropped diacritic letter put back (`hjlp` ->
+    /// `hjælp`; the bundled table knows only æ dropped, once in 39): a
     /// second search for a word the first could not explain, since a
-    /// letter may be put back almost anywhere and the readings that makes
-    /// would crowd out the likelier ones (`kirke|sæt|råde` beside
-    /// `kirkestræde`).
+    /// letter may be put back before any letter of the word (not after the
+    /// last: `p` is no `på`), and the readings that makes would crowd out
+    /// the likelier ones (`kirke|sæt|råde` beside `kirkestræde`).
     AlsoDrops,
 }
 
@@ -115,7 +116,7 @@ impl Confusions {
                 continue;
             }
             let p = (count + 0.5) / (of + 1.0);
-            // A dropped æ, ø or å may be put back anywhere, so the search
+            // A dropped æ, ø or å may be put back almost anywhere, so the search
             // orders it by its channel, not by how often "nothing" stood for
             // it; other dropped letters are the edit-distance fallback's.
             if ocr.is_empty() {

@@ -155,7 +155,7 @@ pub struct Repairer {
 }
 
 /// Analyses by lower-case word, one map per [`Written::mode`].
-type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 8];
+type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 4];
 
 /// How a word is written where it stands, beyond its lower-case letters:
 /// what its analysis depends on.
@@ -166,13 +166,11 @@ struct Written {
     /// A whole word with a capital first letter (not the first part of a
     /// compound such as `Børne-`).
     capitalised: bool,
-    /// Followed by a full stop that the dictionary writes it with (`dr.`).
-    dotted: bool,
 }
 
 impl Written {
     fn mode(self) -> usize {
-        usize::from(self.lost) | usize::from(self.capitalised) << 1 | usize::from(self.dotted) << 2
+        usize::from(self.lost) | usize::from(self.capitalised) << 1
     }
 }
 
@@ -320,7 +318,8 @@ struct Doc<'a> {
     /// The lower-case form each token will have after repair, for context.
     lower: Vec<Option<String>>,
     /// Words the first pass confidently settled words of this document as,
-    /// repaired or kept.
+    /// repaired or kept: at 0.9, or where it changed them (0.8 for a string
+    /// that is no word).
     repaired_here: FxHashSet<String>,
     /// The marked parts ([`Reading::marked_parts`]) of the compounds among
     /// them (`sår` of `tryksår`).
@@ -430,7 +429,6 @@ impl Doc<'_> {
             let written = Written {
                 lost,
                 capitalised: !part && word.chars().next().is_some_and(char::is_uppercase),
-                dotted: !part && self.abbreviation_with_dot(i, &mut lower),
             };
             if let Some(analysis) = self.analyse(&lower, written) {
                 if name {
@@ -466,8 +464,8 @@ impl Doc<'_> {
             }
         }
         // What the document itself confidently settled a word as (repaired
-        // or kept) is likelier for its other damaged words too (`Borne-` ->
-        // `Børne-` makes `Barne-` -> `Børne-`).
+        // or kept; see `repaired_here`) is likelier for its other damaged
+        // words too (`Borne-` -> `Børne-` makes `Barne-` -> `Børne-`).
         for (k, (_, analysis)) in pending.iter().enumerate() {
             if let Some(decision) = &choice[k] {
                 let Decision { best, p, .. } = decision;
@@ -589,33 +587,21 @@ impl Doc<'_> {
             && decision.best.matches("aa").count() == analysis.word.matches("aa").count()
     }
 
-    /// `kl.`, `dr.`, `mio.`: a word followed by a full stop that the
-    /// dictionary writes with it may be that abbreviation, whatever its
-    /// letters are without the stop (`dr` alone is `år`).
-    fn abbreviation_with_dot(&self, i: usize, lower: &mut String) -> bool {
-        let dot = self
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.start == self.tokens[i].end && n.text(self.text).starts_with('.'));
-        if !dot {
-            return false;
-        }
-        lower.push('.');
-        let known = self.repairer.lexicon.entry(lower).is_some();
-        lower.pop();
-        known
-    }
-
-    /// Whether the document confidently repaired a word into a compound
-    /// that shares one of these parts.
+    /// Whether the document surely repaired other words into compounds
+    /// with every one of these parts (`sår` of `tryk|sår` echoes `sår|pleje`;
+    /// `før` of `før|tids|pension` does not echo `før|lårene`, whose
+    /// `lårene` nothing echoes).
     fn echoes(&self, marked_parts: &[Box<str>]) -> bool {
-        marked_parts.iter().any(|p| self.repaired_parts.contains(p))
+        !marked_parts.is_empty() && marked_parts.iter().all(|p| self.repaired_parts.contains(p))
     }
 
     /// Whether the lexicon knows a (lower-case) word only as a name.
+    /// (`kr`, `ca`, `mio` are no names: the dictionary writes them in lower
+    /// case with a full stop.)
     fn only_a_name(&self, lower: &str) -> bool {
-        let entry = self.repairer.lexicon.entry(lower);
-        entry.is_some_and(|e| e.proper && !e.lower_case)
+        let lex = self.repairer.lexicon;
+        lex.entry(lower).is_some_and(|e| e.proper && !e.lower_case)
+            && lex.entry(&format!("{lower}.")).is_none()
     }
 
     /// Whether the lexicon knows a (lower-case) word as a name.
@@ -628,11 +614,7 @@ impl Doc<'_> {
     /// Only a `capitalised` word that is no word as seen may be a place-name
     /// compound (`Norrevangskolen` -> `Nørrevangskolen`).
     fn compute(&self, key: &str, written: Written) -> Option<Analysis> {
-        let Written {
-            lost,
-            capitalised,
-            dotted,
-        } = written;
+        let Written { lost, capitalised } = written;
         let r = self.repairer;
         let lower = key.strip_suffix('-').unwrap_or(key);
         let part = lower.len() < key.len();
@@ -644,14 +626,7 @@ impl Doc<'_> {
                 || (part && r.lexicon.entry(w).is_some_and(|e| e.compound_begin))
         };
         let entry = r.lexicon.entry(lower);
-        // A lower-case `dr` is no word as written: the dictionary has only
-        // `DR` and `dr.`, and OCR keeps capitals, so it is `år` that lost
-        // its ring. (A capitalised word in lower case may be a word all the
-        // same: `ta` is speech for `tage`, not the element Ta.)
-        let capitals_only = !capitalised
-            && !dotted
-            && entry.is_some_and(|e| e.standalone && e.abbreviation && !e.lower_case);
-        let standalone = entry.is_some_and(|e| e.standalone) && !capitals_only;
+        let standalone = entry.is_some_and(|e| e.standalone);
         let known = standalone || (part && entry.is_some_and(|e| e.compound_begin));
         // The fast path: a known word in a document that kept its diacritics.
         if known && !lost {
@@ -663,7 +638,7 @@ impl Doc<'_> {
         let junk = lower
             .chars()
             .any(|c| !c.is_alphabetic() || c == 'é' || c == 'z');
-        let known = known || (!junk && !capitals_only && accept(lower));
+        let known = known || (!junk && accept(lower));
         if known && !lost {
             return None;
         }
@@ -686,12 +661,13 @@ impl Doc<'_> {
                 accept(w) || compounds::name_parts(r.lexicon, w).is_some()
             });
         }
-        // A dropped æ, ø or å only where nothing else explains a word that
-        // is no word as seen (a word's search undoes lost diacritics only),
-        // and not in an abbreviation that lost its full stop (`nr 5` is no
-        // `nær 5`: the dictionary has `nr.`).
-        let lost_its_stop = || r.lexicon.entry(&format!("{lower}.")).is_some();
-        if found.iter().all(|c| c.edits == 0) && lost && !known && !lost_its_stop() {
+        // A dropped letter only where nothing else explains a word that is
+        // no word as seen (a word's search undoes lost diacritics only).
+        if found.iter().all(|c| c.edits == 0)
+            && lost
+            && !known
+            && may_have_dropped(r.lexicon, lower)
+        {
             found = search(Undo::AlsoDrops, &accept);
         }
         let unknown = match (junk, lost) {
@@ -703,7 +679,7 @@ impl Doc<'_> {
         let mut candidates = Vec::new();
         for c in found {
             let only_name = names && !accept(&c.word);
-            if c.edits == 0 && (only_name || capitals_only) {
+            if c.edits == 0 && only_name {
                 // Whether the word as seen is a name is the names guard's
                 // question; to the repair it stays an unknown word.
                 continue;
@@ -977,11 +953,16 @@ impl Doc<'_> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();
         let tokens = &self.tokens;
+        // A name, as the names guard or (once repaired) the lexicon knows
+        // it: `Sørensen (O)`, not `Forslaget (O)`.
         let name = |j: usize| {
             let t = tokens[j];
             let seen = t.text(self.text);
-            (t.kind == Kind::Word && seen.starts_with(char::is_uppercase))
-                .then(|| repaired.get(&j).copied().unwrap_or(seen).to_lowercase())
+            if t.kind != Kind::Word || !seen.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let lower = repaired.get(&j).copied().unwrap_or(seen).to_lowercase();
+            (self.protected[j] || self.is_name(&lower)).then_some(lower)
         };
         let mut letters = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
@@ -1094,6 +1075,28 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
         candidates: candidates.iter().map(|c| with_case_of(seen, c)).collect(),
         reason: reason.to_string(),
     }
+}
+
+/// Whether a string no search explains may be a word that lost a letter:
+/// not a short one (`sk`, `nb`, `mgl`, `bks` are abbreviations far more
+/// often than `sæk`, `næb`, `mægl`, `bæks`), and not an abbreviation the
+/// dictionary writes with a full stop, alone or after the first part of a
+/// compound (`nr 5` and `sagsnr` are no `nær 5` and `sagsnær`: the
+/// dictionary has `nr.`).
+fn may_have_dropped(lex: &Lexicon, lower: &str) -> bool {
+    const SHORTEST: usize = 4;
+    if lower.chars().count() < SHORTEST {
+        return false;
+    }
+    let mut stop = String::with_capacity(lower.len() + 1);
+    !lower.char_indices().any(|(at, _)| {
+        let (head, tail) = lower.split_at(at);
+        stop.clear();
+        stop.push_str(tail);
+        stop.push('.');
+        let begins = |w: &str| w.is_empty() || lex.entry(w).is_some_and(|e| e.compound_begin);
+        tail.chars().count() >= 2 && lex.entry(&stop).is_some() && begins(head)
+    })
 }
 
 /// The parts of a compound reading that hold æ, ø or å (`sår` of
