@@ -132,8 +132,9 @@ const COMPOUND_ZIPF_FLOOR: f64 =
 const UNRANKED_PART_ZIPF: f64 = 2.0;
 /// How much likelier (ln) a word is when the document's other damaged words
 /// were confidently repaired into it, or a compound when they were repaired
-/// into compounds with a part of it (`sår|pleje` where `tryk|sår` was): a
-/// cache model, as in speech recognition. e^3: twenty times.
+/// into compounds with every part of it that holds æ, ø or å (`sår|pleje`
+/// where `tryk|sår` was): a cache model, as in speech recognition. e^3:
+/// twenty times.
 const LN_ECHO: f64 = 3.0;
 /// The same for a real word the document confidently repaired the same way
 /// elsewhere: e^0.5, under twice.
@@ -1088,14 +1089,17 @@ fn may_have_dropped(lex: &Lexicon, lower: &str) -> bool {
     if lower.chars().count() < SHORTEST {
         return false;
     }
+    let begins = |head: &str| head.is_empty() || lex.entry(head).is_some_and(|e| e.compound_begin);
     let mut stop = String::with_capacity(lower.len() + 1);
     !lower.char_indices().any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
+        if tail.chars().count() < 2 {
+            return false;
+        }
         stop.clear();
         stop.push_str(tail);
         stop.push('.');
-        let begins = |w: &str| w.is_empty() || lex.entry(w).is_some_and(|e| e.compound_begin);
-        tail.chars().count() >= 2 && lex.entry(&stop).is_some() && begins(head)
+        lex.entry(&stop).is_some() && begins(head)
     })
 }
 
