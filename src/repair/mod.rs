@@ -667,7 +667,7 @@ impl Doc<'_> {
         if found.iter().all(|c| c.edits == 0)
             && lost
             && !known
-            && may_have_dropped(r.lexicon, lower)
+            && may_have_dropped(r.lexicon, &r.confusions, lower)
         {
             found = search(Undo::AlsoDrops, &accept);
         }
@@ -1082,14 +1082,22 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
 /// not a short one (`sk`, `nb`, `mgl`, `bks` are abbreviations far more
 /// often than `sæk`, `næb`, `mægl`, `bæks`), and not an abbreviation the
 /// dictionary writes with a full stop, alone or after the first part of a
-/// compound (`nr 5` and `sagsnr` are no `nær 5` and `sagsnær`: the
+/// compound, as seen or with its own lost diacritics undone (`nr 5`,
+/// `sagsnr` and `lobenr` are no `nær 5`, `sagsnær` and `løbenær`: the
 /// dictionary has `nr.`).
-fn may_have_dropped(lex: &Lexicon, lower: &str) -> bool {
+fn may_have_dropped(lex: &Lexicon, confusions: &Confusions, lower: &str) -> bool {
     const SHORTEST: usize = 4;
     if lower.chars().count() < SHORTEST {
         return false;
     }
-    let begins = |head: &str| head.is_empty() || lex.entry(head).is_some_and(|e| e.compound_begin);
+    let begin = |w: &str| lex.entry(w).is_some_and(|e| e.compound_begin);
+    let begins = |head: &str| {
+        head.is_empty()
+            || begin(head)
+            || !confusions
+                .candidates(lex, &[], head, true, Undo::Diacritics, &begin)
+                .is_empty()
+    };
     let mut stop = String::with_capacity(lower.len() + 1);
     !lower.char_indices().any(|(at, _)| {
         let (head, tail) = lower.split_at(at);
