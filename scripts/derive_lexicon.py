@@ -12,8 +12,8 @@ the Danish wordfreq Zipf frequency, and writes a sorted TSV:
 `flags` is a string of letters: s standalone, b compound begin, m compound
 middle, e compound end, p proper noun (some variant is capitalised in the
 dictionary), u all-caps variant (abbreviation such as MED), f forbidden, l
-lower-case variant (a common word: `dr` is only `DR` and `dr.`, so a lower-case
-`dr` without its dot is no word as written).
+lower-case variant (a common word; "Lane" has none, so the repair never turns a
+lower-case word into it).
 
 The affix file is expanded here rather than with `unmunch`, which leaves the
 continuation flags of two-level suffixes unexpanded and knows nothing of the
