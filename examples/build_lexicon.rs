@@ -36,6 +36,10 @@ fn parse_line(line: &str) -> Result<(&str, u64), String> {
             'p' => entry.proper = true,
             'l' => entry.lower_case = true,
             'u' => entry.abbreviation = true,
+            'v' => entry.infinitive = true,
+            't' => entry.participle = true,
+            'd' => entry.past = true,
+            'n' => entry.other_reading = true,
             'f' => forbidden = true,
             other => return Err(format!("unknown flag {other:?}")),
         }

@@ -15,6 +15,16 @@ dictionary), u all-caps variant (abbreviation such as MED), f forbidden, l
 lower-case variant (a common word; "Lane" has none, so the repair never turns a
 lower-case word into it).
 
+Three more letters give a form's verb class, read from the affix file's
+morphology (`+NUTID`, `+PERF_PART`, `+DATID`, `+PASSIV`) and from the `al:` and
+`st:` fields of irregular verbs: v infinitive (a verb stem, or its passive in
+-s: "behandle", "behandles"), t past participle ("ført", "blevet"), d past
+tense ("kørte"), and n for any other reading (a noun, an adjective, a present
+tense: "arbejdet" is a participle and a noun, so t and n). The context model
+counts which class follows which word, so "bør" before any infinitive, or any
+participle after "har", is evidence even for a pair it has never seen; it
+gives a form with two readings no class.
+
 The affix file is expanded here rather than with `unmunch`, which leaves the
 continuation flags of two-level suffixes unexpanded and knows nothing of the
 compound flags. The semantics follow hunspell's (affixmgr.cxx):
@@ -59,7 +69,11 @@ HEADER_FLAGS = {
 
 # Bits of a produced form, merged per key with OR.
 S, B, M, E, P, U, F, L = 1, 2, 4, 8, 16, 32, 64, 128
-LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f"), (L, "l")]
+V, T, D, N = 256, 512, 1024, 2048
+LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f"), (L, "l"),
+           (V, "v"), (T, "t"), (D, "d"), (N, "n")]
+# The verb class a suffix's morphology tag gives the form it makes.
+TAG_CLASS = {"+PERF_PART": T, "+DATID": D, "+PASSIV": V}
 
 
 def parse_flags(text):
@@ -67,10 +81,11 @@ def parse_flags(text):
 
 
 class Affix:
-    __slots__ = ("kind", "flag", "cross", "strip", "add", "cont", "cond")
+    __slots__ = ("kind", "flag", "cross", "strip", "add", "cont", "cond", "tag")
 
-    def __init__(self, kind, flag, cross, strip, add, cont, cond):
+    def __init__(self, kind, flag, cross, strip, add, cont, cond, tag=""):
         self.kind, self.flag, self.cross = kind, flag, cross
+        self.tag = tag
         self.strip = "" if strip == "0" else strip
         self.add = "" if add == "0" else add
         self.cont = cont
@@ -115,10 +130,11 @@ def read_aff(path):
                     continue
                 add, _, cont = parts[3].partition("/")
                 cond = parts[4] if len(parts) > 4 else "."
+                tag = parts[5] if len(parts) > 5 and parts[5].startswith("+") else ""
                 table = sfx if parts[0] == "SFX" else pfx
                 table[flag].append(
                     Affix(parts[0], flag, cross[(parts[0], flag)], parts[2], add,
-                          parse_flags(cont), cond)
+                          parse_flags(cont), cond, tag)
                 )
     return sfx, pfx
 
@@ -148,7 +164,7 @@ def read_dic(path):
             if not all(morph.match(t) for t in tokens[1:]):
                 continue
             word, _, flags = tokens[0].partition("/")
-            yield word, parse_flags(flags)
+            yield word, parse_flags(flags), tokens[1:]
 
 
 def form_bits(root, prefix, suffixes):
@@ -192,21 +208,43 @@ def suffix_forms(word, flags, sfx, chain, depth):
             yield from suffix_forms(new, affix.cont, sfx, path, depth + 1)
 
 
-def expand(word, root, sfx, pfx):
+def verb_class(root, chain, verb_flags, verb_line):
+    """The class of a form: its last suffix's tag, v for a bare verb stem, n
+    for anything else (a bare stem is no other reading when its line is an
+    irregular verb's or one of its forms)."""
+    if chain:
+        last = chain[-1]
+        if not last.strip and not last.add:
+            # A zero suffix (compound permissions, +ORD_SIDST) changes the
+            # form's rights, not what it is.
+            return verb_class(root, chain[:-1], verb_flags, verb_line)
+        return TAG_CLASS.get(last.tag, N)
+    if root & verb_flags:
+        return V
+    return 0 if verb_line else N
+
+
+def expand(word, root, sfx, pfx, verb_flags, verb_line=False):
     """Every form of one dictionary stem with its bits."""
-    yield word, form_bits(root, None, [])
+
+    def bits(prefix, chain):
+        found = form_bits(root, prefix, chain)
+        # A class is what a form does on its own in a sentence.
+        return found | verb_class(root, chain, verb_flags, verb_line) if found & S else found
+
+    yield word, bits(None, [])
     suffixed = list(suffix_forms(word, root, sfx, [], 0))
     for form, chain in suffixed:
-        yield form, form_bits(root, None, chain)
+        yield form, bits(None, chain)
     for flag in root:
         for prefix in pfx.get(flag, ()):
             new = prefix.apply(word)
             if new is None:
                 continue
-            yield new, form_bits(root, prefix, [])
+            yield new, bits(prefix, [])
             # Suffixes named by the prefix's continuation class apply to it.
             for form, chain in suffix_forms(new, prefix.cont, sfx, [], 0):
-                yield form, form_bits(root, prefix, chain)
+                yield form, bits(prefix, chain)
             if not prefix.cross:
                 continue
             for form, chain in suffixed:
@@ -214,7 +252,43 @@ def expand(word, root, sfx, pfx):
                     continue
                 pform = prefix.apply(form)
                 if pform is not None:
-                    yield pform, form_bits(root, prefix, chain)
+                    yield pform, bits(prefix, chain)
+
+
+def irregular_verb_classes(entries):
+    """Classes of the forms that the `al:` and `st:` fields list for verbs
+    whose forms the affix rules do not make ("være": "været", "væres"), and
+    the set of dictionary lines that are such a verb or one of its forms.
+
+    A stem is such a verb when it ends in a vowel and its `al:` forms hold a
+    passive or present in -s/-es/-r and a participle in -t ("cafe" lists
+    "cafes" but no -t form; "band" ends in a consonant)."""
+    verbs = {}
+    for word, _, morph in entries:
+        forms = [m[3:] for m in morph if m.startswith("al:")]
+        if not forms or word[-1:].lower() not in "aeiouyæøå":
+            continue
+        inflected = {word + "s", word + "es", word + "r"}
+        participles = [f for f in forms if f.endswith("t")]
+        if participles and inflected & set(forms):
+            verbs[word] = forms
+    classes = defaultdict(int)
+    lines = set(verbs)
+    for word, forms in verbs.items():
+        classes[word] |= V
+        for form in forms:
+            if form in (word + "s", word + "es"):
+                classes[form] |= V
+            elif form.endswith("t"):
+                classes[form] |= T
+    for word, _, morph in entries:
+        stems = [m[3:] for m in morph if m.startswith("st:")]
+        if any(stem in verbs for stem in stems):
+            lines.add(word)
+            if word.endswith("t"):
+                classes[word] |= T
+    classes = {unicodedata.normalize("NFC", k.lower()): v for k, v in classes.items()}
+    return classes, lines
 
 
 def case_bits(form):
@@ -243,15 +317,26 @@ def main():
     # wordfreq often does not list them; unlisted ones take the frequency of
     # the stem they come from.
     joint_stems = defaultdict(set)
+    verb_flags = {flag for flag, rules in sfx.items() if any(a.tag == "+NUTID" for a in rules)}
+    entries = list(read_dic(args.dic))
+    irregular, verb_lines = irregular_verb_classes(entries)
     stems = produced = 0
-    for word, root in read_dic(args.dic):
+    for word, root, morph in entries:
         stems += 1
-        for form, bits in expand(word, root, sfx, pfx):
+        # Only the line that is the verb's: "bør/5,2,10,39" is a noun too.
+        verb_line = word in verb_lines and any(m[:3] in ("al:", "st:") for m in morph)
+        for form, bits in expand(word, root, sfx, pfx, verb_flags, verb_line):
             produced += 1
             key = unicodedata.normalize("NFC", form.lower())
             lexicon[key] |= bits | (case_bits(form) if bits else 0)
             if bits & (B | M):
                 joint_stems[key].add(unicodedata.normalize("NFC", word.lower()))
+
+    # Irregular forms are in the lexicon as stems of their own; they only
+    # gain their class here.
+    for key, cls in irregular.items():
+        if lexicon.get(key, 0) & S:
+            lexicon[key] |= cls
 
     # A forbidden form is not a word whatever else produced it.
     for key, bits in lexicon.items():

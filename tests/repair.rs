@@ -686,3 +686,24 @@ fn a_name_wrapped_at_the_end_of_a_line_is_still_a_name() {
     ));
     assert_changed(&out, "Kare", "Kåre");
 }
+
+#[test]
+fn a_verb_form_the_neighbour_wants_settles_a_real_word() {
+    // The bundled counts never saw "bør prioritere" or "har ført", but they
+    // saw `bør` before infinitives and `har` before participles; `bor` (lives)
+    // is followed by `i`, and `fort` is no verb at all.
+    let text = format!(
+        "{LOST}Udvalget bor prioritere indsatsen, og familien bor i Auning.\n\
+         Sagen har fort til en ny plan.\n"
+    );
+    let out = repair(&text);
+    let to = |from: &str| -> Vec<&str> {
+        out.corrections
+            .iter()
+            .filter(|c| c.from == from)
+            .map(|c| c.to.as_str())
+            .collect()
+    };
+    assert_eq!(to("bor"), ["bør"], "{:#?}", out.corrections);
+    assert_eq!(to("fort"), ["ført"], "{:#?}", out.corrections);
+}

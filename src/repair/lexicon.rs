@@ -10,7 +10,7 @@
 //! `corrections/lexicon/README.md`.
 //!
 //! Keys are lowercase NFC. The value of a key packs the flags of all its case
-//! variants (ORed together) in the low byte and the Zipf frequency times 100
+//! variants (ORed together) in the low bits and the Zipf frequency times 100
 //! in bits 16..32; [`pack`] is the one place that defines the layout.
 //!
 //! Performance: a lookup walks the fst byte by byte without allocating;
@@ -35,6 +35,10 @@ const UPPER: u64 = 1 << 5;
 /// Hunspell's FORBIDDENWORD: never a word, not even as a compound.
 const FORBIDDEN: u64 = 1 << 6;
 const LOWER_CASE: u64 = 1 << 7;
+const INFINITIVE: u64 = 1 << 8;
+const PARTICIPLE: u64 = 1 << 9;
+const PAST: u64 = 1 << 10;
+const OTHER_READING: u64 = 1 << 11;
 const ZIPF_SHIFT: u32 = 16;
 
 /// What the lexicon knows about one lowercase form.
@@ -58,6 +62,16 @@ pub struct Entry {
     /// Some variant is written in lower case: a common word. `dr` is not
     /// (the dictionary has `DR` and `dr.`), `lin` is (and `Lin` too).
     pub lower_case: bool,
+    /// Some variant is a verb's infinitive, active or passive (`behandle`,
+    /// `behandles`).
+    pub infinitive: bool,
+    /// Some variant is a past participle (`ført`, `blevet`).
+    pub participle: bool,
+    /// Some variant is a verb in the past tense (`kørte`).
+    pub past: bool,
+    /// Some variant is none of these three verb forms: a noun, an
+    /// adjective, a present tense (`arbejdet` is a noun too).
+    pub other_reading: bool,
     /// Zipf frequency in Danish text (wordfreq); 0.0 if wordfreq does not
     /// list the form.
     pub zipf: f32,
@@ -73,6 +87,10 @@ pub fn pack(entry: &Entry, forbidden: bool) -> u64 {
         (entry.proper, PROPER),
         (entry.lower_case, LOWER_CASE),
         (entry.abbreviation, UPPER),
+        (entry.infinitive, INFINITIVE),
+        (entry.participle, PARTICIPLE),
+        (entry.past, PAST),
+        (entry.other_reading, OTHER_READING),
         (forbidden, FORBIDDEN),
     ];
     let flags = bits
@@ -95,6 +113,10 @@ fn unpack(value: u64) -> Entry {
         proper: value & PROPER != 0,
         abbreviation: value & UPPER != 0,
         lower_case: value & LOWER_CASE != 0,
+        infinitive: value & INFINITIVE != 0,
+        participle: value & PARTICIPLE != 0,
+        past: value & PAST != 0,
+        other_reading: value & OTHER_READING != 0,
         zipf: ((value >> ZIPF_SHIFT) & 0xffff) as f32 / 100.0,
     }
 }
@@ -291,14 +313,48 @@ mod tests {
             proper: true,
             abbreviation: true,
             lower_case: false,
+            infinitive: true,
+            participle: false,
+            past: true,
+            other_reading: false,
             zipf: 4.57,
         };
         assert_eq!(unpack(pack(&entry, false)), entry);
         let common = Entry {
             lower_case: true,
+            participle: true,
+            past: false,
+            other_reading: true,
             ..entry
         };
         assert_eq!(unpack(pack(&common, false)), common);
+    }
+
+    #[test]
+    fn verb_classes_come_from_the_dictionary() {
+        let lex = Lexicon::embedded();
+        // (infinitive, participle, past, other)
+        let class = |w: &str| {
+            let e = lex.entry(w).unwrap();
+            (e.infinitive, e.participle, e.past, e.other_reading)
+        };
+        // Regular forms come from the affix rules' morphology tags; a zero
+        // suffix (compound rights) keeps the class.
+        assert_eq!(class("behandle"), (true, false, false, false));
+        assert_eq!(class("behandles"), (true, false, false, false));
+        assert_eq!(class("kørte"), (false, false, true, false));
+        // Irregular verbs list their forms in al: and st: fields.
+        assert_eq!(class("være"), (true, false, false, false));
+        assert_eq!(class("været"), (false, true, false, false));
+        assert_eq!(class("blevet"), (false, true, false, false));
+        // Two readings: a noun and a participle; the adjective før's neuter.
+        assert_eq!(class("arbejdet"), (false, true, false, true));
+        assert_eq!(class("ført"), (false, true, false, true));
+        // No verb: a noun whose forms end in -s, an adverb; `bør` is a
+        // modal's present (and a noun).
+        assert_eq!(class("cafe"), (false, false, false, true));
+        assert_eq!(class("fort"), (false, false, false, true));
+        assert_eq!(class("bør"), (false, false, false, true));
     }
 
     #[test]
