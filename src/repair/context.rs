@@ -294,7 +294,11 @@ impl Context {
         Neighbours {
             prev: known(prev),
             next: known(next),
-            next_readings: next.and_then(Readings::of),
+            // A word the counts know has its readings looked up already.
+            next_readings: next.and_then(|w| match self.ids.get(w) {
+                Some(&id) => self.readings[id as usize],
+                None => Readings::of(w),
+            }),
         }
     }
 
