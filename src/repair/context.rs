@@ -130,6 +130,9 @@ pub enum Class {
 
 const CLASSES: usize = 4;
 
+/// A multiple of every possible number of readings (1 to 4).
+const SHARES: u64 = 12;
+
 /// The classes a word form may be. Often more than one: `arbejdet` is a
 /// participle and a noun, `ført` also the neuter of the adjective `før`. Each
 /// counts with an equal share, so an ambiguous form says less.
@@ -169,6 +172,13 @@ impl Readings {
     fn share(self) -> f64 {
         1.0 / f64::from(self.0.count_ones())
     }
+
+    /// The share of each reading in [`SHARES`]ths: whole numbers, so sums
+    /// do not depend on the order the pairs are counted in (the counts'
+    /// hash maps have no fixed order, and the output must not change).
+    fn whole_share(self) -> u64 {
+        SHARES / u64::from(self.0.count_ones())
+    }
 }
 
 /// The bigram model the repair stage asks. Words are interned, so a lookup
@@ -183,10 +193,11 @@ pub struct Context {
     readings: Vec<Option<Readings>>,
     /// Per word id: how often a word of each class followed it (an
     /// ambiguous word counts its share to each of its classes).
-    followed_by: Vec<[f64; CLASSES]>,
+    /// In [`SHARES`]ths.
+    followed_by: Vec<[u64; CLASSES]>,
     /// How often a word of each class followed any word, and the sum.
-    class_totals: [f64; CLASSES],
-    pairs_total: f64,
+    class_totals: [u64; CLASSES],
+    pairs_total: u64,
     /// The words seen, sorted, for prefix search.
     vocabulary: Vec<Box<str>>,
     total: f64,
@@ -223,8 +234,8 @@ impl Context {
             pairs: FxHashMap::default(),
             readings: Vec::new(),
             followed_by: Vec::new(),
-            class_totals: [0.0; CLASSES],
-            pairs_total: 0.0,
+            class_totals: [0; CLASSES],
+            pairs_total: 0,
             vocabulary: Vec::new(),
             total: 1.0,
         };
@@ -255,11 +266,11 @@ impl Context {
             })
             .collect();
         self.readings = words.iter().map(|(w, _)| Readings::of(w)).collect();
-        self.followed_by = vec![[0.0; CLASSES]; words.len()];
-        self.class_totals = [0.0; CLASSES];
+        self.followed_by = vec![[0; CLASSES]; words.len()];
+        self.class_totals = [0; CLASSES];
         for (&(a, b), &n) in &self.pairs {
             if let Some(readings) = self.readings[b as usize] {
-                let n = f64::from(n) * readings.share();
+                let n = u64::from(n) * readings.whole_share();
                 for class in readings.classes() {
                     self.followed_by[a as usize][class] += n;
                     self.class_totals[class] += n;
@@ -309,16 +320,19 @@ impl Context {
     /// counts hold no word of says nothing.
     fn readings_after(&self, id: u32, readings: Readings) -> f64 {
         let followed = &self.followed_by[id as usize];
-        let seen: f64 = followed.iter().sum();
-        let pairs_total = self.pairs_total.max(1.0);
+        let seen = followed.iter().sum::<u64>() as f64;
+        let pairs_total = self.pairs_total.max(1) as f64;
         let ratio: f64 = readings
             .classes()
             .map(|class| {
-                let p_class = self.class_totals[class] / pairs_total;
+                let p_class = self.class_totals[class] as f64 / pairs_total;
                 if p_class == 0.0 {
                     return 1.0;
                 }
-                let p = (followed[class] + SMOOTHING * p_class) / (seen + SMOOTHING);
+                // Counts and smoothing both in shares.
+                let shares = SHARES as f64;
+                let p = (followed[class] as f64 + SMOOTHING * shares * p_class)
+                    / (seen + SMOOTHING * shares);
                 p / p_class
             })
             .sum();
