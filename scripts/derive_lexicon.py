@@ -22,8 +22,8 @@ morphology (`+NUTID`, `+PERF_PART`, `+DATID`, `+PASSIV`) and from the `al:` and
 tense ("kørte"), and n for any other reading (a noun, an adjective, a present
 tense: "arbejdet" is a participle and a noun, so t and n). The context model
 counts which class follows which word, so "bør" before any infinitive, or any
-participle after "har", is evidence even for a pair it has never seen; it
-gives a form with two readings no class.
+participle after "har", is evidence even for a pair it has never seen; a form
+with two readings ("vi", "hele", "arbejdet") is no evidence either way.
 
 The affix file is expanded here rather than with `unmunch`, which leaves the
 continuation flags of two-level suffixes unexpanded and knows nothing of the
@@ -256,37 +256,41 @@ def expand(word, root, sfx, pfx, verb_flags, verb_line=False):
 
 
 def irregular_verb_classes(entries):
-    """Classes of the forms that the `al:` and `st:` fields list for verbs
-    whose forms the affix rules do not make ("være": "været", "væres"), and
-    the set of dictionary lines that are such a verb or one of its forms.
+    """Classes of the forms that the `al:` fields list for verbs whose forms
+    the affix rules do not make ("være": "været", "væres"), and the indexes
+    of the dictionary lines that are such a verb or one of its forms (their
+    bare stems are no other reading).
 
-    A stem is such a verb when it ends in a vowel and its `al:` forms hold a
-    passive or present in -s/-es/-r and a participle in -t ("cafe" lists
-    "cafes" but no -t form; "band" ends in a consonant)."""
+    A line is such a verb when its `al:` forms hold a present participle
+    (`værende`), or a present in -r and a passive in -s (`får`, `fås`):
+    "lille" (`lilles`, `mindst`), "længe" and the noun "site" (`sites`,
+    `sitet`) are not. Of its forms, the passive is an infinitive; a form in
+    -t whose genitive in -s is listed too is a participle (`været`, `fundet`,
+    `sagt`); a form with a passive in -es that is not the imperative is a
+    past tense (`fandt`, `fandtes`; `blev`, `bleves`). Other forms (`er`,
+    `var`, `gik`, `haft`) get no class: the lists do not say what they are."""
     verbs = {}
-    for word, _, morph in entries:
-        forms = [m[3:] for m in morph if m.startswith("al:")]
-        if not forms or word[-1:].lower() not in "aeiouyæøå":
-            continue
-        inflected = {word + "s", word + "es", word + "r"}
-        participles = [f for f in forms if f.endswith("t")]
-        if participles and inflected & set(forms):
-            verbs[word] = forms
+    for index, (word, _, morph) in enumerate(entries):
+        forms = {m[3:] for m in morph if m.startswith("al:")}
+        participle = {word + "nde", word + "ende"} & forms
+        present_passive = {word + "r", word + "s"} <= forms
+        if participle or present_passive:
+            verbs[index] = (word, forms)
     classes = defaultdict(int)
     lines = set(verbs)
-    for word, forms in verbs.items():
+    for word, forms in verbs.values():
         classes[word] |= V
         for form in forms:
             if form in (word + "s", word + "es"):
                 classes[form] |= V
-            elif form.endswith("t"):
+            elif form.endswith("t") and form + "s" in forms:
                 classes[form] |= T
-    for word, _, morph in entries:
-        stems = [m[3:] for m in morph if m.startswith("st:")]
-        if any(stem in verbs for stem in stems):
-            lines.add(word)
-            if word.endswith("t"):
-                classes[word] |= T
+            elif form + "es" in forms and form != word[:-1] and not form.endswith("e"):
+                classes[form] |= D
+    verb_words = {word for word, _ in verbs.values()}
+    for index, (word, _, morph) in enumerate(entries):
+        if any(m.startswith("st:") and m[3:] in verb_words for m in morph):
+            lines.add(index)
     classes = {unicodedata.normalize("NFC", k.lower()): v for k, v in classes.items()}
     return classes, lines
 
@@ -321,10 +325,10 @@ def main():
     entries = list(read_dic(args.dic))
     irregular, verb_lines = irregular_verb_classes(entries)
     stems = produced = 0
-    for word, root, morph in entries:
+    for index, (word, root, _) in enumerate(entries):
         stems += 1
-        # Only the line that is the verb's: "bør/5,2,10,39" is a noun too.
-        verb_line = word in verb_lines and any(m[:3] in ("al:", "st:") for m in morph)
+        # Only the line that is the verb's: "te/10,39,31" is the noun.
+        verb_line = index in verb_lines
         for form, bits in expand(word, root, sfx, pfx, verb_flags, verb_line):
             produced += 1
             key = unicodedata.normalize("NFC", form.lower())

@@ -10,8 +10,8 @@
 //! hold what the repair reaches (a little under the measured figure, so noise
 //! from a lexicon update does not flip them); where that falls short of the
 //! target, the comment says so. Most held-out words still missed are
-//! real-word errors (`bor` for `bør`), names the lexicon does not know
-//! (`Norrevangskolen`) and all-caps abbreviations and party letters that
+//! real-word errors (`for` for `før`), names the lexicon does not know
+//! (`Rugardsvej`) and all-caps abbreviations and party letters that
 //! lost an æ, ø or å (`OU`, `(O)`): the repair leaves those alone unless
 //! it is sure.
 
@@ -57,10 +57,10 @@ fn seed_002_is_restored_without_damage() {
     let report = evaluate_pair(&repairer(false), &damaged, &clean);
     show("seed 002", &report);
     assert_eq!(report.broken, 143);
-    // Measured 98.6% (141 of 143): short of the 99% target by one word.
-    // Missed: `far` for `får` and `1` for `i` (`omsættes 1 konkrete`), which
-    // the bigram counts cannot yet decide.
-    assert!(report.recall() >= 0.98, "reached 98.6%; target 99%");
+    // Measured 99.3% (142 of 143). Missed: `far` for `får` (`området far
+    // tid`), in review at about 0.88. `omsættes 1 konkrete` is `i` since the
+    // context model knows that `i` follows verbs.
+    assert!(report.recall() >= 0.99, "reached 99.3%; target 99%");
     assert_eq!(report.damaged, 0, "target: no correct word damaged");
 }
 
@@ -70,7 +70,7 @@ fn heldout_text_is_restored_with_few_false_corrections() {
     show("held-out, bundled dictionary", &report);
     assert!(report.broken > 1000, "the noise model damages enough words");
     // Short of the 97% target (see the module doc).
-    assert!(report.recall() >= 0.955, "reached 96.0%; target 97%");
+    assert!(report.recall() >= 0.96, "reached 96.0%; target 97%");
     assert!(
         report.false_correction_rate() <= 0.003,
         "target: at most 0.3% false corrections"
@@ -83,7 +83,7 @@ fn heldout_score_does_not_depend_on_the_bundled_dictionary() {
     let with = evaluate_heldout(&repairer(false), &texts, SEED);
     let without = evaluate_heldout(&repairer(true), &texts, SEED);
     show("held-out, no bundled dictionary", &without);
-    assert!(without.recall() >= 0.955, "reached 96.0%; target 97%");
+    assert!(without.recall() >= 0.96, "reached 96.0%; target 97%");
     assert!(without.false_correction_rate() <= 0.003);
     assert!((with.recall() - without.recall()).abs() < 0.01);
 }
@@ -99,10 +99,12 @@ fn clean_documents_of_the_batch_help_the_damaged_ones() {
         "held-out, the other documents clean in the batch",
         &in_batch,
     );
-    // Measured 1138 restored against 1139 and 4 words damaged against 7:
-    // fewer words wrong after the repair (0.84% against 0.87%). Since the
-    // verb classes, the batch's clean text helps by keeping right words
-    // right more than by restoring more.
+    // Measured 1141 restored either way and 4 words damaged against 7:
+    // fewer words wrong after the repair (0.79% against 0.84%). Since the
+    // verb classes find what the batch's word pairs found before (1135
+    // against 1134 at stop 9), the batch's clean text helps by keeping right
+    // words right.
+    assert!(in_batch.restored >= alone.restored, "{in_batch}\n{alone}");
     assert!(
         in_batch.wrong_after < alone.wrong_after,
         "{in_batch}\n{alone}"

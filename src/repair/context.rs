@@ -17,12 +17,15 @@
 //! the counts say something.
 //!
 //! Word pairs are sparse: a few thousand words of clean minutes hold `bør`
-//! four times. So the model also counts which verb [`Class`] follows each
-//! word (the lexicon's: infinitive, past participle, past tense, other; a
-//! form with two readings counts half to each). `bør`
-//! was followed by an infinitive each time and `bor` never, which speaks for
-//! `bør` before an infinitive it has never met (`bor behandles`); `har` is
-//! often followed by a participle, which speaks for `ført` over `fort`.
+//! four times. So the model also counts which verb [`Class`] follows and
+//! precedes each word (the lexicon's: infinitive, past participle, past
+//! tense, other; a form with two readings has none). `bør` was followed by
+//! an infinitive each time the class was known and `bor` never, which speaks
+//! for `bør` before an infinitive it has never met (`bor behandles`); `i`
+//! often follows a verb and a number seldom (`omsættes 1 konkrete`); `har`
+//! is seldom followed by a word that is no verb form, which speaks against
+//! `fort`. The class terms are added to the word-pair terms as if they were
+//! independent evidence; a pair seen in the counts thus speaks twice.
 
 use std::collections::HashMap;
 
@@ -121,8 +124,10 @@ impl Evidence {
 /// participle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
-    /// A noun, an adjective, an adverb, a verb in the present tense...
+    /// A noun, an adjective, an adverb, a number, a verb in the present
+    /// tense...
     Other = 0,
+    /// An infinitive, or a passive in -s (`behandle`, `behandles`).
     Infinitive = 1,
     Participle = 2,
     Past = 3,
@@ -130,54 +135,70 @@ pub enum Class {
 
 const CLASSES: usize = 4;
 
-/// A multiple of every possible number of readings (1 to 4).
-const SHARES: u64 = 12;
-
-/// The classes a word form may be. Often more than one: `arbejdet` is a
-/// participle and a noun, `ført` also the neuter of the adjective `før`. Each
-/// counts with an equal share, so an ambiguous form says less.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Readings(u8);
-
-impl Readings {
-    /// The readings of a lower-case word; `None` for a word the lexicon
-    /// lacks (a number, a compound, a damaged word): its class is unknown,
-    /// and so no evidence.
-    pub fn of(word: &str) -> Option<Readings> {
+impl Class {
+    /// The class of a lower-case word, if it has exactly one. `None` for a
+    /// word the lexicon lacks (a compound, a damaged word), for a form with
+    /// two readings (`vi` is also a verb, `arbejdet` a participle and a
+    /// noun: which one a text means is not known, and an equal share would
+    /// make `bor vi` half a `bør` before an infinitive), and for an irregular
+    /// form the dictionary does not classify (`haft`).
+    pub fn of(word: &str) -> Option<Class> {
+        if word == NUMBER {
+            return Some(Class::Other);
+        }
         let entry = Lexicon::embedded().entry(word)?;
-        let mut bits = 0u8;
-        for (on, class) in [
+        let mut classes = [
             (entry.other_reading, Class::Other),
             (entry.infinitive, Class::Infinitive),
             (entry.participle, Class::Participle),
             (entry.past, Class::Past),
-        ] {
-            if on {
-                bits |= 1 << class as u8;
-            }
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on);
+        match (classes.next(), classes.next()) {
+            (Some((_, class)), None) => Some(class),
+            _ => None,
         }
-        // A form of an irregular verb outside the three classes (`kan`).
-        Some(Readings(if bits == 0 {
-            1 << Class::Other as u8
-        } else {
-            bits
-        }))
+    }
+}
+
+/// Per word id, how often a word of each class stood beside it (on one
+/// side).
+#[derive(Debug, Clone, Default)]
+struct ClassCounts {
+    per_word: Vec<[u32; CLASSES]>,
+    totals: [u64; CLASSES],
+    total: u64,
+}
+
+impl ClassCounts {
+    fn new(words: usize) -> ClassCounts {
+        ClassCounts {
+            per_word: vec![[0; CLASSES]; words],
+            ..ClassCounts::default()
+        }
     }
 
-    fn classes(self) -> impl Iterator<Item = usize> {
-        (0..CLASSES).filter(move |c| self.0 & (1 << c) != 0)
+    fn add(&mut self, id: u32, beside: Class, n: u32) {
+        self.per_word[id as usize][beside as usize] += n;
+        self.totals[beside as usize] += u64::from(n);
+        self.total += u64::from(n);
     }
 
-    /// The share of each reading.
-    fn share(self) -> f64 {
-        1.0 / f64::from(self.0.count_ones())
-    }
-
-    /// The share of each reading in [`SHARES`]ths: whole numbers, so sums
-    /// do not depend on the order the pairs are counted in (the counts'
-    /// hash maps have no fixed order, and the output must not change).
-    fn whole_share(self) -> u64 {
-        SHARES / u64::from(self.0.count_ones())
+    /// How much likelier a word of `class` is beside the word `id` than
+    /// beside any word, as a log ratio ln P(class | id) / P(class); smoothed
+    /// towards 0 by the word's own count, so a word seen twice and never
+    /// before an infinitive is only mildly against one, and a word never
+    /// seen says nothing. A class the counts hold no word of says nothing.
+    fn taste(&self, id: u32, class: Class) -> f64 {
+        let counts = &self.per_word[id as usize];
+        let p_class = self.totals[class as usize] as f64 / self.total.max(1) as f64;
+        if p_class == 0.0 {
+            return 0.0;
+        }
+        let seen = counts.iter().map(|&n| f64::from(n)).sum::<f64>();
+        let p = (f64::from(counts[class as usize]) + SMOOTHING * p_class) / (seen + SMOOTHING);
+        (p / p_class).ln()
     }
 }
 
@@ -189,15 +210,12 @@ pub struct Context {
     ids: FxHashMap<Box<str>, u32>,
     counts: Vec<u32>,
     pairs: FxHashMap<(u32, u32), u32>,
-    /// Per word id: its readings, if the lexicon knows the word.
-    readings: Vec<Option<Readings>>,
-    /// Per word id: how often a word of each class followed it (an
-    /// ambiguous word counts its share to each of its classes).
-    /// In [`SHARES`]ths.
-    followed_by: Vec<[u64; CLASSES]>,
-    /// How often a word of each class followed any word, and the sum.
-    class_totals: [u64; CLASSES],
-    pairs_total: u64,
+    /// Per word id: its class, if it has one.
+    classes: Vec<Option<Class>>,
+    /// Which classes followed each word.
+    followed_by: ClassCounts,
+    /// Which classes preceded each word.
+    preceded_by: ClassCounts,
     /// The words seen, sorted, for prefix search.
     vocabulary: Vec<Box<str>>,
     total: f64,
@@ -209,8 +227,10 @@ pub struct Context {
 pub struct Neighbours {
     prev: Option<(u32, f64)>,
     next: Option<(u32, f64)>,
-    /// The readings of the next word, seen or not (the lexicon knows it).
-    next_readings: Option<Readings>,
+    /// The classes of the neighbours, seen or not (the lexicon knows
+    /// them).
+    prev_class: Option<Class>,
+    next_class: Option<Class>,
 }
 
 /// Uses in clean text that make a word outside the lexicon a word.
@@ -232,10 +252,9 @@ impl Context {
             ids: FxHashMap::default(),
             counts: Vec::new(),
             pairs: FxHashMap::default(),
-            readings: Vec::new(),
-            followed_by: Vec::new(),
-            class_totals: [0; CLASSES],
-            pairs_total: 0,
+            classes: Vec::new(),
+            followed_by: ClassCounts::default(),
+            preceded_by: ClassCounts::default(),
             vocabulary: Vec::new(),
             total: 1.0,
         };
@@ -265,19 +284,17 @@ impl Context {
                 Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
             })
             .collect();
-        self.readings = words.iter().map(|(w, _)| Readings::of(w)).collect();
-        self.followed_by = vec![[0; CLASSES]; words.len()];
-        self.class_totals = [0; CLASSES];
+        self.classes = words.iter().map(|(w, _)| Class::of(w)).collect();
+        self.followed_by = ClassCounts::new(words.len());
+        self.preceded_by = ClassCounts::new(words.len());
         for (&(a, b), &n) in &self.pairs {
-            if let Some(readings) = self.readings[b as usize] {
-                let n = u64::from(n) * readings.whole_share();
-                for class in readings.classes() {
-                    self.followed_by[a as usize][class] += n;
-                    self.class_totals[class] += n;
-                }
+            if let Some(class) = self.classes[b as usize] {
+                self.followed_by.add(a, class, n);
+            }
+            if let Some(class) = self.classes[a as usize] {
+                self.preceded_by.add(b, class, n);
             }
         }
-        self.pairs_total = self.class_totals.iter().sum();
         self.vocabulary = words
             .iter()
             .filter(|(w, _)| w.chars().all(char::is_alphabetic))
@@ -305,38 +322,17 @@ impl Context {
         Neighbours {
             prev: known(prev),
             next: known(next),
-            // A word the counts know has its readings looked up already.
-            next_readings: next.and_then(|w| match self.ids.get(w) {
-                Some(&id) => self.readings[id as usize],
-                None => Readings::of(w),
-            }),
+            prev_class: prev.and_then(|w| self.class_of(w)),
+            next_class: next.and_then(|w| self.class_of(w)),
         }
     }
 
-    /// How much likelier a word with these readings is after the word `id`
-    /// than after any word, as a log ratio (the readings' shares averaged);
-    /// smoothed towards 0 by the word's own count, so a word seen twice and
-    /// never before an infinitive is only mildly against one. A class the
-    /// counts hold no word of says nothing.
-    fn readings_after(&self, id: u32, readings: Readings) -> f64 {
-        let followed = &self.followed_by[id as usize];
-        let seen = followed.iter().sum::<u64>() as f64;
-        let pairs_total = self.pairs_total.max(1) as f64;
-        let ratio: f64 = readings
-            .classes()
-            .map(|class| {
-                let p_class = self.class_totals[class] as f64 / pairs_total;
-                if p_class == 0.0 {
-                    return 1.0;
-                }
-                // Counts and smoothing both in shares.
-                let shares = SHARES as f64;
-                let p = (followed[class] as f64 + SMOOTHING * shares * p_class)
-                    / (seen + SMOOTHING * shares);
-                p / p_class
-            })
-            .sum();
-        (ratio * readings.share()).ln()
+    /// A word the counts know has its class looked up already.
+    fn class_of(&self, word: &str) -> Option<Class> {
+        match self.ids.get(word) {
+            Some(&id) => self.classes[id as usize],
+            None => Class::of(word),
+        }
     }
 
     /// How much likelier `word` is next to a neighbour seen `count` times,
@@ -368,7 +364,11 @@ impl Context {
 
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
-        if around.prev.is_none() && around.next.is_none() && around.next_readings.is_none() {
+        if around.prev.is_none()
+            && around.next.is_none()
+            && around.prev_class.is_none()
+            && around.next_class.is_none()
+        {
             return 0.0;
         }
         let p_word = p_word.clamp(1e-12, 1.0);
@@ -378,22 +378,33 @@ impl Context {
             _ => 0,
         };
         let mut score = 0.0;
+        // An unseen word's class comes from the lexicon.
+        let class = id.map_or_else(|| Class::of(word), |id| self.classes[id as usize]);
         if let Some((prev, count)) = around.prev {
             score += Context::association(pair(Some(prev), id), count, p_word);
             // The previous word's taste for this word's class (`har` ->
-            // a participle). An unseen word's readings come from the lexicon.
-            let readings = id.map_or_else(|| Readings::of(word), |id| self.readings[id as usize]);
-            if let Some(readings) = readings {
-                score += self.readings_after(prev, readings);
+            // a participle).
+            if let Some(class) = class {
+                score += self.followed_by.taste(prev, class);
             }
         }
         if let Some((next, count)) = around.next {
             score += Context::association(pair(id, Some(next)), count, p_word);
+            // The next word's taste for this word's class.
+            if let Some(class) = class {
+                score += self.preceded_by.taste(next, class);
+            }
         }
-        // This word's taste for the next word's class (`bør` -> an
-        // infinitive), even when the counts have never seen the next word.
-        if let (Some(id), Some(readings)) = (id, around.next_readings) {
-            score += self.readings_after(id, readings);
+        // This word's taste for its neighbours' classes (`bør` before an
+        // infinitive, `i` after a verb), even when the counts have never
+        // seen them.
+        if let Some(id) = id {
+            if let Some(next) = around.next_class {
+                score += self.followed_by.taste(id, next);
+            }
+            if let Some(prev) = around.prev_class {
+                score += self.preceded_by.taste(id, prev);
+            }
         }
         score
     }
@@ -453,11 +464,13 @@ mod tests {
         assert!(fit(None, "bør", Some("prioritere")) > fit(None, "bor", Some("prioritere")));
         // `i` is no verb: it does not speak for `bør`.
         assert!(fit(None, "bor", Some("i")) > fit(None, "bør", Some("i")));
-        // After `har`, a participle (`ført`) beats a noun (`fort`)...
-        assert!(fit(Some("har"), "ført", None) > fit(Some("har"), "fort", None));
-        // ...and one that is nothing else (`gjort`) beats one that is also
-        // an adjective (`ført`, of `før`).
+        // After `har`, a participle (`gjort`) beats a word that is no verb
+        // form (`fort`); `ført`, also the neuter of the adjective `før`, has
+        // no class and sits between them.
         assert!(fit(Some("har"), "gjort", None) > fit(Some("har"), "ført", None));
+        assert!(fit(Some("har"), "ført", None) > fit(Some("har"), "fort", None));
+        // A neighbour with two readings (`vi` is also a verb) says nothing.
+        assert_eq!(fit(None, "bør", Some("vi")), fit(None, "bor", Some("vi")));
         // An unknown neighbour (`xyzzy`) has no class and says nothing.
         assert_eq!(fit(None, "bør", Some("xyzzy")), 0.0);
     }

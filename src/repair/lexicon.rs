@@ -350,11 +350,18 @@ mod tests {
         // Two readings: a noun and a participle; the adjective før's neuter.
         assert_eq!(class("arbejdet"), (false, true, false, true));
         assert_eq!(class("ført"), (false, true, false, true));
+        assert_eq!(class("fandt"), (false, false, true, false));
         // No verb: a noun whose forms end in -s, an adverb; `bør` is a
-        // modal's present (and a noun).
+        // modal's present (and a noun). `lille` lists `lilles` and
+        // `mindst`, `site` lists `sites` and `sitet`: no verbs either.
         assert_eq!(class("cafe"), (false, false, false, true));
         assert_eq!(class("fort"), (false, false, false, true));
         assert_eq!(class("bør"), (false, false, false, true));
+        assert_eq!(class("lille"), (false, false, false, true));
+        assert_eq!(class("mindst"), (false, false, false, true));
+        assert_eq!(class("site"), (false, false, false, true));
+        // A pronoun the dictionary also has as a verb (to weave).
+        assert_eq!(class("vi"), (true, false, false, true));
     }
 
     #[test]
