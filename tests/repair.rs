@@ -749,3 +749,15 @@ fn a_one_after_a_verb_is_the_preposition_i() {
     assert!(out.text.contains("indarbejdes i budgettet"));
     assert!(out.text.contains("Pulje 1 omfatter") && out.text.contains("klasse 1 viser"));
 }
+
+#[test]
+fn junk_in_place_of_a_first_letter_takes_the_case_the_document_mostly_writes() {
+    // LOST heads its item `23/7776 Aben Sag`, repaired to `Åben`.
+    let headed = repair(&format!("{LOST}23/8001 &ben Sag\n"));
+    assert_changed(&headed, "&ben", "Åben");
+    // Where the document writes the word in lower case more often, so is it.
+    let prose = repair(&format!(
+        "{LOST}Vi vil have en aben dialog, en aben proces og en &ben tilgang.\n"
+    ));
+    assert_changed(&prose, "&ben", "åben");
+}
