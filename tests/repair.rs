@@ -761,3 +761,19 @@ fn junk_in_place_of_a_first_letter_takes_the_case_the_document_mostly_writes() {
     ));
     assert_changed(&prose, "&ben", "åben");
 }
+
+#[test]
+fn a_confusion_that_makes_a_word_is_undone_where_the_text_lost_its_letters() {
+    // OCR reads f as t, and some results are words (`tor`, a name and a
+    // noun; `tindes`; the compound `etter|retning`). Only undoing
+    // diacritics, `tor mange` became `tør mange`.
+    let out = repair(&format!(
+        "{LOST}Udvalget tog sagen til etterretning, og der tindes ingen indsigelser.\n\
+         Der var tor mange deltagere, og det er vigtigt at handle otte gange om aret.\n"
+    ));
+    assert_changed(&out, "etterretning", "efterretning");
+    assert_changed(&out, "tindes", "findes");
+    assert_changed(&out, "tor", "for");
+    // `at` and `otte` (eight) are right as they stand.
+    assert_unchanged(&out, &["at", "otte"]);
+}
