@@ -777,3 +777,19 @@ fn a_confusion_that_makes_a_word_is_undone_where_the_text_lost_its_letters() {
     // `at` and `otte` (eight) are right as they stand.
     assert_unchanged(&out, &["at", "otte"]);
 }
+
+#[test]
+fn a_dropped_first_letter_takes_its_case_from_the_sentence() {
+    // `ldre` lost its first letter and with it its case: at a sentence's
+    // start it was `Ældre`, inside one `ældre`.
+    let out = repair(&format!(
+        "{LOST}Der er mange ldre i kommunen. ldre borgere skal have hjaelp.\n"
+    ));
+    let to: Vec<&str> = out
+        .corrections
+        .iter()
+        .filter(|c| c.from == "ldre")
+        .map(|c| c.to.as_str())
+        .collect();
+    assert_eq!(to, ["ældre", "Ældre"], "{:#?}", out.corrections);
+}

@@ -1023,28 +1023,58 @@ impl Doc<'_> {
                 && prev.text(self.text).ends_with(['.', '!', '?', '-', '–']))
     }
 
-    /// Whether the document writes `word` (lower case) with a capital more
-    /// often than without, as seen or as repaired: `23/9012 &ben Sag` is
-    /// `Åben` where the other items are headed `Aben Sag` (-> `Åben`).
-    fn mostly_capitalised(&self, changes: &[Change], word: &str) -> bool {
-        let mut votes = 0i64;
-        let mut vote = |written: &str| match written.chars().next() {
-            Some(c) if c.is_uppercase() => votes += 1,
-            Some(c) if c.is_lowercase() => votes -= 1,
-            _ => {}
+    /// The shape of the token after token `i`: a capitalised word, a
+    /// word, or the token itself (punctuation, a number).
+    fn next_shape(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i + 1).map(|t| {
+            let text = t.text(self.text);
+            match text.chars().next() {
+                Some(c) if t.kind == Kind::Word && c.is_uppercase() => "Word",
+                Some(_) if t.kind == Kind::Word => "word",
+                _ => text,
+            }
+        })
+    }
+
+    /// For each repair whose first letter OCR did not show (`&ben`, `ldre`):
+    /// how much more often the document writes that word with a capital
+    /// than without before the same shape of next token, as seen or as
+    /// repaired. `23/9012 &ben Sag` is `Åben` where the other items are
+    /// headed `Aben Sag` (-> `Åben`); the next token matters, so a
+    /// committee's name (`Ældre- og sundhedsudvalget`) does not make `for
+    /// ældre, der` capitalised. Words whose own first letter was not seen do
+    /// not vote. One pass over the document, however many such repairs.
+    fn case_votes(&self, changes: &[Change]) -> FxHashMap<(String, Option<&str>), i64> {
+        let mut votes: FxHashMap<(String, Option<&str>), i64> = changes
+            .iter()
+            .filter(|c| first_letter_unseen(self.tokens[c.token].text(self.text), &c.to))
+            .map(|c| ((c.to.to_lowercase(), self.next_shape(c.token)), 0))
+            .collect();
+        if votes.is_empty() {
+            return votes;
+        }
+        let mut vote = |word: String, i: usize, written: &str| {
+            if let Some(tally) = votes.get_mut(&(word, self.next_shape(i))) {
+                match written.chars().next() {
+                    Some(c) if c.is_uppercase() => *tally += 1,
+                    Some(c) if c.is_lowercase() => *tally -= 1,
+                    _ => {}
+                }
+            }
         };
         for change in changes {
-            if change.to.to_lowercase() == word {
-                vote(self.tokens[change.token].text(self.text));
+            let seen = self.tokens[change.token].text(self.text);
+            if !first_letter_unseen(seen, &change.to) {
+                vote(change.to.to_lowercase(), change.token, seen);
             }
         }
-        for token in self.tokens {
-            let seen = token.text(self.text);
-            if token.kind == Kind::Word && seen.to_lowercase() == word {
-                vote(seen);
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind == Kind::Word {
+                let seen = token.text(self.text);
+                vote(seen.to_lowercase(), i, seen);
             }
         }
-        votes > 0
+        votes
     }
 
     /// Builds the repaired text and the audit trail.
@@ -1052,19 +1082,23 @@ impl Doc<'_> {
         let mut text = String::with_capacity(self.text.len() + 64);
         let mut corrections = Vec::with_capacity(changes.len());
         let mut at = 0;
+        let case_votes = self.case_votes(&changes);
         for change in &changes {
             let token = self.tokens[change.token];
             let from = token.text(self.text);
             let mut to = with_case_of(from, &change.to);
-            // `&ben` has no case to copy: its first letter was read as `&`.
-            // At the start of a line or a sentence it was a capital (`Åben`),
+            // `&ben` has no case to copy: its first letter was read as `&`;
+            // nor has `ldre`, whose first letter was dropped (`Ældre`). At
+            // the start of a line or a sentence it was a capital (`Åben`),
             // and so it was in a name the dictionary writes only with one
             // (`&ge` -> `Åge`), and where the document mostly writes the
             // word with one.
-            if from.starts_with(|c: char| !c.is_alphabetic())
+            if first_letter_unseen(from, &change.to)
                 && (self.starts_sentence(change.token)
                     || self.only_a_name(&change.to)
-                    || self.mostly_capitalised(&changes, &change.to.to_lowercase()))
+                    || case_votes
+                        .get(&(change.to.to_lowercase(), self.next_shape(change.token)))
+                        .is_some_and(|&votes| votes > 0))
             {
                 to = capitalised(&to);
             }
@@ -1178,6 +1212,26 @@ pub fn with_case_of(pattern: &str, word: &str) -> String {
         return capitalised(word);
     }
     word.to_string()
+}
+
+/// Whether the first letter of the repair `to` is not in `from` as seen:
+/// read as junk (`&ben` -> `åben`) or dropped (`ldre` -> `ældre`).
+fn first_letter_unseen(from: &str, to: &str) -> bool {
+    let mut seen = from.chars();
+    let Some(first) = seen.next() else {
+        return false;
+    };
+    if !first.is_alphabetic() {
+        return true;
+    }
+    let mut repaired = to.chars();
+    let (Some(new), Some(second)) = (repaired.next(), repaired.next()) else {
+        return false;
+    };
+    let lower = |c: char| c.to_lowercase().next();
+    lower(new) != lower(first)
+        && lower(second) == lower(first)
+        && !from.chars().all(char::is_uppercase)
 }
 
 /// `word` with a capital first letter: `åben` -> `Åben`.
