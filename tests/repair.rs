@@ -730,7 +730,8 @@ fn a_neighbour_with_two_readings_is_no_evidence() {
 
 #[test]
 fn a_one_after_a_verb_is_the_preposition_i() {
-    // `i` often follows a verb (`indgå i`, `omsættes i`), a number seldom;
+    // `i` often follows an infinitive or passive (`indgå i`, `omsættes i`),
+    // a number seldom;
     // the counts never saw `indarbejdes` at all, but the lexicon knows it is
     // a verb. A `1` after a noun that numbers things stays a number.
     let text = format!(
@@ -792,4 +793,17 @@ fn a_dropped_first_letter_takes_its_case_from_the_sentence() {
         .map(|c| c.to.as_str())
         .collect();
     assert_eq!(to, ["ældre", "Ældre"], "{:#?}", out.corrections);
+}
+
+#[test]
+fn a_one_on_a_clean_page_is_only_offered_for_review() {
+    // The same sentence as in `a_one_after_a_verb_is_the_preposition_i`,
+    // on a page that kept its æ, ø and å: no sign of OCR damage, so the
+    // `1` is not changed, however well `i` would fit.
+    let out = repair(
+        "Udvalget drøftede sagen på mødet, og økonomien blev gennemgået.\n\
+         Resultaterne skal indarbejdes 1 budgettet for næste år.\n",
+    );
+    assert_none(&out, |c| c.from == "1");
+    assert_eq!(review_of(&out, "1").candidates, ["i"]);
 }

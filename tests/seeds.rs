@@ -367,7 +367,7 @@ fn seed_002_review_lists_doubts_but_not_known_names() {
         .review
         .iter()
         .any(|r| r.word == "far" && r.candidates == ["får"]));
-    // `omsættes 1 konkrete`: `i` follows verbs, a number seldom. Changed,
+    // `omsættes 1 konkrete`: `i` follows passives, a number seldom. Changed,
     // and so no longer listed.
     assert!(doc
         .corrections

@@ -70,7 +70,8 @@ pub struct Entry {
     /// Some variant is a verb in the past tense (`kørte`).
     pub past: bool,
     /// Some variant is none of these three verb forms: a noun, an
-    /// adjective, a present tense (`arbejdet` is a noun too).
+    /// adjective, a regular verb's present tense (`arbejdet` is a noun
+    /// too). Many irregular forms (`har`, `er`, `vil`) have no class at all.
     pub other_reading: bool,
     /// Zipf frequency in Danish text (wordfreq); 0.0 if wordfreq does not
     /// list the form.

@@ -853,8 +853,8 @@ impl Doc<'_> {
     }
 
     /// `1` read for `i` between words, `l` read for `1` in a numbered list.
-    /// A `1` the context cannot decide (`omsættes 1 konkrete`, but also
-    /// `klasse 1 omfatter`) goes to `review`.
+    /// A `1` the context cannot decide (`klasse 1 omfatter`), or one on a
+    /// page with no sign of OCR damage, goes to `review`.
     fn ocr_digits(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let mut out = Vec::new();
         let r = self.repairer;
@@ -876,7 +876,10 @@ impl Doc<'_> {
                     + r.context
                         .fit(Some(prev), context::NUMBER, Some(next), p_n.exp());
                 let p = 1.0 / (1.0 + (as_n - as_i).exp());
-                if p >= CHANGE {
+                // Only where the text shows OCR damage: on a clean page a `1`
+                // between words is a number (`afholdes 1 gang om året`),
+                // however often the batch writes `afholdes i` and `i gang`.
+                if p >= CHANGE && self.lost[i] {
                     out.push(Change {
                         token: i,
                         to: "i".to_string(),
