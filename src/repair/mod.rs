@@ -1220,8 +1220,7 @@ pub fn with_case_of(pattern: &str, word: &str) -> String {
 /// Whether the first letter of the repair `to` is not in `from` as seen:
 /// read as junk (`&ben` -> `åben`) or dropped (`ldre` -> `ældre`).
 fn first_letter_unseen(from: &str, to: &str) -> bool {
-    let mut seen = from.chars();
-    let Some(first) = seen.next() else {
+    let Some(first) = from.chars().next() else {
         return false;
     };
     if !first.is_alphabetic() {
