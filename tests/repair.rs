@@ -53,6 +53,15 @@ fn assert_none(out: &Repaired, wrong: impl Fn(&Correction) -> bool) {
     assert!(!out.corrections.iter().any(wrong), "{:#?}", out.corrections);
 }
 
+/// What every correction of `from` changed it to, in text order.
+fn repairs_of<'o>(out: &'o Repaired, from: &str) -> Vec<&'o str> {
+    out.corrections
+        .iter()
+        .filter(|c| c.from == from)
+        .map(|c| c.to.as_str())
+        .collect()
+}
+
 fn assert_changed(out: &Repaired, from: &str, to: &str) {
     assert!(
         out.corrections.iter().any(|c| c.from == from && c.to == to),
@@ -698,15 +707,8 @@ fn a_verb_form_the_neighbour_wants_settles_a_real_word() {
          Kommunen har malt trivslen.\n"
     );
     let out = repair(&text);
-    let to = |from: &str| -> Vec<&str> {
-        out.corrections
-            .iter()
-            .filter(|c| c.from == from)
-            .map(|c| c.to.as_str())
-            .collect()
-    };
-    assert_eq!(to("bor"), ["bør"], "{:#?}", out.corrections);
-    assert_eq!(to("malt"), ["målt"], "{:#?}", out.corrections);
+    assert_eq!(repairs_of(&out, "bor"), ["bør"], "{:#?}", out.corrections);
+    assert_eq!(repairs_of(&out, "malt"), ["målt"], "{:#?}", out.corrections);
 }
 
 #[test]
@@ -739,14 +741,8 @@ fn a_one_after_a_verb_is_the_preposition_i() {
          Pulje 1 omfatter to skoler, og klasse 1 viser fremgang.\n"
     );
     let out = repair(&text);
-    let ones: Vec<&str> = out
-        .corrections
-        .iter()
-        .filter(|c| c.from == "1")
-        .map(|c| c.to.as_str())
-        .collect();
     // Two: the `tiltag 1 forlengelse` of LOST, and this one.
-    assert_eq!(ones, ["i", "i"], "{:#?}", out.corrections);
+    assert_eq!(repairs_of(&out, "1"), ["i", "i"], "{:#?}", out.corrections);
     assert!(out.text.contains("indarbejdes i budgettet"));
     assert!(out.text.contains("Pulje 1 omfatter") && out.text.contains("klasse 1 viser"));
 }
@@ -786,13 +782,12 @@ fn a_dropped_first_letter_takes_its_case_from_the_sentence() {
     let out = repair(&format!(
         "{LOST}Der er mange ldre i kommunen. ldre borgere skal have hjaelp.\n"
     ));
-    let to: Vec<&str> = out
-        .corrections
-        .iter()
-        .filter(|c| c.from == "ldre")
-        .map(|c| c.to.as_str())
-        .collect();
-    assert_eq!(to, ["ældre", "Ældre"], "{:#?}", out.corrections);
+    assert_eq!(
+        repairs_of(&out, "ldre"),
+        ["ældre", "Ældre"],
+        "{:#?}",
+        out.corrections
+    );
 }
 
 #[test]
