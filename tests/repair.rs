@@ -802,3 +802,15 @@ fn a_one_on_a_clean_page_is_only_offered_for_review() {
     assert_none(&out, |c| c.from == "1");
     assert_eq!(review_of(&out, "1").candidates, ["i"]);
 }
+
+#[test]
+fn an_l_that_numbers_a_list_is_a_one() {
+    // OCR reads 1 as l. A lone `l` starting a line before a dash or a full
+    // stop numbers an agenda list, with or without a space before the dash.
+    let out = repair(&format!(
+        "{LOST}l - Aben Sundhedspolitik 2024-2027, forslag (26011/24)\n\
+         l. Godkendelse af dagsorden\n\
+         Bilag l er vedlagt.\n"
+    ));
+    assert_eq!(repairs_of(&out, "l"), ["1", "1"], "{:#?}", out.corrections);
+}

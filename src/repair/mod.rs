@@ -891,9 +891,11 @@ impl Doc<'_> {
                 }
             } else if t.kind == Kind::Word && s == "l" {
                 let starts_line = i == 0 || self.tokens[i - 1].line != t.line;
+                // `l.`, `l-` and `l - Åben Sag`: a list's number, written
+                // with or without spaces before its dash.
                 let dash = self.tokens.get(i + 1).is_some_and(|n| {
                     n.kind == Kind::Punct
-                        && n.start == t.end
+                        && self.text[t.end..n.start].bytes().all(|b| b == b' ')
                         && n.text(self.text).starts_with(['-', '.'])
                 });
                 if starts_line && dash {
