@@ -68,8 +68,8 @@ pub struct Confusions {
 /// Which confusions a search may undo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Undo {
-    /// Only lost diacritics: for abbreviations and the first part of a
-    /// compound, where only a lost diacritic is common enough to count.
+    /// Only lost diacritics: for a word that is a word as seen, where only a
+    /// lost diacritic is common enough to outweigh it.
     Diacritics,
     /// Every confusion that replaces letters.
     Confusions,

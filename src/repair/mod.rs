@@ -647,23 +647,28 @@ impl Doc<'_> {
             r.confusions
                 .candidates(r.lexicon, r.context.vocabulary(), lower, lost, undo, accept)
         };
-        // Every confusion, also for a word that is a word as seen: OCR's
-        // `t` for `f` makes words too (`tor` for `for`, `tindes` for
-        // `findes`, `etter|retning`), and only in a stretch that lost its
-        // diacritics does a known word get this far. The bar and the
-        // context decide, and the word as seen stays a candidate.
-        let mut found = search(Undo::Confusions, &accept);
+        // A word that is a word as seen has only lost diacritics undone.
+        // OCR's `t` for `f` makes words too (`tor` for `for`, `at` for
+        // `af`), but undoing it let the prior of a frequent word outweigh a
+        // right one: `er otte` became `er ofte`, `tælles` `fælles`, `en
+        // tast` `en fast` (stop 10, taken back after a review).
+        let undo = if known {
+            Undo::Diacritics
+        } else {
+            Undo::Confusions
+        };
+        let mut found = search(undo, &accept);
         // A place-name compound only for a capitalised word that no word
         // explains, so that `Tormalet` stays `Formålet`, not `Tor|målet`,
         // and name compounds never crowd words out of the search.
         let names = found.is_empty() && capitalised && !known && !part;
         if names {
-            found = search(Undo::Confusions, &|w| {
+            found = search(undo, &|w| {
                 accept(w) || compounds::name_parts(r.lexicon, w).is_some()
             });
         }
         // A dropped letter only where nothing else explains a word that is
-        // no word as seen.
+        // no word as seen (a word's search undoes lost diacritics only).
         if found.iter().all(|c| c.edits == 0)
             && lost
             && !known
