@@ -749,14 +749,30 @@ fn a_one_after_a_verb_is_the_preposition_i() {
 
 #[test]
 fn junk_in_place_of_a_first_letter_takes_the_case_the_document_mostly_writes() {
-    // LOST heads its item `23/7776 Aben Sag`, repaired to `Åben`.
+    // LOST heads its item `23/7776 Aben Sag`, repaired to `Åben`: a title.
     let headed = repair(&format!("{LOST}23/8001 &ben Sag\n"));
     assert_changed(&headed, "&ben", "Åben");
-    // Where the document writes the word in lower case more often, so is it.
+    // In prose a word takes no capital from titles, names or sentence
+    // starts elsewhere in the document.
     let prose = repair(&format!(
-        "{LOST}Vi vil have en aben dialog, en aben proces og en &ben tilgang.\n"
+        "{LOST}23/8002 Aben sag\n\
+         Modet er &ben for alle. Vi vil have en &ben tilgang.\n\
+         Udvalget for Ældre og Sundhed har drøftet sagen.\n\
+         Ældre borgere har ret til hjaelp, og tilbud til de ldre borgere\n\
+         og til ldre og handicappede skal styrkes.\n"
     ));
-    assert_changed(&prose, "&ben", "åben");
+    assert_eq!(
+        repairs_of(&prose, "&ben"),
+        ["åben", "åben"],
+        "{:#?}",
+        prose.corrections
+    );
+    assert_eq!(
+        repairs_of(&prose, "ldre"),
+        ["ældre", "ældre"],
+        "{:#?}",
+        prose.corrections
+    );
 }
 
 #[test]
@@ -804,11 +820,17 @@ fn a_one_on_a_clean_page_is_only_offered_for_review() {
 #[test]
 fn an_l_that_numbers_a_list_is_a_one() {
     // OCR reads 1 as l. A lone `l` starting a line before a dash or a full
-    // stop numbers an agenda list, with or without a space before the dash.
+    // stop, with or without a space, and then an item's title numbers an
+    // agenda list. Not a litre (`l. pr. dag`), not inside a sentence, and
+    // not in a list numbered by letters.
     let out = repair(&format!(
         "{LOST}l - Aben Sundhedspolitik 2024-2027, forslag (26011/24)\n\
          l. Godkendelse af dagsorden\n\
-         Bilag l er vedlagt.\n"
+         Bilag l er vedlagt, og forbruget var 120\n\
+         l. pr. dag.\n\
+         \n\
+         k - Budget\n\
+         l - Anlaeg\n"
     ));
     assert_eq!(repairs_of(&out, "l"), ["1", "1"], "{:#?}", out.corrections);
 }

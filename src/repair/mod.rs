@@ -894,16 +894,8 @@ impl Doc<'_> {
                 } else if p >= REVIEW {
                     review.push(doubt(t, s, &["i".to_string()], NOT_CERTAIN));
                 }
-            } else if t.kind == Kind::Word && s == "l" {
-                let starts_line = i == 0 || self.tokens[i - 1].line != t.line;
-                // `l.`, `l-` and `l - Åben Sag`: a list's number, written
-                // with or without spaces before its dash.
-                let dash = self.tokens.get(i + 1).is_some_and(|n| {
-                    n.kind == Kind::Punct
-                        && self.text[t.end..n.start].bytes().all(|b| b == b' ')
-                        && n.text(self.text).starts_with(['-', '.'])
-                });
-                if starts_line && dash {
+            } else if t.kind == Kind::Word && s == "l" && self.lost[i] && self.numbers_a_list(i) {
+                {
                     out.push(Change {
                         token: i,
                         to: "1".to_string(),
@@ -914,6 +906,56 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
+    /// a line, a dash or a full stop follows (with or without spaces), and
+    /// then a capitalised word or a number (`l - Åben Sag`, `l. Godkendelse`;
+    /// not the litre of `l. pr. dag` or `l - og det svarer til`). Not in a
+    /// list numbered by letters (`k - Budget`, `l - Anlæg`).
+    fn numbers_a_list(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        let starts_line = i == 0 || self.tokens[i - 1].line != t.line;
+        let Some(mark) = self.tokens.get(i + 1) else {
+            return false;
+        };
+        let dash = mark.kind == Kind::Punct
+            && mark.line == t.line
+            && self.text[t.end..mark.start].bytes().all(|b| b == b' ')
+            && mark.text(self.text).starts_with(['-', '.']);
+        let item = self.tokens.get(i + 2).is_some_and(|n| {
+            n.line == t.line
+                && (n.kind == Kind::Number
+                    || n.text(self.text).starts_with(|c: char| c.is_uppercase()))
+        });
+        starts_line && dash && item && !self.letter_list_beside(t.line)
+    }
+
+    /// Whether the line before or after `line` starts with a lone
+    /// lower-case letter other than `l` and a dash or full stop (`k -`).
+    fn letter_list_beside(&self, line: u32) -> bool {
+        let starts_item = |j: usize| {
+            let first = self.tokens[j];
+            let text = first.text(self.text);
+            first.kind == Kind::Word
+                && text != "l"
+                && text.chars().count() == 1
+                && text.starts_with(char::is_lowercase)
+                && self.tokens.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Punct && n.text(self.text).starts_with(['-', '.'])
+                })
+        };
+        // Tokens are in text order, so a line's first token is found by
+        // bisection.
+        let first_of = |line: u32| {
+            let j = self.tokens.partition_point(|tok| tok.line < line);
+            (j < self.tokens.len() && self.tokens[j].line == line).then_some(j)
+        };
+        [line.checked_sub(1), Some(line + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(first_of)
+            .any(starts_item)
     }
 
     /// An abbreviation that lost its æ, ø or å with the text around it (`OU`
@@ -1033,38 +1075,40 @@ impl Doc<'_> {
                 && prev.text(self.text).ends_with(['.', '!', '?', '-', '–']))
     }
 
-    /// The shape of the token after token `i`: a capitalised word, a
-    /// word, or the token itself (punctuation, a number).
-    fn next_shape(&self, i: usize) -> Option<&str> {
-        self.tokens.get(i + 1).map(|t| {
-            let text = t.text(self.text);
-            match text.chars().next() {
-                Some(c) if t.kind == Kind::Word && c.is_uppercase() => "Word",
-                Some(_) if t.kind == Kind::Word => "word",
-                _ => text,
-            }
+    /// Whether token `i` stands before a capitalised word, as a title's
+    /// words do (`Åben Sag`).
+    fn before_capitalised(&self, i: usize) -> bool {
+        self.tokens.get(i + 1).is_some_and(|t| {
+            t.kind == Kind::Word && t.text(self.text).starts_with(char::is_uppercase)
         })
     }
 
-    /// For each repair whose first letter OCR did not show (`&ben`, `ldre`):
-    /// how much more often the document writes that word with a capital
-    /// than without before the same shape of next token, as seen or as
-    /// repaired. `23/9012 &ben Sag` is `Åben` where the other items are
-    /// headed `Aben Sag` (-> `Åben`); the next token matters, so a
-    /// committee's name (`Ældre- og sundhedsudvalget`) does not make `for
-    /// ældre, der` capitalised. Words whose own first letter was not seen do
-    /// not vote. One pass over the document, however many such repairs.
-    fn case_votes(&self, changes: &[Change]) -> FxHashMap<(String, Option<&str>), i64> {
-        let mut votes: FxHashMap<(String, Option<&str>), i64> = changes
+    /// For each repair before a capitalised word whose first letter OCR did
+    /// not show (`&ben Sag`): how much more often the document writes that
+    /// word with a capital than without before a capitalised word, as seen
+    /// or as repaired, not counting sentence starts (a capital there says
+    /// nothing). `23/9012 &ben Sag` is `Åben` where the other items are
+    /// headed `Aben Sag`. Only titles: in prose (`for &ben dialog`, `de
+    /// ldre borgere`) a word takes no capital from a committee's name
+    /// (`Udvalget for Ældre og Sundhed`) or a sentence's first word. One pass
+    /// over the document, however many such repairs.
+    fn case_votes(&self, changes: &[Change]) -> FxHashMap<String, i64> {
+        let mut votes: FxHashMap<String, i64> = changes
             .iter()
-            .filter(|c| first_letter_unseen(self.tokens[c.token].text(self.text), &c.to))
-            .map(|c| ((c.to.to_lowercase(), self.next_shape(c.token)), 0))
+            .filter(|c| {
+                self.before_capitalised(c.token)
+                    && first_letter_unseen(self.tokens[c.token].text(self.text), &c.to)
+            })
+            .map(|c| (c.to.to_lowercase(), 0))
             .collect();
         if votes.is_empty() {
             return votes;
         }
         let mut vote = |word: String, i: usize, written: &str| {
-            if let Some(tally) = votes.get_mut(&(word, self.next_shape(i))) {
+            if !self.before_capitalised(i) || self.starts_sentence(i) {
+                return;
+            }
+            if let Some(tally) = votes.get_mut(&word) {
                 match written.chars().next() {
                     Some(c) if c.is_uppercase() => *tally += 1,
                     Some(c) if c.is_lowercase() => *tally -= 1,
@@ -1101,14 +1145,15 @@ impl Doc<'_> {
             // nor has `ldre`, whose first letter was dropped (`Ældre`). At
             // the start of a line or a sentence it was a capital (`Åben`),
             // and so it was in a name the dictionary writes only with one
-            // (`&ge` -> `Åge`), and where the document mostly writes the
-            // word with one.
+            // (`&ge` -> `Åge`), and in a title where the document mostly
+            // writes the word with one.
             if first_letter_unseen(from, &change.to)
                 && (self.starts_sentence(change.token)
                     || self.only_a_name(&change.to)
-                    || case_votes
-                        .get(&(change.to.to_lowercase(), self.next_shape(change.token)))
-                        .is_some_and(|&votes| votes > 0))
+                    || (self.before_capitalised(change.token)
+                        && case_votes
+                            .get(&change.to.to_lowercase())
+                            .is_some_and(|&votes| votes > 0)))
             {
                 to = capitalised(&to);
             }
