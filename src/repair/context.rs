@@ -365,40 +365,44 @@ impl Context {
 
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
-        if around.prev.is_none()
-            && around.next.is_none()
-            && around.prev_class.is_none()
-            && around.next_class.is_none()
-        {
-            return 0.0;
-        }
-        let p_word = p_word.clamp(1e-12, 1.0);
         let id = self.ids.get(word).copied();
+        self.pairs_fit(around, id, p_word) + self.classes_fit(around, word, id)
+    }
+
+    /// The word pairs' part of the fit: only pairs the counts have seen.
+    fn pairs_fit(&self, around: &Neighbours, id: Option<u32>, p_word: f64) -> f64 {
+        let p_word = p_word.clamp(1e-12, 1.0);
         let pair = |a: Option<u32>, b: Option<u32>| match (a, b) {
             (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
             _ => 0,
         };
         let mut score = 0.0;
-        // An unseen word's class comes from the lexicon.
-        let class = id.map_or_else(|| Class::of(word), |id| self.classes[id as usize]);
         if let Some((prev, count)) = around.prev {
             score += Context::association(pair(Some(prev), id), count, p_word);
-            // The previous word's taste for this word's class (`har` ->
-            // a participle).
-            if let Some(class) = class {
-                score += self.followed_by.taste(prev, class);
-            }
         }
         if let Some((next, count)) = around.next {
             score += Context::association(pair(id, Some(next)), count, p_word);
-            // The next word's taste for this word's class.
-            if let Some(class) = class {
+        }
+        score
+    }
+
+    /// The verb classes' part of the fit.
+    fn classes_fit(&self, around: &Neighbours, word: &str, id: Option<u32>) -> f64 {
+        let mut score = 0.0;
+        // An unseen word's class comes from the lexicon.
+        let class = id.map_or_else(|| Class::of(word), |id| self.classes[id as usize]);
+        if let Some(class) = class {
+            // The neighbours' taste for this word's class (`har` -> a
+            // participle).
+            if let Some((prev, _)) = around.prev {
+                score += self.followed_by.taste(prev, class);
+            }
+            if let Some((next, _)) = around.next {
                 score += self.preceded_by.taste(next, class);
             }
         }
         // This word's taste for its neighbours' classes (`bør` before an
-        // infinitive, `i` after a passive), even when the counts have never
-        // seen them.
+        // infinitive), even when the counts have never seen them.
         if let Some(id) = id {
             if let Some(next) = around.next_class {
                 score += self.followed_by.taste(id, next);
@@ -408,6 +412,20 @@ impl Context {
             }
         }
         score
+    }
+
+    /// [`Context::fit`] from the word pairs alone, for a decision where a
+    /// class says too little: `i` follows passives, but `bevilges 1
+    /// stilling` is a number all the same.
+    pub fn fit_pairs(
+        &self,
+        prev: Option<&str>,
+        word: &str,
+        next: Option<&str>,
+        p_word: f64,
+    ) -> f64 {
+        let id = self.ids.get(word).copied();
+        self.pairs_fit(&self.neighbours(prev, next), id, p_word)
     }
 
     /// The relative frequency of `word` in the counts (0 when unseen).

@@ -876,10 +876,13 @@ impl Doc<'_> {
                 }
                 let p_i = r.ln_prior("i");
                 let p_n = r.ln_prior(context::NUMBER);
-                let as_i = p_i + r.context.fit(Some(prev), "i", Some(next), p_i.exp());
+                // Word pairs only: `i` follows passives and infinitives, but
+                // so does a count (`bevilges 1 stilling`, `godkendte 1
+                // forslag`), and the classes cannot tell a count's noun.
+                let as_i = p_i + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp());
                 let as_n = p_n
                     + r.context
-                        .fit(Some(prev), context::NUMBER, Some(next), p_n.exp());
+                        .fit_pairs(Some(prev), context::NUMBER, Some(next), p_n.exp());
                 let p = 1.0 / (1.0 + (as_n - as_i).exp());
                 // Only where the text shows OCR damage: on a clean page a `1`
                 // between words is a number (`afholdes 1 gang om året`),
