@@ -22,9 +22,8 @@
 //! tense, other; a form with two readings has none). `bør` was followed by
 //! an infinitive each time the class was known and `bor` never, which
 //! speaks for `bør` before an infinitive it has never met (`bor
-//! behandles`); `i` often follows an infinitive or passive and a number
-//! seldom (`omsættes 1 konkrete`); `har` is seldom followed by a word that
-//! is no verb form, which speaks against `fort`. The class terms are added
+//! behandles`); `har` is seldom followed by a word that is no verb form,
+//! which speaks against `fort`. The class terms are added
 //! to the word-pair terms as if they were independent evidence; a pair seen
 //! in the counts thus speaks twice.
 
