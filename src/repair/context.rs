@@ -23,9 +23,9 @@
 //! an infinitive each time the class was known and `bor` never, which
 //! speaks for `bør` before an infinitive it has never met (`bor
 //! behandles`); `har` is seldom followed by a word that is no verb form,
-//! which speaks against `fort`. The class terms are added
-//! to the word-pair terms as if they were independent evidence; a pair seen
-//! in the counts thus speaks twice.
+//! which speaks against `fort`. The class terms are added to the word-pair
+//! terms as if they were independent evidence; a pair seen in the counts
+//! thus speaks twice.
 
 use std::collections::HashMap;
 
@@ -364,6 +364,13 @@ impl Context {
 
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
+        if around.prev.is_none()
+            && around.next.is_none()
+            && around.prev_class.is_none()
+            && around.next_class.is_none()
+        {
+            return 0.0;
+        }
         let id = self.ids.get(word).copied();
         self.pairs_fit(around, id, p_word) + self.classes_fit(around, word, id)
     }

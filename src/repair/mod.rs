@@ -898,14 +898,12 @@ impl Doc<'_> {
                     review.push(doubt(t, s, &["i".to_string()], NOT_CERTAIN));
                 }
             } else if t.kind == Kind::Word && s == "l" && self.lost[i] && self.numbers_a_list(i) {
-                {
-                    out.push(Change {
-                        token: i,
-                        to: "1".to_string(),
-                        rule: Rule::Confusion,
-                        confidence: 0.95,
-                    });
-                }
+                out.push(Change {
+                    token: i,
+                    to: "1".to_string(),
+                    rule: Rule::Confusion,
+                    confidence: 0.95,
+                });
             }
         }
         out
