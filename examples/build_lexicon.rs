@@ -40,6 +40,7 @@ fn parse_line(line: &str) -> Result<(&str, u64), String> {
             't' => entry.participle = true,
             'd' => entry.past = true,
             'n' => entry.other_reading = true,
+            'j' => entry.zipf_of_stem = true,
             'f' => forbidden = true,
             other => return Err(format!("unknown flag {other:?}")),
         }

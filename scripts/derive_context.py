@@ -8,6 +8,9 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
     count <TAB> word            a unigram
     count <TAB> word <TAB> next a bigram of two words with only spaces or line
                                 breaks between them
+    count <TAB> word <TAB> * <TAB> after
+                                a skip pair: `after` two words on, the three
+                                words joined as a bigram's are
 
 Words are lower-cased; every number is written `<n>`. A pair is counted only when
 nothing but whitespace separates the two tokens, which is the same adjacency the
@@ -43,9 +46,11 @@ def tokens(text):
 def main():
     uni = collections.Counter()
     bi = collections.Counter()
+    skip = collections.Counter()
     for path in SOURCES:
         text = open(path, encoding="utf-8").read()
         prev = None
+        prev2 = None
         gap_ok = True
         blank = False
         for kind, value in tokens(text):
@@ -54,11 +59,16 @@ def main():
                     blank = True
                 continue
             if kind == "punct":
-                prev = None
+                prev = prev2 = None
                 continue
             uni[value] += 1
             if prev is not None and not blank:
                 bi[(prev, value)] += 1
+                if prev2 is not None:
+                    skip[(prev2, value)] += 1
+                prev2 = prev
+            else:
+                prev2 = None
             prev = value
             blank = False
     with open("corrections/context.tsv", "w", encoding="utf-8") as out:
@@ -66,6 +76,8 @@ def main():
             out.write(f"{n}\t{w}\n")
         for (a, b), n in sorted(bi.items()):
             out.write(f"{n}\t{a}\t{b}\n")
+        for (a, b), n in sorted(skip.items()):
+            out.write(f"{n}\t{a}\t*\t{b}\n")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,10 @@ counts which class follows which word, so "bør" before any infinitive, or any
 participle after "har", is evidence even for a pair it has never seen; a form
 with two readings ("vi", "hele", "arbejdet") is no evidence either way.
 
+The letter j marks a joint form ("kommunalbestyrelses", "barne") whose
+frequency wordfreq does not give: it takes its stem's, which is right for the
+form as a compound part, but not as a word on its own (see main()).
+
 The affix file is expanded here rather than with `unmunch`, which leaves the
 continuation flags of two-level suffixes unexpanded and knows nothing of the
 compound flags. The semantics follow hunspell's (affixmgr.cxx):
@@ -70,8 +74,9 @@ HEADER_FLAGS = {
 # Bits of a produced form, merged per key with OR.
 S, B, M, E, P, U, F, L = 1, 2, 4, 8, 16, 32, 64, 128
 V, T, D, N = 256, 512, 1024, 2048
+J = 4096
 LETTERS = [(S, "s"), (B, "b"), (M, "m"), (E, "e"), (P, "p"), (U, "u"), (F, "f"), (L, "l"),
-           (V, "v"), (T, "t"), (D, "d"), (N, "n")]
+           (V, "v"), (T, "t"), (D, "d"), (N, "n"), (J, "j")]
 # The verb class a suffix's morphology tag gives the form it makes.
 TAG_CLASS = {"+PERF_PART": T, "+DATID": D, "+PASSIV": V}
 
@@ -353,12 +358,17 @@ def main():
     with open(args.out, "w", encoding="utf-8") as out:
         for key in sorted(lexicon, key=lambda k: k.encode("utf-8")):
             bits = lexicon[key]
-            letters = "".join(c for bit, c in LETTERS if bits & bit)
             zipf = 0.0
             if not bits & F:
                 zipf = zipf_frequency(key, "da")
                 if zipf == 0.0 and key in joint_stems:
                     zipf = max(zipf_frequency(w, "da") for w in joint_stems[key])
+                    # The stem's frequency fits the form inside compounds;
+                    # as a word of its own ("Barne- og ...") it is rarer
+                    # than any form wordfreq ranks. The repair reads j so.
+                    if zipf > 0.0:
+                        bits |= J
+            letters = "".join(c for bit, c in LETTERS if bits & bit)
             zipf = round(zipf * 100)
             out.write(f"{key}\t{letters}\t{zipf}\n")
     print(f"stems {stems}, forms produced {produced}, keys {len(lexicon)}",

@@ -45,6 +45,9 @@ pub const NUMBER: &str = "<n>";
 pub struct Evidence {
     pub(crate) unigrams: HashMap<String, u32>,
     pub(crate) bigrams: HashMap<(String, String), u32>,
+    /// Skip pairs: a word and the word two on (`for` ... `med`), the three
+    /// joined as a bigram's two are.
+    pub(crate) skips: HashMap<(String, String), u32>,
 }
 
 impl Evidence {
@@ -58,6 +61,7 @@ impl Evidence {
             return evidence;
         }
         let mut prev: Option<String> = None;
+        let mut prev2: Option<String> = None;
         let mut prev_end = 0;
         for token in &tokens {
             let value = match token.kind {
@@ -68,14 +72,23 @@ impl Evidence {
                 Kind::Number => NUMBER.to_string(),
                 _ => {
                     prev = None;
+                    prev2 = None;
                     continue;
                 }
             };
             let gap = &text[prev_end..token.start];
-            if let Some(p) = prev.take() {
-                if !gap.contains("\n\n") {
-                    *evidence.bigrams.entry((p, value.clone())).or_default() += 1;
+            match prev.take() {
+                Some(p) if !gap.contains("\n\n") => {
+                    *evidence
+                        .bigrams
+                        .entry((p.clone(), value.clone()))
+                        .or_default() += 1;
+                    if let Some(p2) = prev2.take() {
+                        *evidence.skips.entry((p2, value.clone())).or_default() += 1;
+                    }
+                    prev2 = Some(p);
                 }
+                _ => prev2 = None,
             }
             *evidence.unigrams.entry(value.clone()).or_default() += 1;
             prev = Some(value);
@@ -91,6 +104,9 @@ impl Evidence {
         for (pair, n) in other.bigrams {
             *self.bigrams.entry(pair).or_default() += n;
         }
+        for (pair, n) in other.skips {
+            *self.skips.entry(pair).or_default() += n;
+        }
     }
 
     /// The bundled counts.
@@ -102,11 +118,14 @@ impl Evidence {
                 continue;
             };
             let Ok(n) = n.parse::<u32>() else { continue };
-            match cols.next() {
-                Some(b) => {
+            match (cols.next(), cols.next()) {
+                (Some("*"), Some(b)) => {
+                    evidence.skips.insert((a.to_string(), b.to_string()), n);
+                }
+                (Some(b), _) => {
                     evidence.bigrams.insert((a.to_string(), b.to_string()), n);
                 }
-                None => {
+                (None, _) => {
                     evidence.unigrams.insert(a.to_string(), n);
                 }
             }
@@ -210,6 +229,10 @@ pub struct Context {
     ids: FxHashMap<Box<str>, u32>,
     counts: Vec<u32>,
     pairs: FxHashMap<(u32, u32), u32>,
+    /// Skip pairs by word ids.
+    skips: FxHashMap<(u32, u32), u32>,
+    /// Per word id, per relation ([`AFTER`] ...): the words seen there.
+    spreads: Vec<[Spread; 4]>,
     /// Per word id: its class, if it has one.
     classes: Vec<Option<Class>>,
     /// Which classes followed each word.
@@ -221,12 +244,39 @@ pub struct Context {
     total: f64,
 }
 
-/// The neighbours of a word as the counts know them: (id, count), `None`
-/// when unseen (an unseen neighbour says nothing).
+/// What the counts know of the words on one side of a word, in one
+/// relation (the word right after it, say): how many they saw there, and
+/// how many different ones.
+#[derive(Debug, Clone, Copy, Default)]
+struct Spread {
+    seen: f64,
+    kinds: f64,
+}
+
+/// The relations a neighbour is counted in: the word right after it, right
+/// before it, two after it, two before it.
+const AFTER: usize = 0;
+const BEFORE: usize = 1;
+const TWO_AFTER: usize = 2;
+const TWO_BEFORE: usize = 3;
+
+/// A neighbour the counts know: its id, and what they saw on the side
+/// where the word being decided stands.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    id: u32,
+    spread: Spread,
+}
+
+/// The neighbours of a word as the counts know them, `None` when unseen
+/// (an unseen neighbour says nothing).
 #[derive(Debug, Clone, Copy)]
 pub struct Neighbours {
-    prev: Option<(u32, f64)>,
-    next: Option<(u32, f64)>,
+    prev: Option<Known>,
+    next: Option<Known>,
+    /// The words two before and two after.
+    before_prev: Option<Known>,
+    after_next: Option<Known>,
     /// The classes of the neighbours, seen or not (the lexicon knows
     /// them).
     prev_class: Option<Class>,
@@ -252,6 +302,8 @@ impl Context {
             ids: FxHashMap::default(),
             counts: Vec::new(),
             pairs: FxHashMap::default(),
+            skips: FxHashMap::default(),
+            spreads: Vec::new(),
             classes: Vec::new(),
             followed_by: ClassCounts::default(),
             preceded_by: ClassCounts::default(),
@@ -284,6 +336,27 @@ impl Context {
                 Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
             })
             .collect();
+        self.skips = self
+            .evidence
+            .skips
+            .iter()
+            .filter_map(|((a, b), &n)| {
+                Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
+            })
+            .collect();
+        self.spreads = vec![[Spread::default(); 4]; words.len()];
+        for (relations, pairs) in [
+            ((AFTER, BEFORE), &self.pairs),
+            ((TWO_AFTER, TWO_BEFORE), &self.skips),
+        ] {
+            for (&(a, b), &n) in pairs {
+                for (id, relation) in [(a, relations.0), (b, relations.1)] {
+                    let spread = &mut self.spreads[id as usize][relation];
+                    spread.seen += f64::from(n);
+                    spread.kinds += 1.0;
+                }
+            }
+        }
         self.classes = words.iter().map(|(w, _)| Class::of(w)).collect();
         self.followed_by = ClassCounts::new(words.len());
         self.preceded_by = ClassCounts::new(words.len());
@@ -315,13 +388,30 @@ impl Context {
     /// Looks the neighbours of a word up once, for scoring all of its
     /// candidates with [`Context::fit_between`].
     pub fn neighbours(&self, prev: Option<&str>, next: Option<&str>) -> Neighbours {
-        let known = |w: Option<&str>| {
+        self.neighbours_two_deep([None, prev], [next, None])
+    }
+
+    /// [`Context::neighbours`], with the words two before and two after
+    /// (`before`: the word two before, then the one right before).
+    pub fn neighbours_two_deep(
+        &self,
+        [before_prev, prev]: [Option<&str>; 2],
+        [next, after_next]: [Option<&str>; 2],
+    ) -> Neighbours {
+        // The word being decided stands after `prev`, so what was seen after
+        // `prev` counts; and so on.
+        let known = |w: Option<&str>, relation: usize| {
             let id = *self.ids.get(w?)?;
-            Some((id, f64::from(self.counts[id as usize])))
+            Some(Known {
+                id,
+                spread: self.spreads[id as usize][relation],
+            })
         };
         Neighbours {
-            prev: known(prev),
-            next: known(next),
+            prev: known(prev, AFTER),
+            next: known(next, BEFORE),
+            before_prev: known(before_prev, TWO_AFTER),
+            after_next: known(after_next, TWO_BEFORE),
             prev_class: prev.and_then(|w| self.class_of(w)),
             next_class: next.and_then(|w| self.class_of(w)),
         }
@@ -335,13 +425,21 @@ impl Context {
         }
     }
 
-    /// How much likelier `word` is next to a neighbour seen `count` times,
-    /// `pair` times together, than on its own, as ln P(word | neighbour) /
-    /// P(word), smoothed towards 0 when the counts know the neighbour little.
+    /// How much likelier `word` is beside a neighbour, `pair` times seen
+    /// together, than on its own, as ln P(word | neighbour) / P(word).
     /// Conditioning on the neighbour (on either side) keeps candidates
     /// comparable: they share the denominator.
-    fn association(pair: u32, count: f64, p_word: f64) -> f64 {
-        let p = (f64::from(pair) + SMOOTHING * p_word) / (count + SMOOTHING);
+    ///
+    /// Smoothed as Witten and Bell do: the neighbour's spread decides how
+    /// much its counts are trusted. After a word followed by few different
+    /// words (`bør`: an infinitive), a pair never seen is unlikely; after
+    /// one followed by hundreds (`og`), it says almost nothing, for most of
+    /// what may follow `og` has simply not come up yet.
+    fn association(pair: u32, spread: Spread, p_word: f64) -> f64 {
+        if spread.seen == 0.0 {
+            return 0.0;
+        }
+        let p = (f64::from(pair) + spread.kinds * p_word) / (spread.seen + spread.kinds);
         (p / p_word).ln()
     }
 
@@ -355,11 +453,16 @@ impl Context {
     /// what a word's own pairs are measured against.
     pub fn fit_unseen(&self, around: &Neighbours, p_word: f64) -> f64 {
         let p_word = p_word.clamp(1e-12, 1.0);
-        [around.prev, around.next]
-            .iter()
-            .flatten()
-            .map(|&(_, count)| Context::association(0, count, p_word))
-            .sum()
+        [
+            around.prev,
+            around.next,
+            around.before_prev,
+            around.after_next,
+        ]
+        .iter()
+        .flatten()
+        .map(|known| Context::association(0, known.spread, p_word))
+        .sum()
     }
 
     /// [`Context::fit`] with the neighbours already looked up.
@@ -383,11 +486,23 @@ impl Context {
             _ => 0,
         };
         let mut score = 0.0;
-        if let Some((prev, count)) = around.prev {
-            score += Context::association(pair(Some(prev), id), count, p_word);
+        if let Some(prev) = around.prev {
+            score += Context::association(pair(Some(prev.id), id), prev.spread, p_word);
         }
-        if let Some((next, count)) = around.next {
-            score += Context::association(pair(id, Some(next)), count, p_word);
+        if let Some(next) = around.next {
+            score += Context::association(pair(id, Some(next.id)), next.spread, p_word);
+        }
+        // Two words on, a bigram model is blind: `tidsplan for arbejdet
+        // med` and `før arbejdet går` differ only there.
+        let skip = |a: Option<u32>, b: Option<u32>| match (a, b) {
+            (Some(a), Some(b)) => self.skips.get(&(a, b)).copied().unwrap_or(0),
+            _ => 0,
+        };
+        if let Some(before) = around.before_prev {
+            score += Context::association(skip(Some(before.id), id), before.spread, p_word);
+        }
+        if let Some(after) = around.after_next {
+            score += Context::association(skip(id, Some(after.id)), after.spread, p_word);
         }
         score
     }
@@ -400,11 +515,11 @@ impl Context {
         if let Some(class) = class {
             // The neighbours' taste for this word's class (`har` -> a
             // participle).
-            if let Some((prev, _)) = around.prev {
-                score += self.followed_by.taste(prev, class);
+            if let Some(prev) = around.prev {
+                score += self.followed_by.taste(prev.id, class);
             }
-            if let Some((next, _)) = around.next {
-                score += self.preceded_by.taste(next, class);
+            if let Some(next) = around.next {
+                score += self.preceded_by.taste(next.id, class);
             }
         }
         // This word's taste for its neighbours' classes (`bør` before an

@@ -39,6 +39,7 @@ const INFINITIVE: u64 = 1 << 8;
 const PARTICIPLE: u64 = 1 << 9;
 const PAST: u64 = 1 << 10;
 const OTHER_READING: u64 = 1 << 11;
+const ZIPF_OF_STEM: u64 = 1 << 12;
 const ZIPF_SHIFT: u32 = 16;
 
 /// What the lexicon knows about one lowercase form.
@@ -73,10 +74,19 @@ pub struct Entry {
     /// adjective, a regular verb's present tense (`arbejdet` is a noun
     /// too). Many irregular forms (`har`, `er`, `vil`) have no class at all.
     pub other_reading: bool,
+    /// `zipf` is not the form's own but its stem's: a joint form
+    /// (`barne`, `forsøgs`) wordfreq does not rank. Inside a compound that
+    /// is its frequency; as a word of its own it is rarer than
+    /// [`WORDFREQ_FLOOR`].
+    pub zipf_of_stem: bool,
     /// Zipf frequency in Danish text (wordfreq); 0.0 if wordfreq does not
     /// list the form.
     pub zipf: f32,
 }
+
+/// wordfreq's Danish list ends at this Zipf frequency: every form it ranks
+/// is at least this common, so one it does not rank is rarer.
+pub const WORDFREQ_FLOOR: f32 = 3.0;
 
 /// The value stored for a key; used by `examples/build_lexicon.rs`.
 pub fn pack(entry: &Entry, forbidden: bool) -> u64 {
@@ -92,6 +102,7 @@ pub fn pack(entry: &Entry, forbidden: bool) -> u64 {
         (entry.participle, PARTICIPLE),
         (entry.past, PAST),
         (entry.other_reading, OTHER_READING),
+        (entry.zipf_of_stem, ZIPF_OF_STEM),
         (forbidden, FORBIDDEN),
     ];
     let flags = bits
@@ -118,6 +129,7 @@ fn unpack(value: u64) -> Entry {
         participle: value & PARTICIPLE != 0,
         past: value & PAST != 0,
         other_reading: value & OTHER_READING != 0,
+        zipf_of_stem: value & ZIPF_OF_STEM != 0,
         zipf: ((value >> ZIPF_SHIFT) & 0xffff) as f32 / 100.0,
     }
 }
@@ -318,6 +330,7 @@ mod tests {
             participle: false,
             past: true,
             other_reading: false,
+            zipf_of_stem: false,
             zipf: 4.57,
         };
         assert_eq!(unpack(pack(&entry, false)), entry);
@@ -326,6 +339,7 @@ mod tests {
             participle: true,
             past: false,
             other_reading: true,
+            zipf_of_stem: true,
             ..entry
         };
         assert_eq!(unpack(pack(&common, false)), common);

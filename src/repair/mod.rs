@@ -97,8 +97,9 @@ const REVIEW: f64 = 0.2;
 /// nevertheless right (a rare name or compound): words outside the lexicon
 /// are a few in a hundred, but spread over countless strings, so any one of
 /// them is rarer than the rarest listed word (about 8e-10). With the damping
-/// of diacritic damage in intact text, a slip such as `Okonomiudvalget` on a
-/// clean page reaches the review list, while clean minutes get no change.
+/// of diacritic damage in intact text, a slip such as `Udsatteradet` on a
+/// clean page reaches the review list, while clean minutes get no change;
+/// a slip of a word clean minutes use often (`Okonomiudvalget`) is repaired.
 const LN_P_UNKNOWN: f64 = -21.0;
 /// The same in a document that lost its diacritics: there an unknown word
 /// that a lost æ, ø or å explains is far more often damaged than rare.
@@ -223,6 +224,9 @@ impl Repairer {
     fn ln_prior(&self, word: &str) -> f64 {
         let from_context = self.context.frequency(word);
         let zipf = match self.lexicon.entry(word) {
+            // A joint form's frequency is its stem's: as a word of its own
+            // (`Barne- og`) it is rarer than anything wordfreq ranks.
+            Some(e) if e.zipf_of_stem => f64::from(e.zipf.min(lexicon::WORDFREQ_FLOOR)),
             Some(e) if e.zipf > 0.0 => f64::from(e.zipf),
             Some(e) if e.standalone => LISTED_ZIPF,
             _ => self.compound_zipf(word),
@@ -745,10 +749,15 @@ impl Doc<'_> {
     /// The best form for token `i` in its context: (word, rule, probability,
     /// alternatives worth reviewing).
     fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
+        let r = self.repairer;
         let prev = self.neighbour(i, false);
         let next = self.neighbour(i, true);
-        let r = self.repairer;
-        let around = r.context.neighbours(prev.as_deref(), next.as_deref());
+        let before_prev = prev.as_ref().and_then(|_| self.neighbour(i - 1, false));
+        let after_next = next.as_ref().and_then(|_| self.neighbour(i + 1, true));
+        let around = r.context.neighbours_two_deep(
+            [before_prev.as_deref(), prev.as_deref()],
+            [next.as_deref(), after_next.as_deref()],
+        );
         let seen_word: &str = &analysis.word;
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
@@ -812,7 +821,7 @@ impl Doc<'_> {
             // The word as seen is a word: only context made the change.
             rule = Rule::Context;
         }
-        // A word that is no word at all (`Okonomiudvalget` on a clean page)
+        // A word that is no word at all (`Udsatteradet` on a clean page)
         // is worth a reviewer's glance at a much lower probability.
         let bar = if analysis.seen_is_word {
             REVIEW
