@@ -27,8 +27,6 @@
 //! terms as if they were independent evidence; a pair seen in the counts
 //! thus speaks twice.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -43,11 +41,11 @@ pub const NUMBER: &str = "<n>";
 /// many documents does not depend on their order.
 #[derive(Debug, Default, Clone)]
 pub struct Evidence {
-    pub(crate) unigrams: HashMap<String, u32>,
-    pub(crate) bigrams: HashMap<(String, String), u32>,
+    pub(crate) unigrams: FxHashMap<String, u32>,
+    pub(crate) bigrams: FxHashMap<(String, String), u32>,
     /// Skip pairs: a word and the word two on (`for` ... `med`), the three
     /// joined as a bigram's two are.
-    pub(crate) skips: HashMap<(String, String), u32>,
+    pub(crate) skips: FxHashMap<(String, String), u32>,
 }
 
 impl Evidence {
@@ -131,6 +129,11 @@ impl Evidence {
             }
         }
         evidence
+    }
+
+    /// Whether nothing was learned (a damaged document teaches nothing).
+    pub fn is_empty(&self) -> bool {
+        self.unigrams.is_empty()
     }
 
     pub(crate) fn total(&self) -> u64 {
@@ -589,6 +592,61 @@ mod tests {
         ));
         let p = 0.01;
         assert!(ctx.fit(Some("vi"), "får", None, p) > ctx.fit(Some("vi"), "far", None, p));
+    }
+
+    #[test]
+    fn the_word_two_on_tells_what_the_next_word_cannot() {
+        let ctx = Context::new(Evidence::learn(
+            "Vi venter, før arbejdet går i gang. Det sker, før arbejdet går i gang.\n\n\
+             Planen for samarbejdet med skolen. Rammen for indsatsen med borgerne.\n\n\
+             Tak for hjælpen med sagen. Prisen for huset med haven.",
+        ));
+        let p = 0.01;
+        let fit = |word: &str, after_next: &str| {
+            let around =
+                ctx.neighbours_two_deep([None, None], [Some("arbejdet"), Some(after_next)]);
+            ctx.fit_between(&around, word, p)
+        };
+        // The pair alone: `før arbejdet` was seen, `for arbejdet` never.
+        assert!(
+            ctx.fit(None, "før", Some("arbejdet"), p) > ctx.fit(None, "for", Some("arbejdet"), p)
+        );
+        // Two words on: `for` ... `med` three times, `før` ... `med` never.
+        assert!(fit("for", "med") > fit("før", "med"));
+        assert!(fit("før", "går") > fit("for", "går"));
+    }
+
+    #[test]
+    fn a_pair_unseen_beside_a_word_of_many_neighbours_says_little() {
+        // `og` is followed by many different words, `bør` by few: a word never
+        // seen after `og` loses little, one never seen after `bør` much.
+        let mut text = String::new();
+        for w in [
+            "huse", "veje", "skoler", "haller", "byer", "stier", "parker", "torve",
+        ] {
+            text.push_str(&format!("Der er {w} og {w}.\n\n"));
+        }
+        for _ in 0..8 {
+            text.push_str("Vi bør handle.\n\n");
+        }
+        let ctx = Context::new(Evidence::learn(&text));
+        let p = 0.01;
+        // A string the lexicon does not know has no class: only the pairs
+        // speak.
+        let after = |prev: &str| ctx.fit(Some(prev), "qwxyz", None, p);
+        // Witten-Bell: 8 seen after `og`, 8 different, so ln(8 / 16); 8 seen
+        // after `bør`, 1 different, so ln(1 / 9). (Two pseudo-observations
+        // would give both ln(2 / 10).)
+        assert!(
+            (after("og") - (0.5f64).ln()).abs() < 0.01,
+            "{}",
+            after("og")
+        );
+        assert!(
+            (after("bør") - (1.0f64 / 9.0).ln()).abs() < 0.01,
+            "{}",
+            after("bør")
+        );
     }
 
     #[test]

@@ -97,7 +97,7 @@ const REVIEW: f64 = 0.2;
 /// nevertheless right (a rare name or compound): words outside the lexicon
 /// are a few in a hundred, but spread over countless strings, so any one of
 /// them is rarer than the rarest listed word (about 8e-10). With the damping
-/// of diacritic damage in intact text, a slip such as `Udsatteradet` on a
+/// of diacritic damage in intact text, a slip such as `Fiskeriradet` on a
 /// clean page reaches the review list, while clean minutes get no change;
 /// a slip of a word clean minutes use often (`Okonomiudvalget`) is repaired.
 const LN_P_UNKNOWN: f64 = -21.0;
@@ -196,6 +196,10 @@ impl Repairer {
 
     /// Adds what the clean documents of the batch teach.
     pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
+        // A damaged document teaches nothing: no need to index again.
+        if evidence.is_empty() {
+            return self;
+        }
         self.context.add(evidence);
         // Priors changed: analyses made before are stale.
         self.analyses = RwLock::default();
@@ -821,7 +825,7 @@ impl Doc<'_> {
             // The word as seen is a word: only context made the change.
             rule = Rule::Context;
         }
-        // A word that is no word at all (`Udsatteradet` on a clean page)
+        // A word that is no word at all (`Fiskeriradet` on a clean page)
         // is worth a reviewer's glance at a much lower probability.
         let bar = if analysis.seen_is_word {
             REVIEW
