@@ -170,6 +170,42 @@ pub fn evaluate_heldout_in_batch(
     Ok(total)
 }
 
+/// Cross-validation over clean texts the bundled counts were learned from
+/// (the training minutes): the texts are dealt into `folds` folds, and each
+/// fold is damaged and repaired with a context model learned from the other
+/// folds only (not from the bundled counts, which hold every fold). A
+/// development figure that no text's own words inflate, so that the
+/// held-out and fresh texts need not be studied to find what to build.
+pub fn cross_validate(
+    options: &RepairOptions,
+    clean_texts: &[String],
+    folds: usize,
+    seed: u64,
+) -> Result<Report, RepairError> {
+    let folds = folds.clamp(2, clean_texts.len().max(2));
+    let mut total = Report::default();
+    for fold in 0..folds {
+        let in_fold = |i: usize| i % folds == fold;
+        let options = RepairOptions {
+            context_from: Some(
+                clean_texts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !in_fold(i))
+                    .map(|(_, t)| t.clone())
+                    .collect(),
+            ),
+            ..options.clone()
+        };
+        let repairer = Repairer::new(&options)?;
+        for (i, clean) in clean_texts.iter().enumerate().filter(|&(i, _)| in_fold(i)) {
+            let damaged = corrupt(clean, seed.wrapping_add(i as u64));
+            total.add(evaluate_pair(&repairer, &damaged, clean));
+        }
+    }
+    Ok(total)
+}
+
 /// The (damaged, clean) pairs [`evaluate_heldout`] scores, for tools that
 /// read two parallel files (scripts/baselines.py).
 pub fn damaged_pairs(clean_texts: &[String], seed: u64) -> Vec<(String, String)> {

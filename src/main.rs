@@ -96,6 +96,19 @@ struct EvalArgs {
     /// Print up to N words the repair got wrong, per measurement.
     #[arg(long, value_name = "N", default_value_t = 0)]
     misses: usize,
+    /// Instead, cross-validate over a folder of clean texts the bundled
+    /// counts learned from (corrections/training): each fold is scored by a
+    /// context model learned from the other folds only.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["pair", "dump"])]
+    cross_validate: Option<PathBuf>,
+    /// The number of folds for --cross-validate.
+    #[arg(
+        long,
+        value_name = "K",
+        default_value_t = 10,
+        requires = "cross_validate"
+    )]
+    folds: usize,
 }
 
 /// The exit status tells the batch's story.
@@ -219,6 +232,18 @@ fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
         no_bundled_dictionary: args.no_bundled_dictionary,
         ..RepairOptions::default()
     };
+    if let Some(dir) = &args.cross_validate {
+        let clean = read_folder(dir)?;
+        let report = referat::eval::cross_validate(&options, &clean, args.folds, args.seed)?;
+        let name = format!(
+            "cross-validation over {} ({} folds, seed {})",
+            dir.display(),
+            args.folds,
+            args.seed
+        );
+        print_report(&name, &report, args.misses);
+        return Ok(Exit::Success);
+    }
     let repairer = Repairer::new(&options)?;
     let clean = read_folder(&args.heldout)?;
     if let Some(dir) = &args.dump {

@@ -268,6 +268,26 @@ fn a_name_missing_a_letter_is_only_offered_for_review() {
 }
 
 #[test]
+fn a_name_that_lost_its_diacritic_keeps_its_aa_when_restored() {
+    // `Molgaard` is `Mølgaard`, even where the batch's clean minutes write
+    // the place `Mølgård` often: a name's `aa` is never modernised, so
+    // `Mølgård` is no alternative and must not crowd out the repair.
+    let r = Repairer::new(&RepairOptions {
+        context_from: Some(vec![
+            "Mødet blev holdt på Mølgård. Anders mødte op på Mølgård, og Mølgård \
+             blev vist frem. Turen gik fra Mølgård til byen."
+                .into(),
+        ]),
+        ..RepairOptions::default()
+    })
+    .expect("bundled data loads");
+    let out = r.repair(&format!(
+        "{LOST}Anders Molgaard (V) deltog ikke i behandlingen.\n"
+    ));
+    assert_changed(&out, "Molgaard", "Mølgaard");
+}
+
+#[test]
 fn a_name_keeps_its_aa() {
     // Names keep the spelling from before 1948; OCR that lost an å printed
     // `a`, so `aa` in a name is as written (`Graa`, not `Grå`).

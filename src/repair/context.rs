@@ -66,7 +66,11 @@ impl Evidence {
                 // A word with OCR junk in it (`&ben`, `m0de`, `fzelles`: z is
                 // OCR's æ) is no evidence: learned, it would make the batch
                 // keep its own damage.
-                Kind::Word if is_plain_word(token.text(text)) => token.text(text).to_lowercase(),
+                // Abbreviations too, as the bundled counts have them: a
+                // batch's clean minutes teach its committees' `ØU` and `KB`.
+                Kind::Word | Kind::Abbreviation if is_plain_word(token.text(text)) => {
+                    token.text(text).to_lowercase()
+                }
                 Kind::Number => NUMBER.to_string(),
                 _ => {
                     prev = None;
@@ -576,6 +580,14 @@ mod tests {
         assert!(!evidence.unigrams.contains_key("&ben"));
         assert!(!evidence.unigrams.keys().any(|w| w.contains('0')));
         assert!(!evidence.bigrams.contains_key(&("er".into(), "&ben".into())));
+    }
+
+    #[test]
+    fn abbreviations_are_learned_as_the_bundled_counts_have_them() {
+        let evidence = Evidence::learn("Sagen går videre til ØU og KB i næste uge.");
+        assert_eq!(evidence.unigrams.get("øu"), Some(&1));
+        assert!(evidence.bigrams.contains_key(&("til".into(), "øu".into())));
+        assert!(evidence.bigrams.contains_key(&("øu".into(), "og".into())));
     }
 
     #[test]

@@ -63,6 +63,10 @@ pub struct RepairOptions {
     /// Leave out `corrections/ocr.tsv`: the accuracy harness uses this to show
     /// that the held-out score does not depend on the bundled dictionary.
     pub no_bundled_dictionary: bool,
+    /// Learn the context model from these clean texts instead of the bundled
+    /// counts: cross-validation over the training minutes uses this, so
+    /// that a minute is scored by a model that never saw it.
+    pub context_from: Option<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -189,7 +193,13 @@ impl Repairer {
                 &options.user_corrections,
             )?,
             confusions: Confusions::bundled(),
-            context: Context::new(Evidence::bundled()),
+            context: Context::new(match &options.context_from {
+                Some(texts) => texts.iter().fold(Evidence::default(), |mut all, text| {
+                    all.merge(Evidence::learn(text));
+                    all
+                }),
+                None => Evidence::bundled(),
+            }),
             analyses: RwLock::default(),
         })
     }
@@ -794,6 +804,10 @@ impl Doc<'_> {
         // lost a letter of another name (`Kåre`), but is never a common word
         // (`kære`, `brændt`): those are not even alternatives.
         let names_only = self.protected[i] && analysis.seen_is_word;
+        // A name keeps its `aa` (see `restores_name`): a reading that makes
+        // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
+        // a `Mølgård` that could never be made.
+        let aa = self.protected[i].then(|| analysis.word.matches("aa").count());
         // (word, score, rule), borrowed: only the winner is copied.
         let mut scored: Vec<(&str, f64, Rule)> = Vec::with_capacity(analysis.candidates.len() + 1);
         scored.extend(
@@ -802,6 +816,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|c| maybe_capitalised || !c.only_a_name)
                 .filter(|c| !names_only || self.is_name(&c.word))
+                .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .map(|c| {
                     let score = fit(&c.word, &c.marked_parts, c.channel, c.prior);
                     (c.word.as_str(), score, c.rule)
