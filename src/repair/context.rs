@@ -329,6 +329,15 @@ impl Context {
     fn index(&mut self) {
         let mut words: Vec<(&String, &u32)> = self.evidence.unigrams.iter().collect();
         words.sort();
+        // Indexed again when a batch's evidence is added: the words known
+        // before keep the class already looked up in the lexicon.
+        let known_before = std::mem::take(&mut self.ids);
+        let classes_before = std::mem::take(&mut self.classes);
+        let class = |w: &str| match known_before.get(w) {
+            Some(&id) => classes_before[id as usize],
+            None => Class::of(w),
+        };
+        self.classes = words.iter().map(|(w, _)| class(w)).collect();
         self.ids = words
             .iter()
             .enumerate()
@@ -364,7 +373,6 @@ impl Context {
                 }
             }
         }
-        self.classes = words.iter().map(|(w, _)| Class::of(w)).collect();
         self.followed_by = ClassCounts::new(words.len());
         self.preceded_by = ClassCounts::new(words.len());
         for (&(a, b), &n) in &self.pairs {
