@@ -344,22 +344,17 @@ impl Context {
             .map(|(i, (w, _))| (Box::from(w.as_str()), i as u32))
             .collect();
         self.counts = words.iter().map(|(_, &n)| n).collect();
-        self.pairs = self
-            .evidence
-            .bigrams
-            .iter()
-            .filter_map(|((a, b), &n)| {
-                Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
-            })
-            .collect();
-        self.skips = self
-            .evidence
-            .skips
-            .iter()
-            .filter_map(|((a, b), &n)| {
-                Some(((*self.ids.get(a.as_str())?, *self.ids.get(b.as_str())?), n))
-            })
-            .collect();
+        let ids = &self.ids;
+        let by_ids = |pairs: &FxHashMap<(String, String), u32>| -> FxHashMap<(u32, u32), u32> {
+            pairs
+                .iter()
+                .filter_map(|((a, b), &n)| {
+                    Some(((*ids.get(a.as_str())?, *ids.get(b.as_str())?), n))
+                })
+                .collect()
+        };
+        self.pairs = by_ids(&self.evidence.bigrams);
+        self.skips = by_ids(&self.evidence.skips);
         self.spreads = vec![[Spread::default(); 4]; words.len()];
         for (relations, pairs) in [
             ((AFTER, BEFORE), &self.pairs),
@@ -496,10 +491,13 @@ impl Context {
     /// The word pairs' part of the fit: only pairs the counts have seen.
     fn pairs_fit(&self, around: &Neighbours, id: Option<u32>, p_word: f64) -> f64 {
         let p_word = p_word.clamp(1e-12, 1.0);
-        let pair = |a: Option<u32>, b: Option<u32>| match (a, b) {
-            (Some(a), Some(b)) => self.pairs.get(&(a, b)).copied().unwrap_or(0),
-            _ => 0,
-        };
+        let seen_in =
+            |pairs: &FxHashMap<(u32, u32), u32>, a: Option<u32>, b: Option<u32>| match (a, b) {
+                (Some(a), Some(b)) => pairs.get(&(a, b)).copied().unwrap_or(0),
+                _ => 0,
+            };
+        let pair = |a, b| seen_in(&self.pairs, a, b);
+        let skip = |a, b| seen_in(&self.skips, a, b);
         let mut score = 0.0;
         if let Some(prev) = around.prev {
             score += Context::association(pair(Some(prev.id), id), prev.spread, p_word);
@@ -509,10 +507,6 @@ impl Context {
         }
         // Two words on, a bigram model is blind: `tidsplan for arbejdet
         // med` and `før arbejdet går` differ only there.
-        let skip = |a: Option<u32>, b: Option<u32>| match (a, b) {
-            (Some(a), Some(b)) => self.skips.get(&(a, b)).copied().unwrap_or(0),
-            _ => 0,
-        };
         if let Some(before) = around.before_prev {
             score += Context::association(skip(Some(before.id), id), before.spread, p_word);
         }
