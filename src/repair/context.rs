@@ -477,13 +477,8 @@ impl Context {
 
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
-        if around.prev.is_none()
-            && around.next.is_none()
-            && around.prev_class.is_none()
-            && around.next_class.is_none()
-        {
-            return 0.0;
-        }
+        // No shortcut for unknown direct neighbours: the words two away may
+        // still be known, and `fit_unseen` counts them.
         let id = self.ids.get(word).copied();
         self.pairs_fit(around, id, p_word) + self.classes_fit(around, word, id)
     }
@@ -626,6 +621,30 @@ mod tests {
             ctx.fit(None, "før", Some("arbejdet"), p) > ctx.fit(None, "for", Some("arbejdet"), p)
         );
         // Two words on: `for` ... `med` three times, `før` ... `med` never.
+        assert!(fit("for", "med") > fit("før", "med"));
+        assert!(fit("før", "går") > fit("for", "går"));
+    }
+
+    #[test]
+    fn the_words_two_away_speak_when_the_next_ones_are_unknown() {
+        let ctx = Context::new(Evidence::learn(
+            "Tak for hjælpen med sagen. Prisen for huset med haven.\n\n\
+             Vi venter, før arbejdet går i gang. Det sker, før lejet går i gang.",
+        ));
+        let p = 0.01;
+        // `qwxyz` is neither in the counts nor in the lexicon: no pair and no
+        // class, only the skip pairs `for` ... `med` and `før` ... `går`.
+        let fit = |word: &str, after_next: &str| {
+            let around = ctx.neighbours_two_deep([None, None], [Some("qwxyz"), Some(after_next)]);
+            ctx.fit_between(&around, word, p)
+        };
+        assert!(
+            fit("for", "med")
+                > ctx.fit_unseen(
+                    &ctx.neighbours_two_deep([None, None], [Some("qwxyz"), Some("med")]),
+                    p
+                )
+        );
         assert!(fit("for", "med") > fit("før", "med"));
         assert!(fit("før", "går") > fit("for", "går"));
     }
