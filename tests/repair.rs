@@ -784,6 +784,33 @@ fn a_count_after_a_verb_stays_a_number() {
 }
 
 #[test]
+fn a_one_before_a_word_is_read_as_en_or_et_and_before_a_unit_as_a_numeral() {
+    // `1 gang` is `en gang`, `1 bygning` `en bygning`: a count, however
+    // often `i gang` and `i bygningen` come up. `1 konkrete` fits neither
+    // `en` nor `et` (`konkrete` counts a plural, as `24 konkrete tiltag`
+    // does), so there the `1` is doubtful at least: `i` is offered. Before
+    // a unit the `1` is a numeral like any other (`1 kr.`, `1 mio.`).
+    let out = repair(&format!(
+        "{LOST}Udvalget modes 1 gang om maneden, og kommunen ejer 1 bygning i byen.\n\
+         Det koster 1 kr. pr. side, og der er afsat 1 mio. kr. til projektet.\n\
+         Malene skal nu omsaettes 1 konkrete handlinger.\n"
+    ));
+    for kept in ["modes 1 gang", "ejer 1 bygning", "koster 1 kr.", "afsat 1 mio."] {
+        let repaired = kept.replace("modes", "mødes");
+        assert!(out.text.contains(&repaired), "{repaired}: {}", out.text);
+    }
+    let doubted = out
+        .review
+        .iter()
+        .any(|r| r.word == "1" && r.line == 12 && r.candidates == ["i"]);
+    assert!(
+        doubted || out.text.contains("omsættes i konkrete"),
+        "{:#?}",
+        out.review
+    );
+}
+
+#[test]
 fn junk_in_place_of_a_first_letter_takes_the_case_the_document_mostly_writes() {
     // LOST heads its item `23/7776 Aben Sag`, repaired to `Åben`: a title.
     let headed = repair(&format!("{LOST}23/8001 &ben Sag\n"));

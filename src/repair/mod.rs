@@ -908,9 +908,15 @@ impl Doc<'_> {
                 // so does a count (`bevilges 1 stilling`, `godkendte 1
                 // forslag`), and the classes cannot tell a count's noun.
                 let as_i = p_i + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp());
+                // Before a unit (`1 kr.`, `1 mio.`) a `1` is a numeral like
+                // any other; before a word it stands for `en` or `et`.
                 let as_n = p_n
-                    + r.context
-                        .fit_pairs(Some(prev), context::NUMBER, Some(next), p_n.exp());
+                    + if self.is_dotted_abbreviation(i + 1) {
+                        r.context
+                            .fit_pairs(Some(prev), context::NUMBER, Some(next), p_n.exp())
+                    } else {
+                        self.fit_as_one(prev, next)
+                    };
                 let p = 1.0 / (1.0 + (as_n - as_i).exp());
                 // Only where the text shows OCR damage: on a clean page a `1`
                 // between words is a number (`afholdes 1 gang om året`),
@@ -935,6 +941,37 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// Whether token `j` is a word the dictionary writes with a full stop
+    /// (`kr.`, `mio.`, `pct.`), written so.
+    fn is_dotted_abbreviation(&self, j: usize) -> bool {
+        let (Some(word), Some(dot)) = (self.tokens.get(j), self.tokens.get(j + 1)) else {
+            return false;
+        };
+        word.kind == Kind::Word
+            && dot.start == word.end
+            && dot.text(self.text).starts_with('.')
+            && self
+                .repairer
+                .lexicon
+                .entry(&format!("{}.", word.text(self.text).to_lowercase()))
+                .is_some()
+    }
+
+    /// How the neighbours of a `1` between words fit the number one. Not
+    /// any number's fit: most numbers count a plural (`24 konkrete
+    /// tiltag`), `1` a singular. It is measured as the words it stands for,
+    /// `en` and `et`, each as often as it is used (`ejer 1 bygning` as `ejer
+    /// en bygning`; `omsættes 1 konkrete` fits neither).
+    fn fit_as_one(&self, prev: &str, next: &str) -> f64 {
+        let r = self.repairer;
+        let (weighted, total) = ["en", "et"].iter().fold((0.0, 0.0), |(sum, total), one| {
+            let prior = r.ln_prior(one).exp();
+            let fit = r.context.fit_pairs(Some(prev), one, Some(next), prior);
+            (sum + prior * fit.exp(), total + prior)
+        });
+        (weighted / total).ln()
     }
 
     /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
