@@ -795,7 +795,12 @@ fn a_one_before_a_word_is_read_as_en_or_et_and_before_a_unit_as_a_numeral() {
          Det koster 1 kr. pr. side, og der er afsat 1 mio. kr. til projektet.\n\
          Malene skal nu omsaettes 1 konkrete handlinger.\n"
     ));
-    for kept in ["modes 1 gang", "ejer 1 bygning", "koster 1 kr.", "afsat 1 mio."] {
+    for kept in [
+        "modes 1 gang",
+        "ejer 1 bygning",
+        "koster 1 kr.",
+        "afsat 1 mio.",
+    ] {
         let repaired = kept.replace("modes", "mødes");
         assert!(out.text.contains(&repaired), "{repaired}: {}", out.text);
     }

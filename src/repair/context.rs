@@ -290,6 +290,14 @@ pub struct Neighbours {
     next_class: Option<Class>,
 }
 
+/// A word as scoring needs it ([`Context::look_up`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LookedUp {
+    /// Its id in the counts, if they have seen it.
+    id: Option<u32>,
+    class: Option<Class>,
+}
+
 /// Uses in clean text that make a word outside the lexicon a word.
 const MIN_KNOWN: u32 = 2;
 
@@ -477,10 +485,23 @@ impl Context {
 
     /// [`Context::fit`] with the neighbours already looked up.
     pub fn fit_between(&self, around: &Neighbours, word: &str, p_word: f64) -> f64 {
+        self.fit_looked_up(around, self.look_up(word), p_word)
+    }
+
+    /// What scoring `word` needs of the counts and the lexicon, looked up
+    /// once: a candidate is scored in every place its word stands.
+    pub fn look_up(&self, word: &str) -> LookedUp {
+        let id = self.ids.get(word).copied();
+        // An unseen word's class comes from the lexicon.
+        let class = id.map_or_else(|| Class::of(word), |id| self.classes[id as usize]);
+        LookedUp { id, class }
+    }
+
+    /// [`Context::fit_between`] for a word already looked up.
+    pub fn fit_looked_up(&self, around: &Neighbours, word: LookedUp, p_word: f64) -> f64 {
         // No shortcut for unknown direct neighbours: the words two away may
         // still be known, and `fit_unseen` counts them.
-        let id = self.ids.get(word).copied();
-        self.pairs_fit(around, id, p_word) + self.classes_fit(around, word, id)
+        self.pairs_fit(around, word.id, p_word) + self.classes_fit(around, word)
     }
 
     /// The word pairs' part of the fit: only pairs the counts have seen.
@@ -512,10 +533,8 @@ impl Context {
     }
 
     /// The verb classes' part of the fit.
-    fn classes_fit(&self, around: &Neighbours, word: &str, id: Option<u32>) -> f64 {
+    fn classes_fit(&self, around: &Neighbours, LookedUp { id, class }: LookedUp) -> f64 {
         let mut score = 0.0;
-        // An unseen word's class comes from the lexicon.
-        let class = id.map_or_else(|| Class::of(word), |id| self.classes[id as usize]);
         if let Some(class) = class {
             // The neighbours' taste for this word's class (`har` -> a
             // participle).

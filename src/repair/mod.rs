@@ -49,8 +49,8 @@ use crate::model::{Correction, Review, Rule};
 use crate::tokenize::{self, Kind, Token};
 
 use confusions::{Confusions, Undo};
-use context::Context;
 pub use context::Evidence;
+use context::{Context, LookedUp};
 use dictionary::{Dictionary, Origin};
 use lexicon::Lexicon;
 
@@ -158,6 +158,11 @@ pub struct Repairer {
     /// on the word and on how it is written where it stands ([`Written`]),
     /// so the cache never changes an answer, only how fast it comes.
     analyses: RwLock<AnalysisCache>,
+    /// The abbreviations a damaged one may have been (see
+    /// [`Doc::abbreviations`]), by lower-case abbreviation, cached for the
+    /// same reason: a search that accepts only abbreviations of clean text
+    /// seldom ends early.
+    abbreviations: RwLock<FxHashMap<Box<str>, Arc<[String]>>>,
 }
 
 /// Analyses by lower-case word, one map per [`Written::mode`].
@@ -201,6 +206,7 @@ impl Repairer {
                 None => Evidence::bundled(),
             }),
             analyses: RwLock::default(),
+            abbreviations: RwLock::default(),
         })
     }
 
@@ -213,6 +219,7 @@ impl Repairer {
         self.context.add(evidence);
         // Priors changed: analyses made before are stale.
         self.analyses = RwLock::default();
+        self.abbreviations = RwLock::default();
         self
     }
 
@@ -303,6 +310,8 @@ struct Reading {
     /// ln P(word).
     prior: f64,
     rule: Rule,
+    /// The word as context scores it.
+    looked_up: LookedUp,
     /// The dictionary writes it only with a capital (a name).
     only_a_name: bool,
     /// The parts of a compound reading that hold æ, ø or å (`sår` in
@@ -317,6 +326,8 @@ struct Analysis {
     candidates: Vec<Reading>,
     /// Channel and prior of the word as seen.
     seen: (f64, f64),
+    /// The word as seen, as context scores it.
+    seen_looked_up: LookedUp,
     /// Whether the word as seen is a word (then a change is a real-word
     /// correction, made by context).
     seen_is_word: bool,
@@ -725,6 +736,7 @@ impl Doc<'_> {
             candidates.push(Reading {
                 only_a_name: self.only_a_name(&c.word),
                 marked_parts: marked_parts(r.lexicon, &c.word),
+                looked_up: r.context.look_up(&c.word),
                 word: c.word,
                 channel: c.channel,
                 prior,
@@ -739,6 +751,7 @@ impl Doc<'_> {
                 // rare confusion, but still far likelier than a non-word.
                 let prior = r.ln_prior(&word);
                 candidates.push(Reading {
+                    looked_up: r.context.look_up(&word),
                     word,
                     channel: FALLBACK_CHANNEL,
                     prior,
@@ -754,6 +767,7 @@ impl Doc<'_> {
         Some(Analysis {
             candidates,
             seen,
+            seen_looked_up: r.context.look_up(lower),
             seen_is_word: known,
             seen_standalone: standalone,
             word: Box::from(lower),
@@ -782,7 +796,7 @@ impl Doc<'_> {
             Some(repairs) if analysis.seen_standalone => repairs,
             _ => &[],
         };
-        let fit = |word: &str, marked_parts: &[Box<str>], channel: f64, prior: f64| {
+        let fit = |word: &str, looked_up, marked_parts: &[Box<str>], channel: f64, prior: f64| {
             let boost = if echo && (self.repaired_here.contains(word) || self.echoes(marked_parts))
             {
                 LN_ECHO
@@ -791,7 +805,7 @@ impl Doc<'_> {
             } else {
                 0.0
             };
-            channel + prior + boost + r.context.fit_between(&around, word, prior.exp())
+            channel + prior + boost + r.context.fit_looked_up(&around, looked_up, prior.exp())
         };
         // OCR junk in place of the first letter (`&lund`, `&ge`) hides its
         // case: it may have been a capital (`Ålund`, `Åge`).
@@ -818,7 +832,7 @@ impl Doc<'_> {
                 .filter(|c| !names_only || self.is_name(&c.word))
                 .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .map(|c| {
-                    let score = fit(&c.word, &c.marked_parts, c.channel, c.prior);
+                    let score = fit(&c.word, c.looked_up, &c.marked_parts, c.channel, c.prior);
                     (c.word.as_str(), score, c.rule)
                 }),
         );
@@ -826,7 +840,7 @@ impl Doc<'_> {
         // A non-word's own context counts come only from text with the same
         // damage (often this very document): they vouch for nothing.
         let seen_fit = if analysis.seen_is_word {
-            fit(seen_word, &[], channel, prior)
+            fit(seen_word, analysis.seen_looked_up, &[], channel, prior)
         } else {
             channel + prior + r.context.fit_unseen(&around, prior.exp())
         };
@@ -974,6 +988,37 @@ impl Doc<'_> {
         (weighted / total).ln()
     }
 
+    /// The abbreviations of clean text that the lower-case `seen` may be
+    /// with its lost diacritics undone, cached.
+    fn abbreviation_readings(&self, seen: &str) -> Arc<[String]> {
+        let r = self.repairer;
+        let cache = &r.abbreviations;
+        if let Some(hit) = cache.read().ok().and_then(|c| c.get(seen).cloned()) {
+            return hit;
+        }
+        let used = |w: &str| r.context.knows(w) && r.lexicon.entry(w).is_none();
+        let readings: Arc<[String]> = r
+            .confusions
+            .candidates(
+                r.lexicon,
+                r.context.vocabulary(),
+                seen,
+                true,
+                Undo::Diacritics,
+                &used,
+            )
+            .into_iter()
+            .filter(|c| c.edits > 0)
+            .map(|c| c.word)
+            .collect();
+        if let Ok(mut c) = cache.write() {
+            if c.len() < MAX_CACHED {
+                c.insert(Box::from(seen), readings.clone());
+            }
+        }
+        readings
+    }
+
     /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
     /// a line, a dash or a full stop follows (with or without spaces), and
     /// then a capitalised word or a number (`l - Åben Sag`, `l. Godkendelse`;
@@ -1032,8 +1077,6 @@ impl Doc<'_> {
     /// the lexicon does not know as a word; several go to review.
     fn abbreviations(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
-        let used = |w: &str| r.context.knows(w) && r.lexicon.entry(w).is_none();
-        let vocabulary = r.context.vocabulary();
         let mut out = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let seen = t.text(self.text);
@@ -1044,14 +1087,7 @@ impl Doc<'_> {
             if r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0 {
                 continue;
             }
-            let readings: Vec<String> = r
-                .confusions
-                .candidates(r.lexicon, vocabulary, &lower, true, Undo::Diacritics, &used)
-                .into_iter()
-                .filter(|c| c.edits > 0)
-                .map(|c| c.word)
-                .collect();
-            match readings.as_slice() {
+            match &*self.abbreviation_readings(&lower) {
                 [] => {}
                 [only] => out.push(Change {
                     token: i,
