@@ -556,6 +556,30 @@ fn a_committee_abbreviation_that_lost_its_diacritic_is_restored() {
 }
 
 #[test]
+fn a_word_in_a_line_of_committees_is_read_as_a_committee() {
+    // `EU` and `AU` are words (the union; ouch), so they stay in prose. In
+    // a line that lists committees, as an item's route does, they are `ØU`
+    // as surely as `OU` is. A list of organisations is no such line.
+    let out = repair(&format!(
+        "{LOST}Sagsgang\n\nBSU, EU, KB\n\nSagsgang\n\nAU, KB\n\n\
+         Regler fra EU og FN gaelder, og KB folger dem.\n\nEU, FN og NATO\n"
+    ));
+    assert_eq!(
+        repairs_of(&out, "EU"),
+        ["ØU"],
+        "only the route's: {:#?}",
+        out.corrections
+    );
+    assert_eq!(
+        word_at(&out.text, 12, 6, 2),
+        "ØU",
+        "BSU, EU, KB: {}",
+        out.text
+    );
+    assert_eq!(repairs_of(&out, "AU"), ["ØU"], "{:#?}", out.corrections);
+}
+
+#[test]
 fn an_abbreviation_on_a_clean_page_is_left_alone() {
     let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();
     let out = repair(&format!("{clean}\nSagen blev behandlet i OU den 3. maj.\n"));

@@ -988,6 +988,48 @@ impl Doc<'_> {
         (weighted / total).ln()
     }
 
+    /// Whether clean text uses the lower-case `abbreviation` as a word of
+    /// its own that the lexicon does not know (`kb`, `bsu`): a committee.
+    fn is_committee(&self, abbreviation: &str) -> bool {
+        let r = self.repairer;
+        r.context.knows(abbreviation) && r.lexicon.entry(abbreviation).is_none()
+    }
+
+    /// Whether the line of token `i` lists committees and nothing else: all
+    /// capitals, commas and `og`, with another abbreviation that clean text
+    /// uses and the lexicon does not know as an organisation's (`BSU, EU,
+    /// KB`; not `EU, FN og NATO`). (The lexicon has `kb`, the kilobyte.)
+    fn lists_committees(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        let on_line = |j: &usize| self.tokens[*j].line == line;
+        let first = (0..i).rev().take_while(on_line).last().unwrap_or(i);
+        let last = (i..self.tokens.len())
+            .take_while(on_line)
+            .last()
+            .unwrap_or(i);
+        let mut committees = 0;
+        for j in first..=last {
+            let t = self.tokens[j];
+            let text = t.text(self.text);
+            match t.kind {
+                Kind::Abbreviation if text.chars().all(char::is_uppercase) => {
+                    let lower = text.to_lowercase();
+                    let organisation = self
+                        .repairer
+                        .lexicon
+                        .entry(&lower)
+                        .is_some_and(|e| e.abbreviation);
+                    committees +=
+                        usize::from(j != i && self.repairer.context.knows(&lower) && !organisation);
+                }
+                Kind::Punct if text == "," => {}
+                Kind::Word if text == "og" => {}
+                _ => return false,
+            }
+        }
+        committees > 0
+    }
+
     /// The abbreviations of clean text that the lower-case `seen` may be
     /// with its lost diacritics undone, cached.
     fn abbreviation_readings(&self, seen: &str) -> Arc<[String]> {
@@ -1072,9 +1114,11 @@ impl Doc<'_> {
     /// An abbreviation that lost its æ, ø or å with the text around it (`OU`
     /// or `EOU` for `ØU`, the finance committee). Abbreviations are left
     /// alone otherwise, so this one is narrow: the abbreviation as seen must
-    /// be unknown to the lexicon and to clean text (`EU` stays), and undoing
-    /// the loss must give exactly one abbreviation that clean text uses and
-    /// the lexicon does not know as a word; several go to review.
+    /// be unknown to the lexicon and to clean text, and undoing the loss
+    /// must give exactly one abbreviation that clean text uses and the
+    /// lexicon does not know as a word; several go to review. `EU` (and
+    /// `AU`, ouch) is a word, and stays one, except in a line that lists
+    /// committees (`BSU, EU, KB`): there it is read as the others are.
     fn abbreviations(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let mut out = Vec::new();
@@ -1084,7 +1128,8 @@ impl Doc<'_> {
                 continue;
             }
             let lower = seen.to_lowercase();
-            if r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0 {
+            let known = r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0;
+            if known && (self.is_committee(&lower) || !self.lists_committees(i)) {
                 continue;
             }
             match &*self.abbreviation_readings(&lower) {
