@@ -42,11 +42,21 @@ pub struct Report {
     pub wrong_after: usize,
     pub corrections: usize,
     pub review: usize,
-    /// Some examples of what went wrong: (damaged, repaired, clean).
-    pub misses: Vec<(String, String, String)>,
+    /// Some examples of what went wrong.
+    pub misses: Vec<Miss>,
 }
 
-const MAX_MISSES: usize = 400;
+/// A token the repair got wrong, with the clean line it stands in (a
+/// miss's neighbours say why).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Miss {
+    pub damaged: String,
+    pub repaired: String,
+    pub clean: String,
+    pub clean_line: String,
+}
+
+const MAX_MISSES: usize = 1000;
 
 impl Report {
     /// Share of broken tokens restored.
@@ -253,9 +263,12 @@ pub fn score(damaged: &str, repaired: &str, clean: &str) -> Report {
             report.damaged += usize::from(!broken && !right);
             report.wrong_after += usize::from(!right);
             if !right && report.misses.len() < MAX_MISSES {
-                report
-                    .misses
-                    .push((dt.to_string(), rt.to_string(), ct.to_string()));
+                report.misses.push(Miss {
+                    damaged: dt.to_string(),
+                    repaired: rt.to_string(),
+                    clean: ct.to_string(),
+                    clean_line: c_line.trim().to_string(),
+                });
             }
         }
     }

@@ -274,8 +274,14 @@ fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
 
 fn print_report(name: &str, report: &referat::eval::Report, misses: usize) {
     println!("== {name}\n{report}");
-    for (damaged, repaired, clean) in report.misses.iter().take(misses) {
-        println!("  {damaged:?} -> {repaired:?}, want {clean:?}");
+    for miss in report.misses.iter().take(misses) {
+        let referat::eval::Miss {
+            damaged,
+            repaired,
+            clean,
+            clean_line,
+        } = miss;
+        println!("  {damaged:?} -> {repaired:?}, want {clean:?}    in: {clean_line}");
     }
 }
 
