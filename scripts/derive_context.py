@@ -12,7 +12,8 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
                                 a skip pair: `after` two words on, the three
                                 words joined as a bigram's are
 
-Words are lower-cased; every number is written `<n>`. A pair is counted only when
+Words are lower-cased; every number is written `<n>` and every comma `<,>` (a
+comma says much about the word after it: `, før de flytter`). A pair is counted only when
 nothing but whitespace separates the two tokens, which is the same adjacency the
 repair stage uses (src/repair/context.rs). Rows are sorted, so the file diffs well.
 
@@ -39,6 +40,8 @@ def tokens(text):
             yield "num", "<n>"
         elif t[0].isalpha():
             yield "word", t.lower()
+        elif t == ",":
+            yield "word", "<,>"
         else:
             yield "punct", t
 

@@ -813,6 +813,19 @@ fn a_count_after_a_verb_stays_a_number() {
 }
 
 #[test]
+fn a_comma_tells_before_from_for() {
+    // After a comma `før` opens a clause (`, før den kan sendes`); `for`
+    // after a comma is rare in minutes. Without the comma, `for` as seen
+    // stays (`takker for hjælpen`).
+    let out = repair(&format!(
+        "{LOST}Planen skal godkendes i udvalget, for den kan sendes videre til ministeriet.\n\
+         Vi takker for hjaelpen, og vi glaeder os til at se jer.\n"
+    ));
+    assert_eq!(repairs_of(&out, "for"), ["før"], "{:#?}", out.corrections);
+    assert!(out.text.contains("takker for hjælpen"), "{}", out.text);
+}
+
+#[test]
 fn a_one_before_a_word_is_read_as_en_or_et_and_before_a_unit_as_a_numeral() {
     // `1 gang` is `en gang`, `1 bygning` `en bygning`: a count, however
     // often `i gang` and `i bygningen` come up. `1 konkrete` fits neither

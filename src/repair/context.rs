@@ -37,6 +37,10 @@ const BUNDLED: &str = include_str!("../../corrections/context.tsv");
 /// The token every number is counted as.
 pub const NUMBER: &str = "<n>";
 
+/// The token a comma is counted as: the one mark whose neighbours say much
+/// (`, før de flytter` 61 times in the training minutes, `, for` 7).
+pub const COMMA: &str = "<,>";
+
 /// Word and word-pair counts. Counts only add up, so merging evidence from
 /// many documents does not depend on their order.
 #[derive(Debug, Default, Clone)]
@@ -72,6 +76,7 @@ impl Evidence {
                     token.text(text).to_lowercase()
                 }
                 Kind::Number => NUMBER.to_string(),
+                Kind::Punct if token.text(text) == "," => COMMA.to_string(),
                 _ => {
                     prev = None;
                     prev2 = None;
@@ -604,6 +609,21 @@ mod tests {
         assert_eq!(evidence.unigrams.get("øu"), Some(&1));
         assert!(evidence.bigrams.contains_key(&("til".into(), "øu".into())));
         assert!(evidence.bigrams.contains_key(&("øu".into(), "og".into())));
+    }
+
+    #[test]
+    fn a_comma_is_counted_as_a_word_of_its_own() {
+        let ctx = Context::new(Evidence::learn(
+            "Vi venter, før de flytter. Det sker, før de kommer. Tak for hjælpen, og for maden.",
+        ));
+        let p = 0.01;
+        assert!(ctx.count(COMMA) == 3);
+        // `, før de` twice, `, og for` once: after a comma `før`; two words
+        // after it, `for` only where `og` came between.
+        let after_comma = |word: &str| ctx.fit(Some(COMMA), word, Some("de"), p);
+        assert!(after_comma("før") > after_comma("for"));
+        let around = ctx.neighbours_two_deep([Some(COMMA), Some("og")], [None, None]);
+        assert!(ctx.fit_between(&around, "for", p) > ctx.fit_between(&around, "før", p));
     }
 
     #[test]

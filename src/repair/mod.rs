@@ -891,6 +891,7 @@ impl Doc<'_> {
         let t = self.tokens.get(j)?;
         match t.kind {
             Kind::Number => Some(Cow::Borrowed(context::NUMBER)),
+            Kind::Punct if t.text(self.text) == "," => Some(Cow::Borrowed(context::COMMA)),
             Kind::Word => match &self.lower[j] {
                 Some(l) => Some(Cow::Borrowed(l.as_str())),
                 None => Some(Cow::Owned(t.text(self.text).to_lowercase())),
