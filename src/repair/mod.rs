@@ -681,7 +681,10 @@ impl Doc<'_> {
         // `af`), but undoing it let the prior of a frequent word outweigh a
         // right one: `er otte` became `er ofte`, `tælles` `fælles`, `en
         // tast` `en fast` (stop 10, taken back after a review).
-        let undo = if known {
+        // A compound no dictionary lists is weaker evidence than a listed
+        // word: `etter|retning` (poison direction) is `efterretning`.
+        let listed = standalone || r.context.knows(lower);
+        let undo = if known && listed {
             Undo::Diacritics
         } else {
             Undo::Confusions
