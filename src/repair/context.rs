@@ -116,37 +116,9 @@ impl Evidence {
         }
     }
 
-    /// The bundled counts.
-    pub(crate) fn bundled() -> Evidence {
-        let mut evidence = Evidence::default();
-        for line in BUNDLED.lines() {
-            let mut cols = line.split('\t');
-            let (Some(n), Some(a)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let Ok(n) = n.parse::<u32>() else { continue };
-            match (cols.next(), cols.next()) {
-                (Some("*"), Some(b)) => {
-                    evidence.skips.insert((a.to_string(), b.to_string()), n);
-                }
-                (Some(b), _) => {
-                    evidence.bigrams.insert((a.to_string(), b.to_string()), n);
-                }
-                (None, _) => {
-                    evidence.unigrams.insert(a.to_string(), n);
-                }
-            }
-        }
-        evidence
-    }
-
     /// Whether nothing was learned (a damaged document teaches nothing).
     pub fn is_empty(&self) -> bool {
         self.unigrams.is_empty()
-    }
-
-    pub(crate) fn total(&self) -> u64 {
-        self.unigrams.values().map(|&n| u64::from(n)).sum()
     }
 }
 
@@ -203,11 +175,9 @@ struct ClassCounts {
 }
 
 impl ClassCounts {
-    fn new(words: usize) -> ClassCounts {
-        ClassCounts {
-            per_word: vec![[0; CLASSES]; words],
-            ..ClassCounts::default()
-        }
+    /// Room for one more word.
+    fn grow(&mut self) {
+        self.per_word.push([0; CLASSES]);
     }
 
     fn add(&mut self, id: u32, beside: Class, n: u32) {
@@ -237,7 +207,6 @@ impl ClassCounts {
 /// allocates nothing.
 #[derive(Debug, Clone)]
 pub struct Context {
-    evidence: Evidence,
     ids: FxHashMap<Box<str>, u32>,
     counts: Vec<u32>,
     pairs: FxHashMap<(u32, u32), u32>,
@@ -253,6 +222,8 @@ pub struct Context {
     preceded_by: ClassCounts,
     /// The words seen, sorted, for prefix search.
     vocabulary: Vec<Box<str>>,
+    /// Words counted, and the same as a divisor (at least 1).
+    words_seen: u64,
     total: f64,
 }
 
@@ -318,7 +289,6 @@ const SMOOTHING: f64 = 2.0;
 impl Context {
     pub fn new(evidence: Evidence) -> Context {
         let mut context = Context {
-            evidence,
             ids: FxHashMap::default(),
             counts: Vec::new(),
             pairs: FxHashMap::default(),
@@ -328,75 +298,131 @@ impl Context {
             followed_by: ClassCounts::default(),
             preceded_by: ClassCounts::default(),
             vocabulary: Vec::new(),
+            words_seen: 0,
             total: 1.0,
         };
-        context.index();
+        context.add(evidence);
         context
     }
 
-    pub fn add(&mut self, evidence: Evidence) {
-        self.evidence.merge(evidence);
-        self.index();
+    /// The bundled counts (`corrections/context.tsv`), read straight into
+    /// the index: words first, in sorted order, then pairs and skip pairs
+    /// naming them. No string is copied but the words themselves.
+    pub fn bundled() -> Context {
+        let mut context = Context::new(Evidence::default());
+        for line in BUNDLED.lines() {
+            let mut cols = line.split('\t');
+            let (Some(n), Some(a)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let Ok(n) = n.parse::<u32>() else { continue };
+            let (skip, b) = match (cols.next(), cols.next()) {
+                (None, _) => {
+                    let id = context.id_or_new(a.to_string());
+                    context.counts[id as usize] += n;
+                    context.words_seen += u64::from(n);
+                    continue;
+                }
+                (Some("*"), Some(b)) => (true, b),
+                (Some(b), _) => (false, b),
+            };
+            if let (Some(&a), Some(&b)) = (context.ids.get(a), context.ids.get(b)) {
+                context.count_pair(a, b, n, skip);
+            }
+        }
+        if context.vocabulary.windows(2).any(|w| w[0] > w[1]) {
+            context.vocabulary.sort();
+        }
+        context.total = context.words_seen.max(1) as f64;
+        context
     }
 
-    fn index(&mut self) {
-        let mut words: Vec<(&String, &u32)> = self.evidence.unigrams.iter().collect();
-        words.sort();
-        // Indexed again when a batch's evidence is added: the words known
-        // before keep the class already looked up in the lexicon.
-        let known_before = std::mem::take(&mut self.ids);
-        let classes_before = std::mem::take(&mut self.classes);
-        let class = |w: &str| match known_before.get(w) {
-            Some(&id) => classes_before[id as usize],
-            None => Class::of(w),
-        };
-        self.classes = words.iter().map(|(w, _)| class(w)).collect();
-        self.ids = words
-            .iter()
-            .enumerate()
-            .map(|(i, (w, _))| (Box::from(w.as_str()), i as u32))
-            .collect();
-        self.counts = words.iter().map(|(_, &n)| n).collect();
-        let ids = &self.ids;
-        let by_ids = |pairs: &FxHashMap<(String, String), u32>| -> FxHashMap<(u32, u32), u32> {
-            pairs
-                .iter()
-                .filter_map(|((a, b), &n)| {
-                    Some(((*ids.get(a.as_str())?, *ids.get(b.as_str())?), n))
-                })
-                .collect()
-        };
-        self.pairs = by_ids(&self.evidence.bigrams);
-        self.skips = by_ids(&self.evidence.skips);
-        self.spreads = vec![[Spread::default(); 4]; words.len()];
-        for (relations, pairs) in [
-            ((AFTER, BEFORE), &self.pairs),
-            ((TWO_AFTER, TWO_BEFORE), &self.skips),
-        ] {
-            for (&(a, b), &n) in pairs {
-                for (id, relation) in [(a, relations.0), (b, relations.1)] {
-                    let spread = &mut self.spreads[id as usize][relation];
-                    spread.seen += f64::from(n);
-                    spread.kinds += 1.0;
-                }
-            }
+    /// Counts what `evidence` saw. Only what is new is indexed: a word known
+    /// before keeps its id and the class looked up for it, a new word takes
+    /// the next id (scores depend on counts, never on ids). So a batch's or
+    /// a file's own evidence costs what it holds, not a new index of the
+    /// bundled counts.
+    pub fn add(&mut self, evidence: Evidence) {
+        let Evidence {
+            unigrams,
+            bigrams,
+            skips,
+        } = evidence;
+        // (Ids follow the evidence's order; nothing depends on them.)
+        self.ids.reserve(unigrams.len());
+        self.pairs.reserve(bigrams.len());
+        self.skips.reserve(skips.len());
+        let vocabulary_before = self.vocabulary.len();
+        for (word, n) in unigrams {
+            let id = self.id_or_new(word);
+            self.counts[id as usize] += n;
+            self.words_seen += u64::from(n);
         }
-        self.followed_by = ClassCounts::new(words.len());
-        self.preceded_by = ClassCounts::new(words.len());
-        for (&(a, b), &n) in &self.pairs {
-            if let Some(class) = self.classes[b as usize] {
-                self.followed_by.add(a, class, n);
-            }
-            if let Some(class) = self.classes[a as usize] {
-                self.preceded_by.add(b, class, n);
-            }
+        if self.vocabulary.len() > vocabulary_before {
+            // A sorted run and a few new words: the stable sort finds the
+            // run and merges.
+            self.vocabulary.sort();
         }
-        self.vocabulary = words
-            .iter()
-            .filter(|(w, _)| w.chars().all(char::is_alphabetic))
-            .map(|(w, _)| Box::from(w.as_str()))
-            .collect();
-        self.total = self.evidence.total().max(1) as f64;
+        self.total = self.words_seen.max(1) as f64;
+        for ((a, b), n) in bigrams {
+            let (Some(&a), Some(&b)) = (self.ids.get(a.as_str()), self.ids.get(b.as_str())) else {
+                continue;
+            };
+            self.count_pair(a, b, n, false);
+        }
+        for ((a, b), n) in skips {
+            let (Some(&a), Some(&b)) = (self.ids.get(a.as_str()), self.ids.get(b.as_str())) else {
+                continue;
+            };
+            self.count_pair(a, b, n, true);
+        }
+    }
+
+    /// The id of `word`, a new one (with its class, looked up in the
+    /// lexicon) when the counts have not seen it.
+    fn id_or_new(&mut self, word: String) -> u32 {
+        if let Some(&id) = self.ids.get(word.as_str()) {
+            return id;
+        }
+        let id = self.counts.len() as u32;
+        self.counts.push(0);
+        self.classes.push(Class::of(&word));
+        self.spreads.push([Spread::default(); 4]);
+        self.followed_by.grow();
+        self.preceded_by.grow();
+        if word.chars().all(char::is_alphabetic) {
+            self.vocabulary.push(Box::from(word.as_str()));
+        }
+        self.ids.insert(word.into_boxed_str(), id);
+        id
+    }
+
+    /// Adds `n` sightings of `a` before `b` (a word two on, for a skip
+    /// pair) to the pair's count, both words' spreads and, for a pair, the
+    /// class counts.
+    fn count_pair(&mut self, a: u32, b: u32, n: u32, skip: bool) {
+        let (pairs, after, before) = if skip {
+            (&mut self.skips, TWO_AFTER, TWO_BEFORE)
+        } else {
+            (&mut self.pairs, AFTER, BEFORE)
+        };
+        let count = pairs.entry((a, b)).or_default();
+        let new_kind = *count == 0;
+        *count += n;
+        for (id, relation) in [(a, after), (b, before)] {
+            let spread = &mut self.spreads[id as usize][relation];
+            spread.seen += f64::from(n);
+            spread.kinds += f64::from(u8::from(new_kind));
+        }
+        if skip {
+            return;
+        }
+        if let Some(class) = self.classes[b as usize] {
+            self.followed_by.add(a, class, n);
+        }
+        if let Some(class) = self.classes[a as usize] {
+            self.preceded_by.add(b, class, n);
+        }
     }
 
     /// The words the counts have seen, sorted.
@@ -627,8 +653,36 @@ mod tests {
     }
 
     #[test]
+    fn evidence_added_later_scores_as_if_learned_at_once() {
+        let first = "Vi får tid, før de flytter. Han bor i byen, og vi bør handle nu.";
+        let second = "De får svar i morgen. Vi mødes før jul, og han bor alene i et hus.";
+        let mut both = Evidence::learn(first);
+        both.merge(Evidence::learn(second));
+        let at_once = Context::new(both);
+        let mut later = Context::new(Evidence::learn(first));
+        later.add(Evidence::learn(second));
+        assert_eq!(at_once.vocabulary(), later.vocabulary());
+        assert!(later.vocabulary().windows(2).all(|w| w[0] < w[1]));
+        for (prev, word, next) in [
+            (Some("vi"), "får", Some("tid")),
+            (Some("han"), "bor", Some("alene")),
+            (Some(COMMA), "før", Some("de")),
+            (None, "jul", None),
+            (Some("vi"), "qwxyz", Some("nu")),
+        ] {
+            assert_eq!(at_once.count(word), later.count(word), "{word}");
+            assert_eq!(at_once.frequency(word), later.frequency(word), "{word}");
+            assert_eq!(
+                at_once.fit(prev, word, next, 0.01),
+                later.fit(prev, word, next, 0.01),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn bundled_counts_load() {
-        let ctx = Context::new(Evidence::bundled());
+        let ctx = Context::bundled();
         assert!(ctx.count("på") > 10);
         assert!(ctx.count("kommunalbestyrelsen") > 0);
     }

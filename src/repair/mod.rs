@@ -198,13 +198,15 @@ impl Repairer {
                 &options.user_corrections,
             )?,
             confusions: Confusions::bundled(),
-            context: Context::new(match &options.context_from {
-                Some(texts) => texts.iter().fold(Evidence::default(), |mut all, text| {
-                    all.merge(Evidence::learn(text));
-                    all
-                }),
-                None => Evidence::bundled(),
-            }),
+            context: match &options.context_from {
+                Some(texts) => {
+                    Context::new(texts.iter().fold(Evidence::default(), |mut all, text| {
+                        all.merge(Evidence::learn(text));
+                        all
+                    }))
+                }
+                None => Context::bundled(),
+            },
             analyses: RwLock::default(),
             abbreviations: RwLock::default(),
         })
