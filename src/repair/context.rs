@@ -85,7 +85,7 @@ impl Evidence {
             };
             let gap = &text[prev_end..token.start];
             match prev.take() {
-                Some(p) if !gap.contains("\n\n") => {
+                Some(p) if !parts_pairs(gap) => {
                     *evidence
                         .bigrams
                         .entry((p.clone(), value.clone()))
@@ -272,6 +272,12 @@ pub struct LookedUp {
     /// Its id in the counts, if they have seen it.
     id: Option<u32>,
     class: Option<Class>,
+}
+
+/// Whether the whitespace between two tokens holds a blank line, across
+/// which no pair is counted (as scripts/derive_context.py does).
+pub fn parts_pairs(gap: &str) -> bool {
+    gap.matches('\n').count() >= 2
 }
 
 /// Uses in clean text that make a word outside the lexicon a word.
@@ -603,6 +609,18 @@ impl Context {
         self.pairs_fit(&self.neighbours(prev, next), id, p_word)
     }
 
+    /// Of the times a word stood right before `word`, the share that were
+    /// numbers: near 1 for a unit (`kr`, `km`, `procent`; `mio. kr.` has
+    /// no word before `kr`), small for a word a count may precede
+    /// (`konkrete`).
+    pub fn share_after_number(&self, word: &str) -> f64 {
+        let (Some(&number), Some(&id)) = (self.ids.get(NUMBER), self.ids.get(word)) else {
+            return 0.0;
+        };
+        let after = self.pairs.get(&(number, id)).copied().unwrap_or(0);
+        f64::from(after) / self.spreads[id as usize][BEFORE].seen.max(1.0)
+    }
+
     /// The relative frequency of `word` in the counts (0 when unseen).
     pub fn frequency(&self, word: &str) -> f64 {
         f64::from(self.count(word)) / self.total
@@ -675,6 +693,45 @@ mod tests {
             assert_eq!(
                 at_once.fit(prev, word, next, 0.01),
                 later.fit(prev, word, next, 0.01),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_bundled_counts_read_straight_in_score_as_evidence_would() {
+        // The rows of context.tsv as evidence, indexed the general way.
+        let mut evidence = Evidence::default();
+        for line in BUNDLED.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let n: u32 = cols[0].parse().unwrap();
+            let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+            match cols[..] {
+                [_, a] => drop(evidence.unigrams.insert(a.to_string(), n)),
+                [_, a, "*", b] => drop(evidence.skips.insert(pair(a, b), n)),
+                [_, a, b] => drop(evidence.bigrams.insert(pair(a, b), n)),
+                _ => panic!("{line:?}"),
+            }
+        }
+        let general = Context::new(evidence);
+        let bundled = Context::bundled();
+        assert_eq!(general.vocabulary(), bundled.vocabulary());
+        for (prev, word, next) in [
+            (Some(COMMA), "før", Some("de")),
+            (Some("har"), "været", None),
+            (Some("vi"), "bør", Some("være")),
+            (Some("<n>"), "kr", None),
+        ] {
+            assert_eq!(general.frequency(word), bundled.frequency(word), "{word}");
+            assert_eq!(
+                general.share_after_number(word),
+                bundled.share_after_number(word)
+            );
+            let around =
+                |ctx: &Context| ctx.neighbours_two_deep([Some("og"), prev], [next, Some("i")]);
+            assert_eq!(
+                general.fit_between(&around(&general), word, 0.01),
+                bundled.fit_between(&around(&bundled), word, 0.01),
                 "{word}"
             );
         }

@@ -144,6 +144,8 @@ const LN_ECHO: f64 = 3.0;
 /// The same for a real word the document confidently repaired the same way
 /// elsewhere: e^0.5, under twice.
 const LN_ECHO_REAL: f64 = 0.5;
+/// A word this often right after a number in clean text is a unit.
+const UNIT_SHARE: f64 = 0.5;
 /// ln P(seen | word) for a repair found by edit distance.
 const FALLBACK_CHANNEL: f64 = -5.0;
 
@@ -684,8 +686,11 @@ impl Doc<'_> {
         // right one: `er otte` became `er ofte`, `tælles` `fælles`, `en
         // tast` `en fast` (stop 10, taken back after a review).
         // A compound no dictionary lists is weaker evidence than a listed
-        // word: `etter|retning` (poison direction) is `efterretning`.
-        let listed = standalone || r.context.knows(lower);
+        // word (or a listed first part, `arbejds-`): `etter|retning` (poison
+        // direction) is `efterretning`.
+        let listed = standalone
+            || (part && entry.is_some_and(|e| e.compound_begin))
+            || r.context.knows(lower);
         let undo = if known && listed {
             Undo::Diacritics
         } else {
@@ -894,6 +899,9 @@ impl Doc<'_> {
     fn neighbour(&self, i: usize, after: bool) -> Option<Cow<'_, str>> {
         let j = if after { i + 1 } else { i.checked_sub(1)? };
         let t = self.tokens.get(j)?;
+        // (A blank line does not part them here, though the counts hold no
+        // pair across one: OCR puts blank lines inside sentences, and seed
+        // 002's `tiltag 1` and `forlengelse` stand on either side of one.)
         match t.kind {
             Kind::Number => Some(Cow::Borrowed(context::NUMBER)),
             Kind::Punct if t.text(self.text) == "," => Some(Cow::Borrowed(context::COMMA)),
@@ -928,10 +936,13 @@ impl Doc<'_> {
                 // so does a count (`bevilges 1 stilling`, `godkendte 1
                 // forslag`), and the classes cannot tell a count's noun.
                 let as_i = p_i + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp());
-                // Before a unit (`1 kr.`, `1 mio.`) a `1` is a numeral like
-                // any other; before a word it stands for `en` or `et`.
+                // Before a unit (`1 kr.`, `1 mio.`, `1 km`: a word that
+                // mostly follows numbers) a `1` is a numeral like any other;
+                // before a word it stands for `en` or `et`.
+                let unit = self.is_dotted_abbreviation(i + 1)
+                    || r.context.share_after_number(next) >= UNIT_SHARE;
                 let as_n = p_n
-                    + if self.is_dotted_abbreviation(i + 1) {
+                    + if unit {
                         r.context
                             .fit_pairs(Some(prev), context::NUMBER, Some(next), p_n.exp())
                     } else {
@@ -941,7 +952,10 @@ impl Doc<'_> {
                 // Only where the text shows OCR damage: on a clean page a `1`
                 // between words is a number (`afholdes 1 gang om året`),
                 // however often the batch writes `afholdes i` and `i gang`.
-                if p >= CHANGE && self.lost[i] {
+                // And only on evidence: a word after it the counts have
+                // never seen (`1 liter`) leaves the priors to decide, and
+                // they favour `i`.
+                if p >= CHANGE && self.lost[i] && r.context.count(next) > 0 {
                     out.push(Change {
                         token: i,
                         to: "i".to_string(),
@@ -1001,10 +1015,10 @@ impl Doc<'_> {
         r.context.knows(abbreviation) && r.lexicon.entry(abbreviation).is_none()
     }
 
-    /// Whether the line of token `i` lists committees and nothing else: all
-    /// capitals, commas and `og`, with another abbreviation that clean text
-    /// uses and the lexicon does not know as an organisation's (`BSU, EU,
-    /// KB`; not `EU, FN og NATO`). (The lexicon has `kb`, the kilobyte.)
+    /// Whether the line of token `i` lists committees and nothing else:
+    /// abbreviations of two to four capitals, commas and `og`, another of
+    /// them a term of the minutes' own (`BSU, EU, KB`; not `EU, FN og NATO`,
+    /// `TILSKUD FRA EU` or `EU, MED`).
     fn lists_committees(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
         let on_line = |j: &usize| self.tokens[*j].line == line;
@@ -1018,15 +1032,11 @@ impl Doc<'_> {
             let t = self.tokens[j];
             let text = t.text(self.text);
             match t.kind {
-                Kind::Abbreviation if text.chars().all(char::is_uppercase) => {
-                    let lower = text.to_lowercase();
-                    let organisation = self
-                        .repairer
-                        .lexicon
-                        .entry(&lower)
-                        .is_some_and(|e| e.abbreviation);
-                    committees +=
-                        usize::from(j != i && self.repairer.context.knows(&lower) && !organisation);
+                Kind::Abbreviation
+                    if (2..=4).contains(&text.chars().count())
+                        && text.chars().all(char::is_uppercase) =>
+                {
+                    committees += usize::from(j != i && self.is_minutes_term(&text.to_lowercase()));
                 }
                 Kind::Punct if text == "," => {}
                 Kind::Word if text == "og" => {}
@@ -1034,6 +1044,24 @@ impl Doc<'_> {
             }
         }
         committees > 0
+    }
+
+    /// Whether clean minutes use the lower-case `word` far more than Danish
+    /// at large does (ten times wordfreq's share, or a word wordfreq does not
+    /// rank): their own vocabulary, as committees are (`kb`: the lexicon's
+    /// kilobyte, but in minutes the council). An organisation the lexicon
+    /// knows (`eu`, `fn`) is no such term.
+    fn is_minutes_term(&self, word: &str) -> bool {
+        let r = self.repairer;
+        if !r.context.knows(word) {
+            return false;
+        }
+        match r.lexicon.entry(word) {
+            None => true,
+            Some(e) if e.abbreviation => false,
+            Some(e) if e.zipf <= 0.0 => true,
+            Some(e) => r.context.frequency(word) > 10.0 * 10f64.powf(f64::from(e.zipf) - 9.0),
+        }
     }
 
     /// The abbreviations of clean text that the lower-case `seen` may be
