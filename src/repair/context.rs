@@ -324,9 +324,7 @@ impl Context {
             let Ok(n) = n.parse::<u32>() else { continue };
             let (skip, b) = match (cols.next(), cols.next()) {
                 (None, _) => {
-                    let id = context.id_or_new(a.to_string());
-                    context.counts[id as usize] += n;
-                    context.words_seen += u64::from(n);
+                    context.count_word(a.to_string(), n);
                     continue;
                 }
                 (Some("*"), Some(b)) => (true, b),
@@ -339,7 +337,6 @@ impl Context {
         if context.vocabulary.windows(2).any(|w| w[0] > w[1]) {
             context.vocabulary.sort();
         }
-        context.total = context.words_seen.max(1) as f64;
         context
     }
 
@@ -360,28 +357,28 @@ impl Context {
         self.skips.reserve(skips.len());
         let vocabulary_before = self.vocabulary.len();
         for (word, n) in unigrams {
-            let id = self.id_or_new(word);
-            self.counts[id as usize] += n;
-            self.words_seen += u64::from(n);
+            self.count_word(word, n);
         }
         if self.vocabulary.len() > vocabulary_before {
             // A sorted run and a few new words: the stable sort finds the
             // run and merges.
             self.vocabulary.sort();
         }
+        for (pairs, skip) in [(bigrams, false), (skips, true)] {
+            for ((a, b), n) in pairs {
+                if let (Some(&a), Some(&b)) = (self.ids.get(a.as_str()), self.ids.get(b.as_str())) {
+                    self.count_pair(a, b, n, skip);
+                }
+            }
+        }
+    }
+
+    /// Adds `n` uses of `word`.
+    fn count_word(&mut self, word: String, n: u32) {
+        let id = self.id_or_new(word);
+        self.counts[id as usize] += n;
+        self.words_seen += u64::from(n);
         self.total = self.words_seen.max(1) as f64;
-        for ((a, b), n) in bigrams {
-            let (Some(&a), Some(&b)) = (self.ids.get(a.as_str()), self.ids.get(b.as_str())) else {
-                continue;
-            };
-            self.count_pair(a, b, n, false);
-        }
-        for ((a, b), n) in skips {
-            let (Some(&a), Some(&b)) = (self.ids.get(a.as_str()), self.ids.get(b.as_str())) else {
-                continue;
-            };
-            self.count_pair(a, b, n, true);
-        }
     }
 
     /// The id of `word`, a new one (with its class, looked up in the
