@@ -159,16 +159,40 @@ pub struct Repairer {
     /// Analyses of words, shared by all documents: an analysis depends only
     /// on the word and on how it is written where it stands ([`Written`]),
     /// so the cache never changes an answer, only how fast it comes.
-    analyses: RwLock<AnalysisCache>,
+    /// One cache per [`Written::mode`].
+    analyses: [Cache<Option<Arc<Analysis>>>; 4],
     /// The abbreviations a damaged one may have been (see
     /// [`Doc::abbreviations`]), by lower-case abbreviation, cached for the
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
-    abbreviations: RwLock<FxHashMap<Box<str>, Arc<[String]>>>,
+    abbreviations: Cache<Arc<[String]>>,
 }
 
-/// Analyses by lower-case word, one map per [`Written::mode`].
-type AnalysisCache = [FxHashMap<Box<str>, Option<Arc<Analysis>>>; 4];
+/// Values by lower-case word, shared by the threads of a batch.
+#[derive(Debug)]
+struct Cache<V>(RwLock<FxHashMap<Box<str>, V>>);
+
+impl<V> Default for Cache<V> {
+    fn default() -> Self {
+        Cache(RwLock::default())
+    }
+}
+
+impl<V: Clone> Cache<V> {
+    /// The value kept for `key`, or `compute`'s, kept until the map is full.
+    fn get_or(&self, key: &str, compute: impl FnOnce() -> V) -> V {
+        if let Some(hit) = self.0.read().ok().and_then(|c| c.get(key).cloned()) {
+            return hit;
+        }
+        let value = compute();
+        if let Ok(mut c) = self.0.write() {
+            if c.len() < MAX_CACHED {
+                c.insert(Box::from(key), value.clone());
+            }
+        }
+        value
+    }
+}
 
 /// How a word is written where it stands, beyond its lower-case letters:
 /// what its analysis depends on.
@@ -209,8 +233,8 @@ impl Repairer {
                 }
                 None => Context::bundled(),
             },
-            analyses: RwLock::default(),
-            abbreviations: RwLock::default(),
+            analyses: Default::default(),
+            abbreviations: Cache::default(),
         })
     }
 
@@ -222,8 +246,8 @@ impl Repairer {
         }
         self.context.add(evidence);
         // Priors changed: analyses made before are stale.
-        self.analyses = RwLock::default();
-        self.abbreviations = RwLock::default();
+        self.analyses = Default::default();
+        self.abbreviations = Cache::default();
         self
     }
 
@@ -590,18 +614,8 @@ impl Doc<'_> {
 
     /// The analysis of a word, cached; `None` when the word needs no work.
     fn analyse(&mut self, lower: &str, written: Written) -> Option<Arc<Analysis>> {
-        let cache = &self.repairer.analyses;
-        let mode = written.mode();
-        if let Some(hit) = cache.read().ok().and_then(|c| c[mode].get(lower).cloned()) {
-            return hit;
-        }
-        let analysis = self.compute(lower, written).map(Arc::new);
-        if let Ok(mut c) = cache.write() {
-            if c[mode].len() < MAX_CACHED {
-                c[mode].insert(Box::from(lower), analysis.clone());
-            }
-        }
-        analysis
+        let r = self.repairer;
+        r.analyses[written.mode()].get_or(lower, || self.compute(lower, written).map(Arc::new))
     }
 
     /// Whether a name is repaired after all: only where the words around it
@@ -1068,31 +1082,22 @@ impl Doc<'_> {
     /// with its lost diacritics undone, cached.
     fn abbreviation_readings(&self, seen: &str) -> Arc<[String]> {
         let r = self.repairer;
-        let cache = &r.abbreviations;
-        if let Some(hit) = cache.read().ok().and_then(|c| c.get(seen).cloned()) {
-            return hit;
-        }
-        let used = |w: &str| r.context.knows(w) && r.lexicon.entry(w).is_none();
-        let readings: Arc<[String]> = r
-            .confusions
-            .candidates(
-                r.lexicon,
-                r.context.vocabulary(),
-                seen,
-                true,
-                Undo::Diacritics,
-                &used,
-            )
-            .into_iter()
-            .filter(|c| c.edits > 0)
-            .map(|c| c.word)
-            .collect();
-        if let Ok(mut c) = cache.write() {
-            if c.len() < MAX_CACHED {
-                c.insert(Box::from(seen), readings.clone());
-            }
-        }
-        readings
+        let used = |w: &str| self.is_committee(w);
+        r.abbreviations.get_or(seen, || {
+            r.confusions
+                .candidates(
+                    r.lexicon,
+                    r.context.vocabulary(),
+                    seen,
+                    true,
+                    Undo::Diacritics,
+                    &used,
+                )
+                .into_iter()
+                .filter(|c| c.edits > 0)
+                .map(|c| c.word)
+                .collect()
+        })
     }
 
     /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
