@@ -12,8 +12,9 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
                                 a skip pair: `after` two words on, the three
                                 words joined as a bigram's are
 
-Words are lower-cased; every number is written `<n>` and every comma `<,>` (a
-comma says much about the word after it: `, før de flytter`). A pair is counted only when
+Words are lower-cased; every number is written `<n>`, every comma `<,>` (a
+comma says much about the word after it: `, før de flytter`) and every full stop
+`<.>` (a word that ends a sentence: `året før.`). A pair is counted only when
 nothing but whitespace separates the two tokens, which is the same adjacency the
 repair stage uses (src/repair/context.rs). Rows are sorted, so the file diffs well.
 
@@ -42,6 +43,8 @@ def tokens(text):
             yield "word", t.lower()
         elif t == ",":
             yield "word", "<,>"
+        elif t == ".":
+            yield "word", "<.>"
         else:
             yield "punct", t
 

@@ -843,6 +843,47 @@ fn a_comma_tells_before_from_for() {
 }
 
 #[test]
+fn a_full_stop_tells_before_from_for() {
+    // `året før.`: a sentence seldom ends in the preposition `for`, and
+    // minutes often end one with `før` (`dagen før`, `året før`). The stop
+    // of an abbreviation is no sentence end: `dr.` stays (no `år.`).
+    let out = repair(&format!(
+        "{LOST}Medarbejderne kan bestille frokosten dagen for.\n\
+         Udgifterne steg i forhold til aret for. Det skyldes flere borgere.\n\
+         Overlage dr. Hansen deltog under punktet.\n"
+    ));
+    assert!(out.text.contains("frokosten dagen før."), "{}", out.text);
+    assert!(out.text.contains("til året før. Det"), "{}", out.text);
+    assert_unchanged(&out, &["dr"]);
+}
+
+#[test]
+fn t_read_for_f_in_one_of_the_commonest_words_is_undone_beside_its_neighbours() {
+    // `at`, `tor` and `etter` are words (and `at` one of the commonest),
+    // but OCR's `t` for `f` makes them of `af`, `for` and `efter`: a
+    // reading only where the counts have seen it beside a neighbour
+    // (`antallet af`, `efter aftale`). `Vi tor ikke` has no such neighbour
+    // (nor `vi for` nor `for ikke`): a `for` there would be the prior's
+    // alone (`tør`, by a lost diacritic, is right). And `at` where it
+    // belongs stays `at`.
+    let out = repair(&format!(
+        "{LOST}Udvalget drottede antallet at anbringelser og den del at projektet, som er klar.\n\
+         Kommunen skal etter aftale med staten vurdere, om det er muligt at handle.\n\
+         Vi tor ikke vente lengere, og vi ved, at det haster.\n"
+    ));
+    assert_eq!(
+        repairs_of(&out, "at"),
+        ["af", "af"],
+        "{:#?}",
+        out.corrections
+    );
+    assert_changed(&out, "etter", "efter");
+    assert!(!out.text.contains("Vi for ikke"), "{}", out.text);
+    assert!(out.text.contains("muligt at handle"), "{}", out.text);
+    assert!(out.text.contains("ved, at det"), "{}", out.text);
+}
+
+#[test]
 fn a_one_before_a_word_is_read_as_en_or_et_and_before_a_unit_as_a_numeral() {
     // `1 gang` is `en gang`, `1 bygning` `en bygning`: a count, however
     // often `i gang` and `i bygningen` come up. `1 konkrete` fits neither

@@ -56,7 +56,7 @@ fn confusion_table_is_well_formed() {
 }
 
 /// scripts/derive_context.py, again: lower-case words, numbers as `<n>`,
-/// commas as `<,>`,
+/// commas as `<,>`, full stops as `<.>`,
 /// pairs of tokens separated only by whitespace without a blank line.
 #[test]
 fn context_counts_are_fresh() {
@@ -97,6 +97,8 @@ fn context_counts_are_fresh() {
                 t.to_lowercase()
             } else if t == "," {
                 "<,>".to_string()
+            } else if t == "." {
+                "<.>".to_string()
             } else {
                 prev = None;
                 prev2 = None;

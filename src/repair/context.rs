@@ -41,6 +41,10 @@ pub const NUMBER: &str = "<n>";
 /// (`, før de flytter` 61 times in the training minutes, `, for` 7).
 pub const COMMA: &str = "<,>";
 
+/// The token a full stop is counted as: some words end sentences (`året
+/// før.`, `bliver løst.`), others seldom do (the preposition `for`).
+pub const STOP: &str = "<.>";
+
 /// Word and word-pair counts. Counts only add up, so merging evidence from
 /// many documents does not depend on their order.
 #[derive(Debug, Default, Clone)]
@@ -77,6 +81,7 @@ impl Evidence {
                 }
                 Kind::Number => NUMBER.to_string(),
                 Kind::Punct if token.text(text) == "," => COMMA.to_string(),
+                Kind::Punct if token.text(text) == "." => STOP.to_string(),
                 _ => {
                     prev = None;
                     prev2 = None;
@@ -536,6 +541,18 @@ impl Context {
         // No shortcut for unknown direct neighbours: the words two away may
         // still be known, and `fit_unseen` counts them.
         self.pairs_fit(around, word.id, p_word) + self.classes_fit(around, word)
+    }
+
+    /// Whether the counts have seen `word` right after the word before or
+    /// right before the word after.
+    pub fn seen_beside(&self, around: &Neighbours, word: LookedUp) -> bool {
+        let Some(id) = word.id else { return false };
+        around
+            .prev
+            .is_some_and(|p| self.pairs.contains_key(&(p.id, id)))
+            || around
+                .next
+                .is_some_and(|n| self.pairs.contains_key(&(id, n.id)))
     }
 
     /// The word pairs' part of the fit: only pairs the counts have seen.

@@ -157,6 +157,23 @@ impl Lexicon {
         })
     }
 
+    /// A lexicon with no words: a candidate search over it finds only the
+    /// words of the list it is given beside it (see
+    /// [`Confusions::candidates`](super::confusions::Confusions::candidates)).
+    pub(crate) fn empty() -> &'static Lexicon {
+        static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+        static EMPTY: OnceLock<Lexicon> = OnceLock::new();
+        EMPTY.get_or_init(|| {
+            let bytes = BYTES.get_or_init(|| {
+                fst::MapBuilder::memory()
+                    .into_inner()
+                    .expect("an empty fst builds in memory")
+            });
+            let map = fst::Map::new(bytes.as_slice()).expect("an empty fst is valid");
+            Lexicon { map }
+        })
+    }
+
     /// The entry for a lowercase NFC form, if the dictionary has that form.
     /// Forbidden forms (hunspell's FORBIDDENWORD) have no entry.
     pub fn entry(&self, lower: &str) -> Option<Entry> {

@@ -43,7 +43,7 @@ mod parties;
 use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Correction, Review, Rule};
 use crate::tokenize::{self, Kind, Token};
@@ -166,6 +166,10 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[String]>>,
+    /// The words of the counts that are among the commonest of Danish
+    /// (sorted), made on first use: what a real word's `t` for `f` may
+    /// have been.
+    commonest: OnceLock<Box<[Box<str>]>>,
 }
 
 /// Values by lower-case word, shared by the threads of a batch.
@@ -215,6 +219,11 @@ impl Written {
 /// a batch of 3,000 minutes fills them to a few MB).
 const MAX_CACHED: usize = 1 << 18;
 
+/// Words this common (wordfreq's Zipf scale: `af`, `for`, `fra`, `efter`,
+/// not `ofte` 5.5, `fast` 5.4 or `fælles` 5.1) are readings of a real word
+/// by any confusion, not only by lost diacritics.
+const COMMONEST_ZIPF: f32 = 6.0;
+
 impl Repairer {
     pub fn new(options: &RepairOptions) -> Result<Repairer, RepairError> {
         Ok(Repairer {
@@ -235,6 +244,22 @@ impl Repairer {
             },
             analyses: Default::default(),
             abbreviations: Cache::default(),
+            commonest: OnceLock::new(),
+        })
+    }
+
+    /// The words of the counts that are among the commonest of Danish:
+    /// the few (about 130 in the lexicon) a real word may be read as by any
+    /// confusion.
+    fn commonest(&self) -> &[Box<str>] {
+        self.commonest.get_or_init(|| {
+            let common = |w: &str| {
+                self.lexicon
+                    .entry(w)
+                    .is_some_and(|e| e.standalone && e.zipf >= COMMONEST_ZIPF)
+            };
+            let vocabulary = self.context.vocabulary().iter();
+            vocabulary.filter(|w| common(w)).cloned().collect()
         })
     }
 
@@ -248,6 +273,7 @@ impl Repairer {
         // Priors changed: analyses made before are stale.
         self.analyses = Default::default();
         self.abbreviations = Cache::default();
+        self.commonest = OnceLock::new();
         self
     }
 
@@ -345,6 +371,9 @@ struct Reading {
     /// The parts of a compound reading that hold æ, ø or å (`sår` in
     /// `sår|sygeplejerskerne`): what the document's other repairs may echo.
     marked_parts: Box<[Box<str>]>,
+    /// Found only as one of the commonest words (`af` for `at`): a reading
+    /// only beside a neighbour the counts have seen it with.
+    needs_pair: bool,
 }
 
 /// What one distinct word (lower-case) could be, before context.
@@ -711,6 +740,19 @@ impl Doc<'_> {
             Undo::Confusions
         };
         let mut found = search(undo, &accept);
+        // But a word among the commonest has its `t` for `f` undone all
+        // the same (`at` -> `af`, `tor` -> `for`, `etter` -> `efter`), and
+        // only where the counts have seen it beside a neighbour (`del af`):
+        // its prior alone must not turn `Vi tor ikke` into `Vi for ikke`.
+        // (Searched among those words alone, which costs next to nothing.)
+        let mut commonest = Vec::new();
+        if undo == Undo::Diacritics {
+            let (none, common) = (Lexicon::empty(), r.commonest());
+            commonest =
+                r.confusions
+                    .candidates(none, common, lower, lost, Undo::Confusions, &|_| true);
+            commonest.retain(|c| c.edits > 0 && !found.iter().any(|f| f.word == c.word));
+        }
         // A place-name compound only for a capitalised word that no word
         // explains, so that `Tormalet` stays `Formålet`, not `Tor|målet`,
         // and name compounds never crowd words out of the search.
@@ -736,7 +778,9 @@ impl Doc<'_> {
         };
         let mut seen = (0.0, unknown);
         let mut candidates = Vec::new();
-        for c in found {
+        let needs_pair = found.len();
+        found.extend(commonest);
+        for (k, c) in found.into_iter().enumerate() {
             let only_name = names && !accept(&c.word);
             if c.edits == 0 && only_name {
                 // Whether the word as seen is a name is the names guard's
@@ -758,6 +802,7 @@ impl Doc<'_> {
             // (Place-name compounds need no such mark: only capitalised
             // words, analysed apart, are searched for them.)
             candidates.push(Reading {
+                needs_pair: k >= needs_pair,
                 only_a_name: self.only_a_name(&c.word),
                 marked_parts: marked_parts(r.lexicon, &c.word),
                 looked_up: r.context.look_up(&c.word),
@@ -781,6 +826,7 @@ impl Doc<'_> {
                     prior,
                     rule: Rule::EditDistance,
                     only_a_name: false,
+                    needs_pair: false,
                     marked_parts: Box::default(),
                 });
             }
@@ -855,6 +901,7 @@ impl Doc<'_> {
                 .filter(|c| maybe_capitalised || !c.only_a_name)
                 .filter(|c| !names_only || self.is_name(&c.word))
                 .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
+                .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up))
                 .map(|c| {
                     let score = fit(&c.word, c.looked_up, &c.marked_parts, c.channel, c.prior);
                     (c.word.as_str(), score, c.rule)
@@ -919,6 +966,14 @@ impl Doc<'_> {
         match t.kind {
             Kind::Number => Some(Cow::Borrowed(context::NUMBER)),
             Kind::Punct if t.text(self.text) == "," => Some(Cow::Borrowed(context::COMMA)),
+            // A full stop after a word says the word may end a sentence
+            // (`året før.`), unless it is the stop of an abbreviation the
+            // dictionary writes with one (`dr.`, `kr.`). A word after a stop
+            // has no such neighbour: a capital says enough there, and
+            // `<.> nå` turned `Ni ansøgninger` into `Nå`.
+            Kind::Punct if after && t.text(self.text) == "." && !self.is_dotted_abbreviation(i) => {
+                Some(Cow::Borrowed(context::STOP))
+            }
             Kind::Word => match &self.lower[j] {
                 Some(l) => Some(Cow::Borrowed(l.as_str())),
                 None => Some(Cow::Owned(t.text(self.text).to_lowercase())),
@@ -1486,6 +1541,23 @@ fn capitalised(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_commonest_words_are_few_and_the_counts_know_them() {
+        let r = Repairer::new(&RepairOptions::default()).expect("bundled data");
+        let common = r.commonest();
+        let has = |w: &str| common.iter().any(|c| &**c == w);
+        for word in ["af", "for", "fra", "efter", "får"] {
+            assert!(has(word), "{word}");
+        }
+        // The readings a review found wrong (`er otte` -> `ofte`, `en tast`
+        // -> `fast`, `tælles` -> `fælles`) are not among them.
+        for word in ["ofte", "fast", "fælles", "tør", "otte"] {
+            assert!(!has(word), "{word}");
+        }
+        assert!(common.len() < 200, "{}", common.len());
+        assert!(common.windows(2).all(|w| w[0] < w[1]), "sorted");
+    }
 
     #[test]
     fn case_pattern_is_kept() {
