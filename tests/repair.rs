@@ -884,6 +884,21 @@ fn t_read_for_f_in_one_of_the_commonest_words_is_undone_beside_its_neighbours() 
 }
 
 #[test]
+fn a_short_word_gets_a_dropped_letter_back_only_beside_a_neighbour_that_vouches_for_it() {
+    // `vre`, `tt`, `isr`: æ dropped. Short strings are abbreviations more
+    // often (`nb`, `mgl`, `sk`), so the letter goes back only where the
+    // counts have seen the word beside a neighbour (`skal være`, `tæt
+    // samarbejde`).
+    let out = repair(&format!(
+        "{LOST}Ansogningerne skal vre behandlet inden sommer, og vi arbejder i tt samarbejde med skolen.\n\
+         Der mangler nb 3 stk, jf. mgl liste, og sk 2 udestar.\n"
+    ));
+    assert_changed(&out, "vre", "være");
+    assert_changed(&out, "tt", "tæt");
+    assert_unchanged(&out, &["nb", "mgl", "sk", "stk"]);
+}
+
+#[test]
 fn a_one_before_a_word_is_read_as_en_or_et_and_before_a_unit_as_a_numeral() {
     // `1 gang` is `en gang`, `1 bygning` `en bygning`: a count, however
     // often `i gang` and `i bygningen` come up. `1 konkrete` fits neither

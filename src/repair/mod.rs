@@ -371,8 +371,9 @@ struct Reading {
     /// The parts of a compound reading that hold æ, ø or å (`sår` in
     /// `sår|sygeplejerskerne`): what the document's other repairs may echo.
     marked_parts: Box<[Box<str>]>,
-    /// Found only as one of the commonest words (`af` for `at`): a reading
-    /// only beside a neighbour the counts have seen it with.
+    /// Found only as one of the commonest words (`af` for `at`) or by a
+    /// letter put back in a short word (`vre`): a reading only beside a
+    /// neighbour the counts have seen it with.
     needs_pair: bool,
 }
 
@@ -745,13 +746,13 @@ impl Doc<'_> {
         // only where the counts have seen it beside a neighbour (`del af`):
         // its prior alone must not turn `Vi tor ikke` into `Vi for ikke`.
         // (Searched among those words alone, which costs next to nothing.)
-        let mut commonest = Vec::new();
+        let mut beside_only = Vec::new();
         if undo == Undo::Diacritics {
             let (none, common) = (Lexicon::empty(), r.commonest());
-            commonest =
+            beside_only =
                 r.confusions
                     .candidates(none, common, lower, lost, Undo::Confusions, &|_| true);
-            commonest.retain(|c| c.edits > 0 && !found.iter().any(|f| f.word == c.word));
+            beside_only.retain(|c| c.edits > 0 && !found.iter().any(|f| f.word == c.word));
         }
         // A place-name compound only for a capitalised word that no word
         // explains, so that `Tormalet` stays `Formålet`, not `Tor|målet`,
@@ -764,12 +765,18 @@ impl Doc<'_> {
         }
         // A dropped letter only where nothing else explains a word that is
         // no word as seen (a word's search undoes lost diacritics only).
-        if found.iter().all(|c| c.edits == 0)
-            && lost
-            && !known
-            && may_have_dropped(r.lexicon, &r.confusions, lower)
-        {
-            found = search(Undo::AlsoDrops, &accept);
+        if found.iter().all(|c| c.edits == 0) && lost && !known {
+            if may_have_dropped(r.lexicon, &r.confusions, lower) {
+                found = search(Undo::AlsoDrops, &accept);
+            } else if lower.chars().count() < SHORTEST_DROPPED && !part {
+                // A short one (`vre`, `tt`, `isr`) may be an abbreviation
+                // (`nb`, `mgl`) as well: it is `være` only beside a
+                // neighbour the counts have seen `være` with (`skal være`).
+                let listed = |w: &str| r.lexicon.entry(w).is_some_and(|e| e.standalone);
+                let mut short = search(Undo::AlsoDrops, &listed);
+                short.retain(|c| c.edits > 0);
+                beside_only.extend(short);
+            }
         }
         let unknown = match (junk, lost) {
             (true, _) => LN_P_JUNK,
@@ -779,7 +786,7 @@ impl Doc<'_> {
         let mut seen = (0.0, unknown);
         let mut candidates = Vec::new();
         let needs_pair = found.len();
-        found.extend(commonest);
+        found.extend(beside_only);
         for (k, c) in found.into_iter().enumerate() {
             let only_name = names && !accept(&c.word);
             if c.edits == 0 && only_name {
@@ -1435,16 +1442,20 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
     }
 }
 
+/// A string shorter than this that no search explains is an abbreviation
+/// (`sk`, `nb`, `mgl`, `bks`) far more often than a word that lost a letter
+/// (`sæk`, `næb`, `mægl`, `bæks`): it gets its letter back only beside a
+/// neighbour that vouches for the word.
+const SHORTEST_DROPPED: usize = 4;
+
 /// Whether a string no search explains may be a word that lost a letter:
-/// not a short one (`sk`, `nb`, `mgl`, `bks` are abbreviations far more
-/// often than `sæk`, `næb`, `mægl`, `bæks`), and not an abbreviation the
+/// not a short one ([`SHORTEST_DROPPED`]), and not an abbreviation the
 /// dictionary writes with a full stop, alone or after the first part of a
 /// compound, as seen or with its own lost diacritics undone (`nr 5`,
 /// `sagsnr` and `lobenr` are no `nær 5`, `sagsnær` and `løbenær`: the
 /// dictionary has `nr.`).
 fn may_have_dropped(lex: &Lexicon, confusions: &Confusions, lower: &str) -> bool {
-    const SHORTEST: usize = 4;
-    if lower.chars().count() < SHORTEST {
+    if lower.chars().count() < SHORTEST_DROPPED {
         return false;
     }
     let begin = |w: &str| lex.entry(w).is_some_and(|e| e.compound_begin);
