@@ -40,8 +40,6 @@ pub mod lexicon;
 pub mod names;
 mod parties;
 
-use std::borrow::Cow;
-
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -286,10 +284,21 @@ impl Repairer {
             lost: document::lost_by_token(text, &tokens),
             protected: Vec::new(),
             lower: vec![None; tokens.len()],
+            seen_lowered: String::with_capacity(text.len()),
+            seen_lower_at: Vec::with_capacity(tokens.len()),
             repaired_here: FxHashSet::default(),
             repaired_parts: FxHashSet::default(),
             repaired_pairs: FxHashMap::default(),
         };
+        for token in &tokens {
+            let start = doc.seen_lowered.len() as u32;
+            if matches!(token.kind, Kind::Word | Kind::Abbreviation) {
+                let seen = token.text(text).chars().flat_map(char::to_lowercase);
+                doc.seen_lowered.extend(seen);
+            }
+            doc.seen_lower_at
+                .push((start, doc.seen_lowered.len() as u32));
+        }
         doc.protected = names::protected(text, &tokens, self.lexicon);
         doc.run()
     }
@@ -403,8 +412,13 @@ struct Doc<'a> {
     /// Per token: whether the words around it lost æ, ø and å.
     lost: Vec<bool>,
     protected: Vec<bool>,
-    /// The lower-case form each token will have after repair, for context.
+    /// The lower-case form each token will have after repair, for context,
+    /// where it may differ from the form as seen.
     lower: Vec<Option<String>>,
+    /// Every word's lower-case form as seen, one after another (one
+    /// allocation a document, not one a word), and where each token's is.
+    seen_lowered: String,
+    seen_lower_at: Vec<(u32, u32)>,
     /// Words the first pass confidently settled words of this document as,
     /// repaired or kept: at 0.9, or where it changed them (0.8 for a string
     /// that is no word).
@@ -468,7 +482,7 @@ impl Doc<'_> {
                 continue;
             }
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.push_str(self.seen_lower(i));
             if !self.repairer.dictionary.is_empty() {
                 if let Some((right, origin)) = self.repairer.dictionary.get(&lower) {
                     let rule = match origin {
@@ -857,12 +871,11 @@ impl Doc<'_> {
         let r = self.repairer;
         let prev = self.neighbour(i, false);
         let next = self.neighbour(i, true);
-        let before_prev = prev.as_ref().and_then(|_| self.neighbour(i - 1, false));
-        let after_next = next.as_ref().and_then(|_| self.neighbour(i + 1, true));
-        let around = r.context.neighbours_two_deep(
-            [before_prev.as_deref(), prev.as_deref()],
-            [next.as_deref(), after_next.as_deref()],
-        );
+        let before_prev = prev.and_then(|_| self.neighbour(i - 1, false));
+        let after_next = next.and_then(|_| self.neighbour(i + 1, true));
+        let around = r
+            .context
+            .neighbours_two_deep([before_prev, prev], [next, after_next]);
         let seen_word: &str = &analysis.word;
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
@@ -961,30 +974,34 @@ impl Doc<'_> {
         }
     }
 
+    /// Token `i` in lower case as seen (empty unless a word or an
+    /// abbreviation).
+    fn seen_lower(&self, i: usize) -> &str {
+        let (start, end) = self.seen_lower_at[i];
+        &self.seen_lowered[start as usize..end as usize]
+    }
+
     /// The lower-case form of the word or number right before (or after)
     /// token `i`, when only whitespace separates them: the repaired form when
     /// the word is being repaired.
-    fn neighbour(&self, i: usize, after: bool) -> Option<Cow<'_, str>> {
+    fn neighbour(&self, i: usize, after: bool) -> Option<&str> {
         let j = if after { i + 1 } else { i.checked_sub(1)? };
         let t = self.tokens.get(j)?;
         // (A blank line does not part them here, though the counts hold no
         // pair across one: OCR puts blank lines inside sentences, and seed
         // 002's `tiltag 1` and `forlengelse` stand on either side of one.)
         match t.kind {
-            Kind::Number => Some(Cow::Borrowed(context::NUMBER)),
-            Kind::Punct if t.text(self.text) == "," => Some(Cow::Borrowed(context::COMMA)),
+            Kind::Number => Some(context::NUMBER),
+            Kind::Punct if t.text(self.text) == "," => Some(context::COMMA),
             // A full stop after a word says the word may end a sentence
             // (`året før.`), unless it is the stop of an abbreviation the
             // dictionary writes with one (`dr.`, `kr.`). A word after a stop
             // has no such neighbour: a capital says enough there, and
             // `<.> nå` turned `Ni ansøgninger` into `Nå`.
             Kind::Punct if after && t.text(self.text) == "." && !self.is_dotted_abbreviation(i) => {
-                Some(Cow::Borrowed(context::STOP))
+                Some(context::STOP)
             }
-            Kind::Word => match &self.lower[j] {
-                Some(l) => Some(Cow::Borrowed(l.as_str())),
-                None => Some(Cow::Owned(t.text(self.text).to_lowercase())),
-            },
+            Kind::Word => Some(self.lower[j].as_deref().unwrap_or(self.seen_lower(j))),
             _ => None,
         }
     }
@@ -1002,7 +1019,6 @@ impl Doc<'_> {
                 else {
                     continue;
                 };
-                let (prev, next) = (prev.as_ref(), next.as_ref());
                 if !is_lower_word(prev) || !is_lower_word(next) {
                     continue;
                 }
