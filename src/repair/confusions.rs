@@ -17,6 +17,8 @@
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
+use rustc_hash::FxHashMap;
+
 use super::compounds;
 use super::lexicon::{raw_flags, Cursor, Lexicon};
 
@@ -53,16 +55,21 @@ struct Sub {
     posterior: f64,
     /// Whether `true` holds æ, ø or å: those are scaled by document mode.
     diacritic: bool,
+    /// Whether `true` holds a digit (`l` read for `1`): only a word of one
+    /// letter may be a number.
+    digit: bool,
 }
 
 /// The confusion table, indexed by the first byte of what OCR printed.
 #[derive(Debug, Clone)]
 pub struct Confusions {
-    by_first: HashMap<u8, Vec<Sub>>,
+    /// Per first byte (an array, not a map: it is read at every step of
+    /// every search).
+    by_first: Vec<Vec<Sub>>,
     /// Diacritic letters OCR dropped altogether (`hjlp` for `hjælp`).
     dropped: Vec<Sub>,
     /// ln P(c | c) for letters that OCR sometimes damages.
-    keep: HashMap<char, f64>,
+    keep: FxHashMap<char, f64>,
 }
 
 /// Which confusions a search may undo.
@@ -99,7 +106,7 @@ impl Confusions {
     }
 
     pub fn parse(text: &str) -> Confusions {
-        let mut by_first: HashMap<u8, Vec<Sub>> = HashMap::new();
+        let mut by_first: Vec<Vec<Sub>> = vec![Vec::new(); 256];
         let mut dropped: Vec<Sub> = Vec::new();
         let mut damage: HashMap<char, f64> = HashMap::new();
         for line in text.lines() {
@@ -127,6 +134,7 @@ impl Confusions {
                         logp: p.ln(),
                         posterior: p.ln(),
                         diacritic: true,
+                        digit: false,
                     });
                 }
                 continue;
@@ -135,12 +143,13 @@ impl Confusions {
             if let (Some(c), None) = (truth_chars.next(), truth_chars.next()) {
                 *damage.entry(c).or_default() += p;
             }
-            by_first.entry(ocr.as_bytes()[0]).or_default().push(Sub {
+            by_first[usize::from(ocr.as_bytes()[0])].push(Sub {
                 ocr: ocr.to_string(),
                 truth: truth.to_string(),
                 logp: p.ln(),
                 posterior: ((count + 0.5) / (seen + 1.0)).ln(),
                 diacritic: truth.contains(['æ', 'ø', 'å']),
+                digit: truth.bytes().any(|b| b.is_ascii_digit()),
             });
         }
         let keep = damage
@@ -182,6 +191,7 @@ impl Confusions {
             restored_drop: false,
         });
         let mut found: Vec<Candidate> = Vec::new();
+        let mut spare = Spare::default();
         let mut nodes = 0;
         let mut best_found = f64::NEG_INFINITY;
         // A word that is a word already is seldom more than one lost
@@ -210,16 +220,18 @@ impl Confusions {
                         channel: state.logp,
                         edits: state.edits,
                     });
+                    spare.starts.push(state.starts);
+                } else {
+                    spare.keep(state);
                 }
                 continue;
             }
             let rest = &seen[state.at..];
             if state.edits < MAX_EDITS {
-                if let Some(subs) = self.by_first.get(&rest.as_bytes()[0]) {
-                    for sub in subs {
-                        let digit = sub.truth.bytes().any(|b| b.is_ascii_digit());
+                {
+                    for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
                         if (diacritics_only && !sub.diacritic)
-                            || (digit && seen.len() > 1)
+                            || (sub.digit && seen.len() > 1)
                             || !rest.starts_with(sub.ocr.as_str())
                         {
                             continue;
@@ -231,7 +243,7 @@ impl Confusions {
                         }
                         let next = state.at + sub.ocr.len();
                         if let Some(child) =
-                            advance((lex, vocabulary), &state, &sub.truth, next, p, 1, seen)
+                            advance((lex, vocabulary), &mut spare, &state, &sub.truth, next, p, 1, seen)
                         {
                             heap.push(child);
                         }
@@ -243,7 +255,7 @@ impl Confusions {
                     for sub in &self.dropped {
                         let p = (sub.logp, sub.posterior);
                         if let Some(mut child) =
-                            advance((lex, vocabulary), &state, &sub.truth, state.at, p, 1, seen)
+                            advance((lex, vocabulary), &mut spare, &state, &sub.truth, state.at, p, 1, seen)
                         {
                             child.restored_drop = true;
                             heap.push(child);
@@ -256,17 +268,11 @@ impl Confusions {
             let mut buf = [0u8; 4];
             let next = state.at + c.len_utf8();
             let step = (keep, 0.0);
-            if let Some(child) = advance(
-                (lex, vocabulary),
-                &state,
-                c.encode_utf8(&mut buf),
-                next,
-                step,
-                0,
-                seen,
-            ) {
+            let piece = c.encode_utf8(&mut buf);
+            if let Some(child) = advance((lex, vocabulary), &mut spare, &state, piece, next, step, 0, seen) {
                 heap.push(child);
             }
+            spare.keep(state);
         }
         found
     }
@@ -277,7 +283,7 @@ impl Confusions {
         let mut subs: Vec<&Sub> = seen
             .as_bytes()
             .first()
-            .and_then(|b| self.by_first.get(b))
+            .map(|&b| &self.by_first[usize::from(b)])
             .into_iter()
             .flatten()
             .filter(|s| s.diacritic && s.ocr == seen)
@@ -341,10 +347,40 @@ impl Ord for State<'_> {
     }
 }
 
+/// The buffers of states the search is done with, for the states it makes
+/// next: a search makes tens of states a word, and two allocations each
+/// were a tenth of its time.
+#[derive(Default)]
+struct Spare<'f> {
+    outs: Vec<String>,
+    starts: Vec<Vec<(usize, Option<Cursor<'f>>)>>,
+}
+
+impl<'f> Spare<'f> {
+    fn keep(&mut self, state: State<'f>) {
+        self.outs.push(state.out);
+        self.starts.push(state.starts);
+    }
+
+    fn out(&mut self) -> String {
+        let mut out = self.outs.pop().unwrap_or_default();
+        out.clear();
+        out
+    }
+
+    fn starts(&mut self) -> Vec<(usize, Option<Cursor<'f>>)> {
+        let mut starts = self.starts.pop().unwrap_or_default();
+        starts.clear();
+        starts
+    }
+}
+
 /// The state after appending `piece`, if some lexicon word (or compound
 /// part) can still start that way.
+#[allow(clippy::too_many_arguments)]
 fn advance<'f>(
     (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    spare: &mut Spare<'f>,
     state: &State<'f>,
     piece: &str,
     next: usize,
@@ -357,10 +393,10 @@ fn advance<'f>(
     if logp < LOGP_FLOOR || priority < PRIORITY_FLOOR {
         return None;
     }
-    let mut out = String::with_capacity(seen.len() + 4);
+    let mut out = spare.out();
     out.push_str(&state.out);
     out.push_str(piece);
-    let mut starts: Vec<(usize, Option<Cursor<'f>>)> = Vec::with_capacity(state.starts.len() + 1);
+    let mut starts = spare.starts();
     let mut new_start = false;
     for &(s, cursor) in &state.starts {
         let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
@@ -379,6 +415,8 @@ fn advance<'f>(
         }
     }
     if starts.is_empty() {
+        spare.outs.push(out);
+        spare.starts.push(starts);
         return None;
     }
     if new_start && next < seen.len() {
@@ -423,9 +461,9 @@ mod tests {
     #[test]
     fn the_table_loads_and_scores_common_damage_higher() {
         let c = Confusions::bundled();
-        let a = &c.by_first[&b'a'];
+        let a = &c.by_first[usize::from(b'a')];
         let a_for_aa = a.iter().find(|s| s.truth == "å").unwrap();
-        let e = &c.by_first[&b'e'];
+        let e = &c.by_first[usize::from(b'e')];
         let ee_for_ae = e.iter().find(|s| s.ocr == "ee").unwrap();
         assert!(a_for_aa.logp > ee_for_ae.logp);
     }

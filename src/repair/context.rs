@@ -455,10 +455,25 @@ impl Context {
         [before_prev, prev]: [Option<&str>; 2],
         [next, after_next]: [Option<&str>; 2],
     ) -> Neighbours {
+        let look_up = |w: Option<&str>| w.map(|w| self.look_up(w));
+        self.neighbours_looked_up(
+            [look_up(before_prev), look_up(prev)],
+            [look_up(next), look_up(after_next)],
+        )
+    }
+
+    /// [`Context::neighbours_two_deep`] with the neighbours looked up
+    /// already: a document looks each of its words up once, not once for
+    /// every word it stands beside.
+    pub fn neighbours_looked_up(
+        &self,
+        [before_prev, prev]: [Option<LookedUp>; 2],
+        [next, after_next]: [Option<LookedUp>; 2],
+    ) -> Neighbours {
         // The word being decided stands after `prev`, so what was seen after
         // `prev` counts; and so on.
-        let known = |w: Option<&str>, relation: usize| {
-            let id = *self.ids.get(w?)?;
+        let known = |w: Option<LookedUp>, relation: usize| {
+            let id = w?.id?;
             Some(Known {
                 id,
                 spread: self.spreads[id as usize][relation],
@@ -469,16 +484,8 @@ impl Context {
             next: known(next, BEFORE),
             before_prev: known(before_prev, TWO_AFTER),
             after_next: known(after_next, TWO_BEFORE),
-            prev_class: prev.and_then(|w| self.class_of(w)),
-            next_class: next.and_then(|w| self.class_of(w)),
-        }
-    }
-
-    /// A word the counts know has its class looked up already.
-    fn class_of(&self, word: &str) -> Option<Class> {
-        match self.ids.get(word) {
-            Some(&id) => self.classes[id as usize],
-            None => Class::of(word),
+            prev_class: prev.and_then(|w| w.class),
+            next_class: next.and_then(|w| w.class),
         }
     }
 

@@ -41,6 +41,7 @@ pub mod names;
 mod parties;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::OnceCell;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -222,6 +223,18 @@ const MAX_CACHED: usize = 1 << 18;
 /// by any confusion, not only by lost diacritics.
 const COMMONEST_ZIPF: f32 = 6.0;
 
+/// Appends `word` in lower case; most words are ASCII, and a byte at a
+/// time is several times quicker than a char at a time.
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 impl Repairer {
     pub fn new(options: &RepairOptions) -> Result<Repairer, RepairError> {
         Ok(Repairer {
@@ -286,6 +299,7 @@ impl Repairer {
             lower: vec![None; tokens.len()],
             seen_lowered: String::with_capacity(text.len()),
             seen_lower_at: Vec::with_capacity(tokens.len()),
+            seen_looked_up: vec![OnceCell::new(); tokens.len()],
             repaired_here: FxHashSet::default(),
             repaired_parts: FxHashSet::default(),
             repaired_pairs: FxHashMap::default(),
@@ -293,8 +307,7 @@ impl Repairer {
         for token in &tokens {
             let start = doc.seen_lowered.len() as u32;
             if matches!(token.kind, Kind::Word | Kind::Abbreviation) {
-                let seen = token.text(text).chars().flat_map(char::to_lowercase);
-                doc.seen_lowered.extend(seen);
+                push_lowercase(&mut doc.seen_lowered, token.text(text));
             }
             doc.seen_lower_at
                 .push((start, doc.seen_lowered.len() as u32));
@@ -419,6 +432,10 @@ struct Doc<'a> {
     /// allocation a document, not one a word), and where each token's is.
     seen_lowered: String,
     seen_lower_at: Vec<(u32, u32)>,
+    /// Each word as seen, as the counts know it, looked up the first time
+    /// it is a neighbour (a word stands beside two words, and two away from
+    /// two more, each decided twice).
+    seen_looked_up: Vec<OnceCell<LookedUp>>,
     /// Words the first pass confidently settled words of this document as,
     /// repaired or kept: at 0.9, or where it changed them (0.8 for a string
     /// that is no word).
@@ -869,13 +886,13 @@ impl Doc<'_> {
     /// alternatives worth reviewing).
     fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
         let r = self.repairer;
-        let prev = self.neighbour(i, false);
-        let next = self.neighbour(i, true);
-        let before_prev = prev.and_then(|_| self.neighbour(i - 1, false));
-        let after_next = next.and_then(|_| self.neighbour(i + 1, true));
+        let prev = self.neighbour_looked_up(i, false);
+        let next = self.neighbour_looked_up(i, true);
+        let before_prev = prev.and_then(|_| self.neighbour_looked_up(i - 1, false));
+        let after_next = next.and_then(|_| self.neighbour_looked_up(i + 1, true));
         let around = r
             .context
-            .neighbours_two_deep([before_prev, prev], [next, after_next]);
+            .neighbours_looked_up([before_prev, prev], [next, after_next]);
         let seen_word: &str = &analysis.word;
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
@@ -1004,6 +1021,17 @@ impl Doc<'_> {
             Kind::Word => Some(self.lower[j].as_deref().unwrap_or(self.seen_lower(j))),
             _ => None,
         }
+    }
+
+    /// [`Doc::neighbour`] as the counts know it.
+    fn neighbour_looked_up(&self, i: usize, after: bool) -> Option<LookedUp> {
+        let word = self.neighbour(i, after)?;
+        let j = if after { i + 1 } else { i - 1 };
+        let context = &self.repairer.context;
+        if self.tokens[j].kind == Kind::Word && word == self.seen_lower(j) {
+            return Some(*self.seen_looked_up[j].get_or_init(|| context.look_up(word)));
+        }
+        Some(context.look_up(word))
     }
 
     /// `1` read for `i` between words, `l` read for `1` in a numbered list.
