@@ -242,9 +242,16 @@ impl Confusions {
                             p.1 += INTACT_DAMPING.ln();
                         }
                         let next = state.at + sub.ocr.len();
-                        if let Some(child) =
-                            advance((lex, vocabulary), &mut spare, &state, &sub.truth, next, p, 1, seen)
-                        {
+                        if let Some(child) = advance(
+                            (lex, vocabulary),
+                            &mut spare,
+                            &state,
+                            &sub.truth,
+                            next,
+                            p,
+                            1,
+                            seen,
+                        ) {
                             heap.push(child);
                         }
                     }
@@ -254,9 +261,16 @@ impl Confusions {
                 if lost && undo == Undo::AlsoDrops && !state.restored_drop {
                     for sub in &self.dropped {
                         let p = (sub.logp, sub.posterior);
-                        if let Some(mut child) =
-                            advance((lex, vocabulary), &mut spare, &state, &sub.truth, state.at, p, 1, seen)
-                        {
+                        if let Some(mut child) = advance(
+                            (lex, vocabulary),
+                            &mut spare,
+                            &state,
+                            &sub.truth,
+                            state.at,
+                            p,
+                            1,
+                            seen,
+                        ) {
                             child.restored_drop = true;
                             heap.push(child);
                         }
@@ -269,7 +283,16 @@ impl Confusions {
             let next = state.at + c.len_utf8();
             let step = (keep, 0.0);
             let piece = c.encode_utf8(&mut buf);
-            if let Some(child) = advance((lex, vocabulary), &mut spare, &state, piece, next, step, 0, seen) {
+            if let Some(child) = advance(
+                (lex, vocabulary),
+                &mut spare,
+                &state,
+                piece,
+                next,
+                step,
+                0,
+                seen,
+            ) {
                 heap.push(child);
             }
             spare.keep(state);
