@@ -150,8 +150,21 @@ fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
         heap.resize(n + 1, NONE);
         &mut heap
     };
+    let mut reach = [false; STACK_LEN + 1];
+    let mut reach_heap = Vec::new();
+    let reachable: &mut [bool] = if n < STACK_LEN {
+        &mut reach[..=n]
+    } else {
+        reach_heap.resize(n + 1, false);
+        &mut reach_heap
+    };
+    if !mark_reachable(lex, lower, reachable) {
+        return None;
+    }
+    // Only a position a chain of parts from the start reaches can be
+    // where a part of the best cover begins: the others are never asked.
     for start in (1..n).rev() {
-        if lower.is_char_boundary(start) {
+        if reachable[start] {
             covers[start] = best_cover(lex, lower, start, covers);
         }
     }
@@ -166,6 +179,43 @@ fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
         at = usize::from(covers[at].next);
     }
     Some(offsets)
+}
+
+/// Marks the positions where a later part of a compound may begin: the
+/// ends of a first part from 0, then of middle parts from those, as
+/// [`best_cover`] accepts them. Most strings the candidate search asks
+/// about are no compounds, and this walks only from the positions a chain
+/// of parts reaches, where the cover walks from every position. Whether a
+/// last part can end the word from some such position (else no split).
+fn mark_reachable(lex: &Lexicon, lower: &str, reachable: &mut [bool]) -> bool {
+    let n = lower.len();
+    let mut may_end_here = false;
+    for start in 0..n {
+        if start > 0 && !reachable[start] {
+            continue;
+        }
+        let place = if start == 0 {
+            Place::Begin
+        } else {
+            Place::Middle
+        };
+        lex.for_each_prefix_key(lower, start, |end, value| {
+            let flags = raw_flags(value);
+            let part = &lower[start..end];
+            if end == n {
+                may_end_here |= start > 0 && may_end(part, flags);
+                return;
+            }
+            let fits = match place {
+                Place::Begin => flags.begin(),
+                _ => flags.middle(),
+            };
+            if fits && part_allowed(part, flags, place) {
+                reachable[end] = true;
+            }
+        });
+    }
+    may_end_here
 }
 
 /// The best cover of `lower[start..]` whose first part starts at `start`,
