@@ -21,8 +21,11 @@
 //!
 //! The search is a dynamic programme over byte positions, from the end of
 //! the word to its start; at each position one walk of the fst finds every
-//! lexicon key that starts there. It allocates nothing for words up to
-//! `STACK_LEN` bytes unless a split is found.
+//! lexicon key that starts there. A forward pass first marks the positions
+//! a chain of parts reaches from the start, and the programme runs only
+//! there: most strings the candidate search asks about are no compounds,
+//! and few of their positions are reached. It allocates nothing for words
+//! up to `STACK_LEN` bytes unless a split is found.
 
 use std::sync::OnceLock;
 
@@ -182,44 +185,45 @@ fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
 }
 
 /// Marks the positions where a later part of a compound may begin: the
-/// ends of a first part from 0, then of middle parts from those, as
-/// [`best_cover`] accepts them. Most strings the candidate search asks
-/// about are no compounds, and this walks only from the positions a chain
-/// of parts reaches, where the cover walks from every position. Whether a
-/// last part can end the word from some such position (else no split).
+/// ends of a first part from 0, then of middle parts from those
+/// ([`may_continue`], as [`best_cover`] asks). Returns whether a last part
+/// can end the word from one of them: if not, there is no split.
 fn mark_reachable(lex: &Lexicon, lower: &str, reachable: &mut [bool]) -> bool {
     let n = lower.len();
-    let mut may_end_here = false;
+    let mut last_part_fits = false;
     for start in 0..n {
         if start > 0 && !reachable[start] {
             continue;
         }
-        let place = if start == 0 {
-            Place::Begin
-        } else {
-            Place::Middle
-        };
         lex.for_each_prefix_key(lower, start, |end, value| {
             let flags = raw_flags(value);
             let part = &lower[start..end];
             if end == n {
-                may_end_here |= start > 0 && may_end(part, flags);
-                return;
-            }
-            let fits = match place {
-                Place::Begin => flags.begin(),
-                _ => flags.middle(),
-            };
-            if fits && part_allowed(part, flags, place) {
+                last_part_fits |= start > 0 && may_end(part, flags);
+            } else if may_continue(part, flags, start) {
                 reachable[end] = true;
             }
         });
     }
-    may_end_here
+    last_part_fits
+}
+
+/// Whether a lexicon key with these flags may be a part beginning at
+/// `start` that another part follows: the first part (at 0) or a middle
+/// one.
+fn may_continue(part: &str, flags: RawFlags, start: usize) -> bool {
+    let (fits, place) = if start == 0 {
+        (flags.begin(), Place::Begin)
+    } else {
+        (flags.middle(), Place::Middle)
+    };
+    fits && part_allowed(part, flags, place)
 }
 
 /// The best cover of `lower[start..]` whose first part starts at `start`,
-/// given the covers of every later position.
+/// given the covers of the later positions (those no chain of parts
+/// reaches are left `NONE`, and a part from a reached `start` that may
+/// continue never ends at one of them).
 fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cover {
     let n = lower.len();
     let mut best = NONE;
@@ -238,16 +242,7 @@ fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cov
             }
         } else {
             let rest = covers[end];
-            let place = if start == 0 {
-                Place::Begin
-            } else {
-                Place::Middle
-            };
-            let fits = match place {
-                Place::Begin => flags.begin(),
-                _ => flags.middle(),
-            };
-            if rest.parts == 0 || !fits || !part_allowed(part, flags, place) {
+            if rest.parts == 0 || !may_continue(part, flags, start) {
                 return;
             }
             Cover {
@@ -450,6 +445,89 @@ fn piece_known(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The programme as it was before the forward pass: covers at every
+    /// position.
+    fn split_closed_everywhere(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
+        let n = lower.len();
+        if n < 2 * MIN_PART_CHARS || n > usize::from(u8::MAX) {
+            return None;
+        }
+        let mut covers = vec![NONE; n + 1];
+        for start in (1..n).rev() {
+            if lower.is_char_boundary(start) {
+                covers[start] = best_cover(lex, lower, start, &covers);
+            }
+        }
+        let first = best_cover(lex, lower, 0, &covers);
+        if first.parts < 2 || misspelt_word(lex, lower) {
+            return None;
+        }
+        let mut offsets = Vec::new();
+        let mut at = usize::from(first.next);
+        while at < n {
+            offsets.push(at);
+            at = usize::from(covers[at].next);
+        }
+        Some(offsets)
+    }
+
+    /// Covering only the positions a chain of parts reaches splits every
+    /// word as covering all of them did: the words and compounds of clean
+    /// minutes, their OCR-damaged forms (most of them no compounds), and
+    /// words long enough to leave the stack.
+    #[test]
+    fn covering_reached_positions_only_changes_no_split() {
+        let lex = Lexicon::embedded();
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut words: Vec<String> = ["01_socialomraadet.txt", "03_plan_byggeri.txt"]
+            .iter()
+            .flat_map(|f| {
+                let text = std::fs::read_to_string(format!("{root}/corrections/training/{f}"))
+                    .expect("training text");
+                text.split(|c: char| !c.is_alphabetic())
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let damaged: Vec<String> = words
+            .iter()
+            .map(|w| w.replace('æ', "e").replace('ø', "o").replace('å', "a"))
+            .collect();
+        words.extend(damaged);
+        words.extend(
+            [
+                "",
+                "ab",
+                "møde",
+                "områdeer",
+                "tandlege",
+                "undersogelsen",
+                "pårørendeområdet",
+            ]
+            .map(String::from),
+        );
+        let long = "kommunalbestyrelsesmødet".repeat(4);
+        for chars in 90..100 {
+            words.push(long.chars().take(chars).collect());
+        }
+        words.push(long);
+        words.push("skole".repeat(51));
+        words.push("skole".repeat(52));
+        words.sort();
+        words.dedup();
+        let mut compounds = 0;
+        for word in &words {
+            let split = split_closed(lex, word);
+            compounds += usize::from(split.is_some());
+            assert_eq!(split, split_closed_everywhere(lex, word), "{word}");
+        }
+        assert!(
+            compounds > 50,
+            "{compounds} compounds among {}",
+            words.len()
+        );
+    }
 
     #[test]
     fn a_place_name_may_begin_a_compound() {

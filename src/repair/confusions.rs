@@ -65,7 +65,7 @@ struct Sub {
 pub struct Confusions {
     /// Per first byte (an array, not a map: it is read at every step of
     /// every search).
-    by_first: Vec<Vec<Sub>>,
+    by_first: Box<[Vec<Sub>; 256]>,
     /// Diacritic letters OCR dropped altogether (`hjlp` for `hjælp`).
     dropped: Vec<Sub>,
     /// ln P(c | c) for letters that OCR sometimes damages.
@@ -106,7 +106,7 @@ impl Confusions {
     }
 
     pub fn parse(text: &str) -> Confusions {
-        let mut by_first: Vec<Vec<Sub>> = vec![Vec::new(); 256];
+        let mut by_first: Box<[Vec<Sub>; 256]> = Box::new(std::array::from_fn(|_| Vec::new()));
         let mut dropped: Vec<Sub> = Vec::new();
         let mut damage: HashMap<char, f64> = HashMap::new();
         for line in text.lines() {
@@ -228,32 +228,30 @@ impl Confusions {
             }
             let rest = &seen[state.at..];
             if state.edits < MAX_EDITS {
-                {
-                    for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
-                        if (diacritics_only && !sub.diacritic)
-                            || (sub.digit && seen.len() > 1)
-                            || !rest.starts_with(sub.ocr.as_str())
-                        {
-                            continue;
-                        }
-                        let mut p = (sub.logp, sub.posterior);
-                        if sub.diacritic && !lost {
-                            p.0 += INTACT_DAMPING.ln();
-                            p.1 += INTACT_DAMPING.ln();
-                        }
-                        let next = state.at + sub.ocr.len();
-                        if let Some(child) = advance(
-                            (lex, vocabulary),
-                            &mut spare,
-                            &state,
-                            &sub.truth,
-                            next,
-                            p,
-                            1,
-                            seen,
-                        ) {
-                            heap.push(child);
-                        }
+                for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
+                    if (diacritics_only && !sub.diacritic)
+                        || (sub.digit && seen.len() > 1)
+                        || !rest.starts_with(sub.ocr.as_str())
+                    {
+                        continue;
+                    }
+                    let mut p = (sub.logp, sub.posterior);
+                    if sub.diacritic && !lost {
+                        p.0 += INTACT_DAMPING.ln();
+                        p.1 += INTACT_DAMPING.ln();
+                    }
+                    let next = state.at + sub.ocr.len();
+                    if let Some(child) = advance(
+                        (lex, vocabulary),
+                        &mut spare,
+                        &state,
+                        &sub.truth,
+                        next,
+                        p,
+                        1,
+                        seen,
+                    ) {
+                        heap.push(child);
                     }
                 }
                 // One dropped letter a word, and only where nothing else

@@ -13,7 +13,8 @@
 //! variants (ORed together) in the low bits and the Zipf frequency times 100
 //! in bits 16..32; [`pack`] is the one place that defines the layout.
 //!
-//! Performance: a lookup walks the fst byte by byte without allocating;
+//! Performance: a lookup walks the fst byte by byte without allocating,
+//! its first step read from a table of the nodes after each first byte;
 //! [`Lexicon::is_word`] falls back to [`compounds::split`] only for words that
 //! are not forms of their own.
 
@@ -143,7 +144,7 @@ pub struct Lexicon {
     /// candidate search and the compound split take are the first of a word
     /// or of a compound's part, and an array read is much cheaper than
     /// finding the transition and decoding the node it leads to.
-    first: Box<[Option<Cursor<'static>>]>,
+    first: Box<[Option<Cursor<'static>>; 256]>,
     /// The cursor before any byte, decoded once.
     root: Cursor<'static>,
 }
@@ -183,20 +184,21 @@ impl Lexicon {
         })
     }
 
+    /// The lexicon over `map`, with its root and first steps decoded. For
+    /// the two static lexicons only: the map is leaked, so that the
+    /// decoded nodes may point into it for as long as the program runs.
     fn with_map(map: fst::Map<&'static [u8]>) -> Lexicon {
         let map: &'static fst::Map<&'static [u8]> = Box::leak(Box::new(map));
         let fst = map.as_fst();
         let root = fst.root();
-        let first = (0..=255u8)
-            .map(|byte| {
-                let transition = root.transition(root.find_input(byte)?);
-                Some(Cursor {
-                    node: fst.node(transition.addr),
-                    output: transition.out.value(),
-                    at_root: false,
-                })
+        let first = Box::new(std::array::from_fn(|byte| {
+            let transition = root.transition(root.find_input(byte as u8)?);
+            Some(Cursor {
+                node: fst.node(transition.addr),
+                output: transition.out.value(),
+                at_root: false,
             })
-            .collect();
+        }));
         let root = Cursor {
             node: root,
             output: 0,
@@ -481,6 +483,82 @@ mod tests {
         assert_eq!(half.value(), lex.map.get("område"));
         assert_eq!(whole.value(), lex.map.get("områdets"));
         assert_eq!(lex.advance(half, "xq".as_bytes()).map(|_| ()), None);
+    }
+
+    /// Every way of reading a key through cursors (from the first-byte
+    /// table, in one step or in two) gives the value the map stores, and a
+    /// string no key is gives none.
+    #[test]
+    fn values_read_through_cursors_are_the_maps() {
+        use fst::Streamer;
+        let lex = Lexicon::embedded();
+        let mut keys = Vec::new();
+        let mut stream = lex.map.stream();
+        let mut k = 0;
+        while let Some((key, _)) = stream.next() {
+            if k % 997 == 0 {
+                keys.push(String::from_utf8(key.to_vec()).expect("UTF-8 keys"));
+            }
+            k += 1;
+        }
+        assert!(keys.len() > 900, "{}", keys.len());
+        let mut probes = keys.clone();
+        probes.extend(keys.iter().map(|k| format!("{k}q")));
+        probes.extend(
+            keys.iter()
+                .filter_map(|k| k.get(..k.len() / 2).map(str::to_string)),
+        );
+        probes.push(String::new());
+        for probe in &probes {
+            let bytes = probe.as_bytes();
+            let want = lex.map.get(bytes);
+            assert_eq!(lex.value(probe), want, "{probe:?}");
+            for cut in 0..=bytes.len() {
+                let two_steps = lex
+                    .advance(lex.start(), &bytes[..cut])
+                    .and_then(|c| lex.advance(c, &bytes[cut..]))
+                    .and_then(Cursor::value);
+                assert_eq!(two_steps, want, "{probe:?} cut at {cut}");
+            }
+        }
+    }
+
+    /// The node after each first byte is the root's transition on it.
+    #[test]
+    fn the_first_byte_table_is_the_roots_transitions() {
+        for lex in [Lexicon::embedded(), Lexicon::empty()] {
+            let fst = lex.map.as_fst();
+            let root = fst.root();
+            assert!(lex.start().at_root);
+            for byte in 0..=255u8 {
+                let want = root
+                    .find_input(byte)
+                    .map(|i| root.transition(i))
+                    .map(|t| (t.addr, t.out.value()));
+                let got = lex.first[usize::from(byte)].map(|c| (c.node.addr(), c.output));
+                assert_eq!(got, want, "{byte}");
+                assert!(lex.first[usize::from(byte)].map_or(true, |c| !c.at_root));
+            }
+        }
+        assert!(Lexicon::empty().first.iter().all(Option::is_none));
+    }
+
+    /// The prefix walk finds every key that starts where it is asked to,
+    /// not only right ones.
+    #[test]
+    fn the_prefix_walk_misses_no_key() {
+        let lex = Lexicon::embedded();
+        for word in ["kommunalbestyrelsesmødet", "områdets", "børnehaveområdet"] {
+            for start in (0..word.len()).filter(|&s| word.is_char_boundary(s)) {
+                let mut found = Vec::new();
+                lex.for_each_prefix_key(word, start, |end, value| found.push((end, value)));
+                let want: Vec<(usize, u64)> = (start + 1..=word.len())
+                    .filter(|&end| word.is_char_boundary(end))
+                    .filter_map(|end| Some((end, lex.map.get(&word[start..end])?)))
+                    .collect();
+                assert_eq!(found, want, "{word} from {start}");
+            }
+        }
     }
 
     #[test]

@@ -165,9 +165,11 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[String]>>,
-    /// Whether a string the candidate search finished is a compound of
-    /// lexicon words: damaged words differently damaged share readings
-    /// (2% of a batch's instructions, measured with callgrind).
+    /// [`Lexicon::is_word`] of the strings the candidate search finished
+    /// that are no standalone form (compounds, non-words, forbidden
+    /// forms): damaged words differently damaged share readings, and the
+    /// split is costly (2% of a batch's instructions, measured with
+    /// callgrind).
     compounds: Cache<bool>,
     /// The words of the counts that are among the commonest of Danish
     /// (sorted), made on first use: what a real word's `t` for `f` may
@@ -227,13 +229,18 @@ const MAX_CACHED: usize = 1 << 18;
 /// by any confusion, not only by lost diacritics.
 const COMMONEST_ZIPF: f32 = 6.0;
 
-/// Appends `word` in lower case; most words are ASCII, and a byte at a
-/// time is several times quicker than a char at a time.
+/// Appends `word` lower-cased as [`str::to_lowercase`] does it (the way
+/// the counts were learned), without a new string: most words are ASCII,
+/// and a byte at a time is several times quicker than a char at a time.
+/// Only a capital sigma's lower case depends on where it stands (`ς` at a
+/// word's end), so only a word with one takes the slow road.
 fn push_lowercase(out: &mut String, word: &str) {
     if word.is_ascii() {
         let start = out.len();
         out.push_str(word);
         out[start..].make_ascii_lowercase();
+    } else if word.contains('Σ') {
+        out.push_str(&word.to_lowercase());
     } else {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
@@ -318,12 +325,11 @@ impl Repairer {
             repaired_pairs: FxHashMap::default(),
         };
         for token in &tokens {
-            let start = doc.seen_lowered.len() as u32;
+            let start = doc.seen_lowered.len();
             if matches!(token.kind, Kind::Word | Kind::Abbreviation) {
                 push_lowercase(&mut doc.seen_lowered, token.text(text));
             }
-            doc.seen_lower_at
-                .push((start, doc.seen_lowered.len() as u32));
+            doc.seen_lower_at.push((start, doc.seen_lowered.len()));
         }
         doc.protected = names::protected(text, &tokens, self.lexicon);
         doc.run()
@@ -444,7 +450,7 @@ struct Doc<'a> {
     /// Every word's lower-case form as seen, one after another (one
     /// allocation a document, not one a word), and where each token's is.
     seen_lowered: String,
-    seen_lower_at: Vec<(u32, u32)>,
+    seen_lower_at: Vec<(usize, usize)>,
     /// Each word as seen, as the counts know it, looked up the first time
     /// it is a neighbour (a word stands beside two words, and two away from
     /// two more, each decided twice).
@@ -1008,7 +1014,7 @@ impl Doc<'_> {
     /// abbreviation).
     fn seen_lower(&self, i: usize) -> &str {
         let (start, end) = self.seen_lower_at[i];
-        &self.seen_lowered[start as usize..end as usize]
+        &self.seen_lowered[start..end]
     }
 
     /// The lower-case form of the word or number right before (or after)
@@ -1625,6 +1631,53 @@ mod tests {
         }
         assert!(common.len() < 200, "{}", common.len());
         assert!(common.windows(2).all(|w| w[0] < w[1]), "sorted");
+    }
+
+    #[test]
+    fn words_are_lower_cased_as_str_to_lowercase_does() {
+        for word in [
+            "MØDE",
+            "Møde",
+            "ABC",
+            "İstanbul",
+            "",
+            "A1-b",
+            "ÅBEN",
+            "ΟΔΟΣ",
+            "mødeΣ",
+        ] {
+            let mut out = String::from("før ");
+            push_lowercase(&mut out, word);
+            assert_eq!(out, format!("før {}", word.to_lowercase()), "{word}");
+        }
+        // At a word's end a capital sigma is a final sigma.
+        let mut out = String::new();
+        push_lowercase(&mut out, "mødeΣ");
+        assert!(out.ends_with('ς'), "{out}");
+    }
+
+    /// The repair's cached `is_word` answers as the lexicon does, the
+    /// first time and from the cache.
+    #[test]
+    fn the_repairs_is_word_is_the_lexicons() {
+        let r = Repairer::new(&RepairOptions::default()).expect("bundled data");
+        let lex = Lexicon::embedded();
+        let words = [
+            "møde",                     // a standalone form
+            "kommunalbestyrelsesmødet", // a compound the split finds
+            "børnehaveområdet",
+            "omrade",     // no word
+            "udviklings", // only a compound's first part
+            "tandlege",   // a misspelt word, no compound (REP)
+            "undersogelsen",
+        ];
+        for word in words {
+            let want = lex.is_word(word);
+            assert_eq!(r.is_word(word), want, "{word}");
+            assert_eq!(r.is_word(word), want, "{word}, cached");
+        }
+        assert!(r.is_word("kommunalbestyrelsesmødet"));
+        assert!(!r.is_word("omrade"));
     }
 
     #[test]
