@@ -14,6 +14,7 @@
 //! channel × frequency × context. Work is bounded: at most [`MAX_NODES`]
 //! steps and [`MAX_EDITS`] undone confusions per word.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -172,7 +173,7 @@ impl Confusions {
     #[allow(clippy::too_many_arguments)]
     pub fn candidates(
         &self,
-        lex: &Lexicon,
+        lex: &'static Lexicon,
         vocabulary: &[Box<str>],
         seen: &str,
         lost: bool,
@@ -180,18 +181,20 @@ impl Confusions {
         accept: &dyn Fn(&str) -> bool,
     ) -> Vec<Candidate> {
         let diacritics_only = undo == Undo::Diacritics;
-        let mut heap = BinaryHeap::new();
+        let mut spare = SPARE.with(|spare| std::mem::take(&mut *spare.borrow_mut()));
+        let mut heap = BinaryHeap::from(std::mem::take(&mut spare.heap));
+        let mut starts = spare.starts();
+        starts.push((0, Some(lex.start())));
         heap.push(State {
             priority: 0.0,
             logp: 0.0,
             at: 0,
-            out: String::with_capacity(seen.len() + 4),
-            starts: vec![(0, Some(lex.start()))],
+            out: spare.out(),
+            starts,
             edits: 0,
             restored_drop: false,
         });
         let mut found: Vec<Candidate> = Vec::new();
-        let mut spare = Spare::default();
         let mut nodes = 0;
         let mut best_found = f64::NEG_INFINITY;
         // A word that is a word already is seldom more than one lost
@@ -295,6 +298,8 @@ impl Confusions {
             }
             spare.keep(state);
         }
+        spare.put_back(heap.into_vec());
+        SPARE.with(|kept| *kept.borrow_mut() = spare);
         found
     }
 
@@ -369,15 +374,39 @@ impl Ord for State<'_> {
 }
 
 /// The buffers of states the search is done with, for the states it makes
-/// next: a search makes tens of states a word, and two allocations each
-/// were a tenth of its time.
+/// next, in this search and the next one on the same thread: a search
+/// makes tens of states a word, and two allocations each were a tenth of
+/// its time.
 #[derive(Default)]
 struct Spare<'f> {
     outs: Vec<String>,
     starts: Vec<Vec<(usize, Option<Cursor<'f>>)>>,
+    /// The heap's own storage.
+    heap: Vec<State<'f>>,
 }
 
+thread_local! {
+    static SPARE: RefCell<Spare<'static>> = RefCell::default();
+}
+
+/// Buffers kept for the next search at most (a search seldom has more
+/// states alive at once).
+const MAX_SPARE: usize = 4096;
+
 impl<'f> Spare<'f> {
+    /// Keeps the buffers of the states a search left on its heap, and the
+    /// heap's storage.
+    fn put_back(&mut self, mut left: Vec<State<'f>>) {
+        for state in left.drain(..) {
+            if self.outs.len() >= MAX_SPARE {
+                break;
+            }
+            self.keep(state);
+        }
+        left.clear();
+        self.heap = left;
+    }
+
     fn keep(&mut self, state: State<'f>) {
         self.outs.push(state.out);
         self.starts.push(state.starts);

@@ -1517,7 +1517,7 @@ const SHORTEST_DROPPED: usize = 4;
 /// compound, as seen or with its own lost diacritics undone (`nr 5`,
 /// `sagsnr` and `lobenr` are no `nær 5`, `sagsnær` and `løbenær`: the
 /// dictionary has `nr.`).
-fn may_have_dropped(lex: &Lexicon, confusions: &Confusions, lower: &str) -> bool {
+fn may_have_dropped(lex: &'static Lexicon, confusions: &Confusions, lower: &str) -> bool {
     if lower.chars().count() < SHORTEST_DROPPED {
         return false;
     }
