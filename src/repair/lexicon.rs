@@ -310,8 +310,20 @@ impl Lexicon {
         }
     }
 
+    /// The value stored for a key: read from the trie once a walk has
+    /// made it (a step there is cheaper), else from the fst.
     fn value(&self, lower: &str) -> Option<u64> {
-        self.map.get(lower)
+        match self.trie.get() {
+            Some(trie) => {
+                let start = Cursor {
+                    trie,
+                    state: 0,
+                    output: 0,
+                };
+                self.advance(start, lower.as_bytes())?.value()
+            }
+            None => self.map.get(lower),
+        }
     }
 
     /// Whether some key starts with `lower_prefix` (the empty prefix
