@@ -320,6 +320,7 @@ impl Repairer {
             seen_lowered: String::with_capacity(text.len()),
             seen_lower_at: Vec::with_capacity(tokens.len()),
             seen_looked_up: vec![OnceCell::new(); tokens.len()],
+            dotted: vec![OnceCell::new(); tokens.len()],
             repaired_here: FxHashSet::default(),
             repaired_parts: FxHashSet::default(),
             repaired_pairs: FxHashMap::default(),
@@ -331,7 +332,7 @@ impl Repairer {
             }
             doc.seen_lower_at.push((start, doc.seen_lowered.len()));
         }
-        doc.protected = names::protected(text, &tokens, self.lexicon);
+        doc.protected = names::protected(text, &tokens, self.lexicon, &|w| self.is_word(w));
         doc.run()
     }
 
@@ -455,6 +456,10 @@ struct Doc<'a> {
     /// it is a neighbour (a word stands beside two words, and two away from
     /// two more, each decided twice).
     seen_looked_up: Vec<OnceCell<LookedUp>>,
+    /// Per token, whether it is an abbreviation the dictionary writes with
+    /// the full stop that follows it (see [`Doc::is_dotted_abbreviation`]),
+    /// asked at every decision beside it.
+    dotted: Vec<OnceCell<bool>>,
     /// Words the first pass confidently settled words of this document as,
     /// repaired or kept: at 0.9, or where it changed them (0.8 for a string
     /// that is no word).
@@ -1125,11 +1130,11 @@ impl Doc<'_> {
         word.kind == Kind::Word
             && dot.start == word.end
             && dot.text(self.text).starts_with('.')
-            && self
-                .repairer
-                .lexicon
-                .entry(&format!("{}.", word.text(self.text).to_lowercase()))
-                .is_some()
+            && *self.dotted[j].get_or_init(|| {
+                let lexicon = self.repairer.lexicon;
+                let dotted = format!("{}.", word.text(self.text).to_lowercase());
+                lexicon.entry(&dotted).is_some()
+            })
     }
 
     /// How the neighbours of a `1` between words fit the number one. Not

@@ -16,11 +16,17 @@
 use super::lexicon::Lexicon;
 use crate::tokenize::{Kind, Token};
 
-/// Which tokens are (parts of) names of people.
-pub fn protected(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
+/// Which tokens are (parts of) names of people. `is_word` is
+/// [`Lexicon::is_word`], or a cache of it.
+pub fn protected(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    is_word: &dyn Fn(&str) -> bool,
+) -> Vec<bool> {
     let name_like: Vec<bool> = tokens
         .iter()
-        .map(|t| t.kind == Kind::Word && is_name_like(t.text(text), lex))
+        .map(|t| t.kind == Kind::Word && is_name_like(t.text(text), lex, is_word))
         .collect();
     let mut out = vec![false; tokens.len()];
     for i in 0..tokens.len() {
@@ -44,7 +50,7 @@ pub fn protected(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
 }
 
 /// Capitalised letters only, and not a common word of the lexicon.
-fn is_name_like(word: &str, lex: &Lexicon) -> bool {
+fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -56,7 +62,7 @@ fn is_name_like(word: &str, lex: &Lexicon) -> bool {
     match lex.entry(&lower) {
         Some(e) if e.standalone && !e.proper => false,
         Some(_) => true,
-        None => !lex.is_word(&lower),
+        None => !is_word(&lower),
     }
 }
 
@@ -143,7 +149,8 @@ mod tests {
 
     fn names(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        let marks = protected(text, &tokens, Lexicon::embedded());
+        let lex = Lexicon::embedded();
+        let marks = protected(text, &tokens, lex, &|w| lex.is_word(w));
         tokens
             .iter()
             .zip(marks)
