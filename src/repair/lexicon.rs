@@ -153,16 +153,15 @@ pub struct Lexicon {
 /// Values are below 2^32 by [`pack`]'s layout, so outputs are kept in 32
 /// bits.
 struct Trie {
-    /// Per state, where its transitions begin; the next state's entry says
-    /// where they end (one more entry than states).
-    first: Vec<u32>,
-    /// Per state, its final output, or [`NOT_FINAL`].
-    finals: Vec<u32>,
-    /// Per transition, sorted by input within a state: the input byte, the
-    /// state it leads to and its output.
+    /// Per state: where its transitions begin, and its final output or
+    /// [`NOT_FINAL`]; one more entry than states, whose start ends the
+    /// last state's transitions. (Side by side, so a step reads one line
+    /// of memory for the state, one for its inputs and one for the move.)
+    states: Vec<(u32, u32)>,
+    /// Per transition, sorted by input within a state: the input byte,
+    /// and the state it leads to with its output.
     inputs: Vec<u8>,
-    targets: Vec<u32>,
-    outputs: Vec<u32>,
+    moves: Vec<(u32, u32)>,
 }
 
 /// No value reaches it ([`pack`] leaves bits 13 to 15 clear).
@@ -185,23 +184,21 @@ impl Trie {
         let mut order = vec![fst.root().addr()];
         let states = fst.len().min(1 << 22);
         let mut trie = Trie {
-            first: Vec::with_capacity(states),
-            finals: Vec::with_capacity(states),
+            states: Vec::with_capacity(states + 1),
             inputs: Vec::with_capacity(2 * states),
-            targets: Vec::with_capacity(2 * states),
-            outputs: Vec::with_capacity(2 * states),
+            moves: Vec::with_capacity(2 * states),
         };
         let mut transitions = Vec::new();
         let mut at = 0;
         while let Some(&addr) = order.get(at) {
             at += 1;
             let node = fst.node(addr);
-            trie.first.push(trie.inputs.len() as u32);
-            trie.finals.push(if node.is_final() {
+            let last = if node.is_final() {
                 output32(node.final_output())
             } else {
                 NOT_FINAL
-            });
+            };
+            trie.states.push((trie.inputs.len() as u32, last));
             transitions.clear();
             transitions.extend(node.transitions());
             transitions.sort_unstable_by_key(|t| t.inp);
@@ -212,11 +209,10 @@ impl Trie {
                     order.push(t.addr);
                 }
                 trie.inputs.push(t.inp);
-                trie.targets.push(*id);
-                trie.outputs.push(output32(t.out));
+                trie.moves.push((*id, output32(t.out)));
             }
         }
-        trie.first.push(trie.inputs.len() as u32);
+        trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
         trie
     }
 
@@ -224,8 +220,8 @@ impl Trie {
     /// that way.
     fn step(&self, state: u32, byte: u8) -> Option<(u32, u64)> {
         let (lo, hi) = (
-            self.first[state as usize] as usize,
-            self.first[state as usize + 1] as usize,
+            self.states[state as usize].0 as usize,
+            self.states[state as usize + 1].0 as usize,
         );
         let inputs = &self.inputs[lo..hi];
         // Most states have a few transitions; those near the root have
@@ -236,13 +232,14 @@ impl Trie {
             } else {
                 inputs.iter().position(|&b| b == byte)?
             };
-        Some((self.targets[i], u64::from(self.outputs[i])))
+        let (target, output) = self.moves[i];
+        Some((target, u64::from(output)))
     }
 
     /// The value of the key ending in `state` reached with `output`, if
     /// one does.
     fn value(&self, state: u32, output: u64) -> Option<u64> {
-        let last = self.finals[state as usize];
+        let last = self.states[state as usize].1;
         (last != NOT_FINAL).then(|| output + u64::from(last))
     }
 }
@@ -607,7 +604,7 @@ mod tests {
         use fst::Streamer;
         for lex in [Lexicon::embedded(), Lexicon::empty()] {
             let fst = lex.map.as_fst();
-            assert_eq!(lex.trie().first.len(), lex.trie().finals.len() + 1);
+            assert_eq!(lex.trie().inputs.len(), lex.trie().moves.len());
             let mut stream = lex.map.stream();
             let mut k = 0;
             while let Some((key, _)) = stream.next() {
@@ -618,14 +615,14 @@ mod tests {
                 let (mut node, mut cursor) = (fst.root(), lex.start());
                 for &byte in key {
                     let state = cursor.state as usize;
-                    let (lo, hi) = (lex.trie().first[state], lex.trie().first[state + 1]);
+                    let (lo, hi) = (lex.trie().states[state].0, lex.trie().states[state + 1].0);
                     let mut inputs: Vec<u8> = node.transitions().map(|t| t.inp).collect();
                     inputs.sort_unstable();
                     assert_eq!(
                         &lex.trie().inputs[lo as usize..hi as usize],
                         inputs.as_slice()
                     );
-                    assert_eq!(lex.trie().finals[state] != NOT_FINAL, node.is_final());
+                    assert_eq!(lex.trie().states[state].1 != NOT_FINAL, node.is_final());
                     node = fst.node(node.transition(node.find_input(byte).unwrap()).addr);
                     cursor = lex.advance(cursor, &[byte]).unwrap();
                 }
