@@ -657,6 +657,46 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
     );
 }
 
+/// A batch's clean minutes name the committee's members with their
+/// letters; a damaged page of another meeting is read by them.
+#[test]
+fn a_members_letter_in_the_batchs_clean_minutes_settles_a_lone_one() {
+    let clean = "Deltagere: Ditte Bek Sørensen (Ø), formand, Ib Kjær (O) og Mette Brøndum (Æ).\n\
+                 Kurt Lund (C) deltog ikke i behandlingen af punkt 4.\n";
+    let damaged = format!(
+        "{LOST}Deltagere: Ditte Bek Sorensen (O), formand, Ib Kjar (O), Mette Brondum (E) og \
+         Kurt Lund (A).\nAnne Hansen (O) stemte imod.\n"
+    );
+    let letters = |out: &Repaired| {
+        let mut letters: Vec<(String, String)> = out
+            .corrections
+            .iter()
+            .filter(|c| c.from.chars().all(char::is_uppercase) && c.from.chars().count() <= 2)
+            .map(|c| (c.from.clone(), c.to.clone()))
+            .collect();
+        letters.sort();
+        letters
+    };
+    // Alone, every lone letter stays: O, E and A are parties too.
+    assert!(letters(&repair(&damaged)).is_empty());
+    let taught = repairer().with_evidence(Evidence::learn(clean));
+    let out = taught.repair(&damaged);
+    // Bek Sørensen is Ø and Brøndum Æ in the clean minutes; Kjær is O
+    // there too, and stays; Lund's C is no reading of A (a change of party,
+    // or another Lund), and Hansen is not in them.
+    assert_eq!(
+        letters(&out),
+        [
+            ("E".to_string(), "Æ".to_string()),
+            ("O".to_string(), "Ø".to_string())
+        ],
+        "{:#?}",
+        out.corrections
+    );
+    let settled = out.corrections.iter().find(|c| c.to == "Ø").unwrap();
+    assert_eq!(settled.rule, Rule::Context);
+}
+
 #[test]
 fn a_letter_after_a_common_word_is_no_party_letter() {
     let out = repair(&format!(

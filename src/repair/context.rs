@@ -54,6 +54,9 @@ pub struct Evidence {
     /// Skip pairs: a word and the word two on (`for` ... `med`), the three
     /// joined as a bigram's two are.
     pub(crate) skips: FxHashMap<(String, String), u32>,
+    /// Members' party letters: how often clean text wrote a member (first
+    /// name and surname, lower-case) with a letter (`maja lindholt`, `Ø`).
+    pub(crate) parties: FxHashMap<(String, String), u32>,
 }
 
 impl Evidence {
@@ -106,6 +109,7 @@ impl Evidence {
             prev = Some(value);
             prev_end = token.end;
         }
+        evidence.parties = party_letters(text, &tokens);
         evidence
     }
 
@@ -119,12 +123,47 @@ impl Evidence {
         for (pair, n) in other.skips {
             *self.skips.entry(pair).or_default() += n;
         }
+        for (pair, n) in other.parties {
+            *self.parties.entry(pair).or_default() += n;
+        }
     }
 
     /// Whether nothing was learned (a damaged document teaches nothing).
     pub fn is_empty(&self) -> bool {
         self.unigrams.is_empty()
     }
+}
+
+/// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,
+/// and their letters: a capitalised first name and surname, then one or
+/// two capitals in brackets, as [`super::Doc`]'s party letters are found.
+fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
+    let mut parties = FxHashMap::default();
+    let capitalised =
+        |t: &tokenize::Token| t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase);
+    for (i, t) in tokens.iter().enumerate().skip(3) {
+        let letter = t.text(text);
+        let (first, surname, open) = (&tokens[i - 3], &tokens[i - 2], &tokens[i - 1]);
+        let bracketed = open.text(text) == "("
+            && open.end == t.start
+            && tokens
+                .get(i + 1)
+                .is_some_and(|close| close.start == t.end && close.text(text).starts_with(')'));
+        let is_letter = t.kind == Kind::Abbreviation
+            && letter.chars().count() <= 2
+            && letter.chars().all(char::is_uppercase);
+        if !bracketed
+            || !is_letter
+            || !capitalised(first)
+            || !capitalised(surname)
+            || &text[first.end..surname.start] != " "
+        {
+            continue;
+        }
+        let member = format!("{} {}", first.text(text), surname.text(text)).to_lowercase();
+        *parties.entry((member, letter.to_string())).or_default() += 1;
+    }
+    parties
 }
 
 /// What a word does in a sentence, as far as the lexicon's verb forms tell:
@@ -227,6 +266,8 @@ pub struct Context {
     preceded_by: ClassCounts,
     /// The words seen, sorted, for prefix search.
     vocabulary: Vec<Box<str>>,
+    /// Each member's party letters in clean text (see [`Context::party_of`]).
+    parties: FxHashMap<String, Vec<(String, u32)>>,
     /// Words counted, and the same as a divisor (at least 1).
     words_seen: u64,
     total: f64,
@@ -309,6 +350,7 @@ impl Context {
             followed_by: ClassCounts::default(),
             preceded_by: ClassCounts::default(),
             vocabulary: Vec::new(),
+            parties: FxHashMap::default(),
             words_seen: 0,
             total: 1.0,
         };
@@ -355,7 +397,15 @@ impl Context {
             unigrams,
             bigrams,
             skips,
+            parties,
         } = evidence;
+        for ((member, letter), n) in parties {
+            let letters = self.parties.entry(member).or_default();
+            match letters.iter_mut().find(|(l, _)| *l == letter) {
+                Some((_, count)) => *count += n,
+                None => letters.push((letter, n)),
+            }
+        }
         // (Ids follow the evidence's order; nothing depends on them.)
         self.ids.reserve(unigrams.len());
         self.pairs.reserve(bigrams.len());
@@ -642,6 +692,16 @@ impl Context {
         f64::from(after) / self.spreads[id as usize][BEFORE].seen.max(1.0)
     }
 
+    /// The party letter clean text writes after a member's name (first
+    /// name and surname, lower-case), if it always writes the same one: a
+    /// member who changed party, or two members of one name, have none.
+    pub fn party_of(&self, member: &str) -> Option<&str> {
+        match self.parties.get(member)?.as_slice() {
+            [(letter, _)] => Some(letter),
+            _ => None,
+        }
+    }
+
     /// The relative frequency of `word` in the counts (0 when unseen).
     pub fn frequency(&self, word: &str) -> f64 {
         f64::from(self.count(word)) / self.total
@@ -658,6 +718,31 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_party_letters_are_learned_from_clean_text() {
+        let mut context = Context::new(Evidence::learn(
+            "Deltagere: Maja Lindholt (Ø), formand, Kurt Fisker (O) og Søren Aaskov (Æ).\n\
+             Et flertal bestående af Maja Lindholt (Ø) og Søren Aaskov (V) stemte for.\n\
+             Forslaget (A) blev vedtaget.\n",
+        ));
+        assert_eq!(context.party_of("maja lindholt"), Some("Ø"));
+        assert_eq!(context.party_of("kurt fisker"), Some("O"));
+        // Two letters for one name: a change of party, or two members.
+        assert_eq!(context.party_of("søren aaskov"), None);
+        // A letter needs a first name and a surname before it.
+        assert_eq!(context.party_of("forslaget"), None);
+        // A damaged document teaches no letters either.
+        let damaged = "Vi far tid pa mandag, og vi skal mode de andre for det. ".repeat(20);
+        context.add(Evidence::learn(&format!(
+            "Deltagere: Maja Lindholt (O) og Kurt Fisker (E).\n{damaged}"
+        )));
+        assert_eq!(context.party_of("maja lindholt"), Some("Ø"));
+        assert_eq!(context.party_of("kurt fisker"), Some("O"));
+        // A clean one adds up with the rest.
+        context.add(Evidence::learn("Kurt Fisker (V) deltog ikke."));
+        assert_eq!(context.party_of("kurt fisker"), None);
+    }
 
     #[test]
     fn words_with_ocr_junk_teach_nothing() {

@@ -1365,7 +1365,9 @@ impl Doc<'_> {
                 seen: seen.to_lowercase(),
             });
         }
-        parties::settle(&self.repairer.confusions, &letters)
+        let context = &self.repairer.context;
+        let known = |member: &str| context.party_of(member).map(str::to_lowercase);
+        parties::settle(&self.repairer.confusions, &letters, &known)
             .into_iter()
             .map(|(token, to, several)| Change {
                 token,

@@ -10,7 +10,12 @@
 //! people, or a change of party: no reading fits both).
 //!
 //! Which letters are parties is not listed anywhere here: the readings come
-//! from the confusion table, and the evidence from the document itself.
+//! from the confusion table, and the evidence from the document itself and
+//! from the batch's clean documents. A committee's members sit in meeting
+//! after meeting, so where clean minutes always write a member with one
+//! letter (`Maja Lindholt (Ø)`), a damaged `(O)` after the same name is
+//! that letter, if it is one of its readings; a member seen as `(O)` in
+//! clean minutes too keeps it.
 
 use std::collections::BTreeMap;
 
@@ -41,9 +46,14 @@ pub(crate) fn readings(confusions: &Confusions, seen: &str) -> Vec<String> {
     out
 }
 
-/// The letters to change, `(token, letter)`, and whether the member's other
-/// letters decided it (otherwise the letter alone did).
-pub(crate) fn settle(confusions: &Confusions, letters: &[Letter]) -> Vec<(usize, String, bool)> {
+/// The letters to change, `(token, letter)`, and whether context decided
+/// it: the member's other letters, or the letter `known` says clean text
+/// writes for the member (lower-case); otherwise the letter alone did.
+pub(crate) fn settle(
+    confusions: &Confusions,
+    letters: &[Letter],
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Vec<(usize, String, bool)> {
     let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
     for letter in letters {
         members.entry(&letter.member).or_default().push(letter);
@@ -55,10 +65,16 @@ pub(crate) fn settle(confusions: &Confusions, letters: &[Letter]) -> Vec<(usize,
             let these = readings(confusions, &letter.seen);
             fit.retain(|r| these.contains(r));
         }
-        let [only] = fit.as_slice() else { continue };
-        let several = own.iter().any(|l| l.seen != own[0].seen);
-        for letter in own.iter().filter(|l| l.seen != *only) {
-            out.push((letter.token, only.clone(), several));
+        let (only, by_context) = match known(&own[0].member) {
+            Some(letter) if fit.contains(&letter) => (letter, true),
+            _ => {
+                let [only] = fit.as_slice() else { continue };
+                let several = own.iter().any(|l| l.seen != own[0].seen);
+                (only.clone(), several)
+            }
+        };
+        for letter in own.iter().filter(|l| l.seen != only) {
+            out.push((letter.token, only.clone(), by_context));
         }
     }
     out.sort_by_key(|c| c.0);
@@ -98,7 +114,7 @@ mod tests {
             letter(40, "lund", "a"),
             letter(50, "lund", "v"),
         ];
-        let settled = settle(&c, &letters);
+        let settled = settle(&c, &letters, &|_| None);
         assert_eq!(
             settled,
             [
@@ -106,6 +122,36 @@ mod tests {
                 (20, "ø".to_string(), true),
                 (30, "æ".to_string(), false),
             ]
+        );
+    }
+
+    /// What clean minutes write after a member's name decides a letter
+    /// that is one of its readings; a letter it is no reading of, or a
+    /// member clean text does not know, is left to the document's own
+    /// evidence.
+    #[test]
+    fn a_member_known_from_clean_minutes_gets_their_letter() {
+        let c = Confusions::bundled();
+        let letters = [
+            letter(3, "maja lindholt", "o"),
+            letter(9, "kurt fisker", "o"),
+            letter(15, "lone bækgaard", "a"),
+            letter(21, "søren aaskov", "e"),
+            letter(30, "ukendt person", "o"),
+        ];
+        let known = |member: &str| {
+            let letter = match member {
+                "maja lindholt" => "ø",
+                "kurt fisker" => "o",
+                "lone bækgaard" => "c",
+                "søren aaskov" => "æ",
+                _ => return None,
+            };
+            Some(letter.to_string())
+        };
+        assert_eq!(
+            settle(&c, &letters, &known),
+            [(3, "ø".to_string(), true), (21, "æ".to_string(), true)]
         );
     }
 }
