@@ -306,13 +306,27 @@ impl Confusions {
     /// The diacritic letters OCR has printed exactly `seen` for (`o`: ø;
     /// `ze`: æ), most likely first.
     pub fn diacritic_readings<'a>(&'a self, seen: &'a str) -> impl Iterator<Item = &'a str> {
+        self.readings_of(seen, true)
+    }
+
+    /// Every letter OCR has printed exactly `seen` for, diacritic or not
+    /// (`t`: f; `ft`: f), most likely first.
+    pub fn all_readings<'a>(&'a self, seen: &'a str) -> impl Iterator<Item = &'a str> {
+        self.readings_of(seen, false)
+    }
+
+    fn readings_of<'a>(
+        &'a self,
+        seen: &'a str,
+        diacritics_only: bool,
+    ) -> impl Iterator<Item = &'a str> {
         let mut subs: Vec<&Sub> = seen
             .as_bytes()
             .first()
             .map(|&b| &self.by_first[usize::from(b)])
             .into_iter()
             .flatten()
-            .filter(|s| s.diacritic && s.ocr == seen)
+            .filter(|s| (s.diacritic || !diacritics_only) && s.ocr == seen)
             .collect();
         subs.sort_by(|a, b| {
             b.posterior

@@ -32,13 +32,20 @@ pub(crate) struct Letter {
 }
 
 /// What a letter seen as `seen` (lower-case) may have been: itself, unless
-/// it holds OCR junk, and every diacritic letter OCR prints it for.
-pub(crate) fn readings(confusions: &Confusions, seen: &str) -> Vec<String> {
+/// it holds OCR junk, and every diacritic letter OCR prints it for; with
+/// `every`, every letter OCR prints it for (`t` for `f`: likely enough only
+/// where clean minutes name the member's party).
+pub(crate) fn readings(confusions: &Confusions, seen: &str, every: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if seen.chars().all(|c| c.is_alphabetic() && c != 'z') {
         out.push(seen.to_string());
     }
-    for truth in confusions.diacritic_readings(seen) {
+    let truths: Vec<&str> = if every {
+        confusions.all_readings(seen).collect()
+    } else {
+        confusions.diacritic_readings(seen).collect()
+    };
+    for truth in truths {
         if !out.iter().any(|r| r == truth) {
             out.push(truth.to_string());
         }
@@ -60,14 +67,19 @@ pub(crate) fn settle(
     }
     let mut out = Vec::new();
     for own in members.values() {
-        let mut fit = readings(confusions, &own[0].seen);
-        for letter in &own[1..] {
-            let these = readings(confusions, &letter.seen);
-            fit.retain(|r| these.contains(r));
-        }
+        // The readings every letter of the member allows.
+        let fit = |every: bool| {
+            let mut fit = readings(confusions, &own[0].seen, every);
+            for letter in &own[1..] {
+                let these = readings(confusions, &letter.seen, every);
+                fit.retain(|r| these.contains(r));
+            }
+            fit
+        };
         let (only, by_context) = match known(&own[0].member) {
-            Some(letter) if fit.contains(&letter) => (letter, true),
+            Some(letter) if fit(true).contains(&letter) => (letter, true),
             _ => {
+                let fit = fit(false);
                 let [only] = fit.as_slice() else { continue };
                 let several = own.iter().any(|l| l.seen != own[0].seen);
                 (only.clone(), several)
@@ -96,11 +108,15 @@ mod tests {
     #[test]
     fn readings_come_from_the_confusion_table() {
         let c = Confusions::bundled();
-        assert_eq!(readings(&c, "o"), ["o", "ø"]);
-        assert!(readings(&c, "e").contains(&"æ".to_string()));
-        assert!(readings(&c, "e").contains(&"ø".to_string()));
-        assert_eq!(readings(&c, "ze"), ["æ"]);
-        assert_eq!(readings(&c, "v"), ["v"]);
+        assert_eq!(readings(&c, "o", false), ["o", "ø"]);
+        assert!(readings(&c, "e", false).contains(&"æ".to_string()));
+        assert!(readings(&c, "e", false).contains(&"ø".to_string()));
+        assert_eq!(readings(&c, "ze", false), ["æ"]);
+        assert_eq!(readings(&c, "v", false), ["v"]);
+        // Every reading: `t` is OCR's `f` too, and `ft` junk around it.
+        assert_eq!(readings(&c, "t", false), ["t"]);
+        assert!(readings(&c, "t", true).contains(&"f".to_string()));
+        assert!(readings(&c, "ft", true).contains(&"f".to_string()));
     }
 
     #[test]
@@ -138,6 +154,8 @@ mod tests {
             letter(15, "lone bækgaard", "a"),
             letter(21, "søren aaskov", "e"),
             letter(30, "ukendt person", "o"),
+            letter(36, "susanne højmark", "t"),
+            letter(40, "tove rønnow", "t"),
         ];
         let known = |member: &str| {
             let letter = match member {
@@ -145,13 +163,18 @@ mod tests {
                 "kurt fisker" => "o",
                 "lone bækgaard" => "c",
                 "søren aaskov" => "æ",
+                "susanne højmark" => "f",
                 _ => return None,
             };
             Some(letter.to_string())
         };
         assert_eq!(
             settle(&c, &letters, &known),
-            [(3, "ø".to_string(), true), (21, "æ".to_string(), true)]
+            [
+                (3, "ø".to_string(), true),
+                (21, "æ".to_string(), true),
+                (36, "f".to_string(), true)
+            ]
         );
     }
 }
