@@ -697,6 +697,39 @@ fn a_members_letter_in_the_batchs_clean_minutes_settles_a_lone_one() {
     assert_eq!(settled.rule, Rule::Context);
 }
 
+/// A name the dictionary knows (`Norre`, a surname) stands for a place-name
+/// part the batch's clean minutes write (`Nørre Vium`) only beside a word
+/// they have seen it beside, and never for a member they do not name so.
+#[test]
+fn a_place_name_part_of_the_batchs_clean_minutes_repairs_a_name() {
+    let clean = "Skolen i Nørre Vium lukker, og hallen i Nørre Vium får nyt tag.\n\
+                 Søren Bæk Thomsen og Jens Ole Bæk deltog i mødet om Nørre Vium.\n";
+    let damaged = format!(
+        "{LOST}Hallen i Norre Vium skal have nyt tag, siger Morten Bak (V) pa modet.\n\
+         Soren Bak Thomsen og Jens Ole Bak stemte for.\n"
+    );
+    let changed = |out: &Repaired, from: &str| repairs_of(out, from).len();
+    let alone = repair(&damaged);
+    assert_eq!(changed(&alone, "Norre"), 0, "{:#?}", alone.corrections);
+    let taught = repairer().with_evidence(Evidence::learn(clean));
+    let out = taught.repair(&damaged);
+    assert_changed(&out, "Norre", "Nørre");
+    // Clean minutes write `Bæk` capitalised, beside `Søren` and `Ole` but
+    // never beside `Morten`: his `Bak` stays.
+    let morten = damaged
+        .lines()
+        .position(|l| l.contains("Morten Bak"))
+        .unwrap() as u32
+        + 1;
+    let baek: Vec<u32> = out
+        .corrections
+        .iter()
+        .filter(|c| c.from == "Bak")
+        .map(|c| c.line)
+        .collect();
+    assert!(!baek.contains(&morten), "{:#?}", out.corrections);
+}
+
 #[test]
 fn a_letter_after_a_common_word_is_no_party_letter() {
     let out = repair(&format!(

@@ -57,6 +57,9 @@ pub struct Evidence {
     /// Members' party letters: how often clean text wrote a member (first
     /// name and surname, lower-case) with a letter (`maja lindholt`, `Ø`).
     pub(crate) parties: FxHashMap<(String, String), u32>,
+    /// Words clean text wrote with a capital inside a line, lower-cased:
+    /// the parts of names of places and people (`Nørre` of `Nørre Vium`).
+    pub(crate) capitalised: FxHashMap<String, u32>,
 }
 
 impl Evidence {
@@ -110,6 +113,7 @@ impl Evidence {
             prev_end = token.end;
         }
         evidence.parties = party_letters(text, &tokens);
+        evidence.capitalised = capitalised_words(text, &tokens);
         evidence
     }
 
@@ -125,6 +129,9 @@ impl Evidence {
         }
         for (pair, n) in other.parties {
             *self.parties.entry(pair).or_default() += n;
+        }
+        for (word, n) in other.capitalised {
+            *self.capitalised.entry(word).or_default() += n;
         }
     }
 
@@ -164,6 +171,27 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
         *parties.entry((member, letter.to_string())).or_default() += 1;
     }
     parties
+}
+
+/// The words a clean text writes with a capital and the rest lower-case,
+/// neither first on its line nor after a full stop, colon or dash (where
+/// any word takes a capital).
+fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<String, u32> {
+    let mut words = FxHashMap::default();
+    for pair in tokens.windows(2) {
+        let (before, t) = (&pair[0], &pair[1]);
+        let word = t.text(text);
+        let mut chars = word.chars();
+        let capitalised = chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().next().is_some()
+            && chars.all(char::is_lowercase);
+        let sentence_start =
+            before.line != t.line || before.text(text).ends_with(['.', ':', '!', '?', '-', '–']);
+        if t.kind == Kind::Word && capitalised && !sentence_start && is_plain_word(word) {
+            *words.entry(word.to_lowercase()).or_default() += 1;
+        }
+    }
+    words
 }
 
 /// What a word does in a sentence, as far as the lexicon's verb forms tell:
@@ -268,6 +296,9 @@ pub struct Context {
     vocabulary: Vec<Box<str>>,
     /// Each member's party letters in clean text (see [`Context::party_of`]).
     parties: FxHashMap<String, Vec<(String, u32)>>,
+    /// Words clean text wrote capitalised inside a line (see
+    /// [`Context::writes_in_names`]).
+    capitalised: FxHashMap<String, u32>,
     /// Words counted, and the same as a divisor (at least 1).
     words_seen: u64,
     total: f64,
@@ -351,6 +382,7 @@ impl Context {
             preceded_by: ClassCounts::default(),
             vocabulary: Vec::new(),
             parties: FxHashMap::default(),
+            capitalised: FxHashMap::default(),
             words_seen: 0,
             total: 1.0,
         };
@@ -398,7 +430,11 @@ impl Context {
             bigrams,
             skips,
             parties,
+            capitalised,
         } = evidence;
+        for (word, n) in capitalised {
+            *self.capitalised.entry(word).or_default() += n;
+        }
         for ((member, letter), n) in parties {
             let letters = self.parties.entry(member).or_default();
             match letters.iter_mut().find(|(l, _)| *l == letter) {
@@ -702,6 +738,13 @@ impl Context {
         }
     }
 
+    /// Whether clean text writes `word` (lower-case) capitalised inside a
+    /// line, as part of a name, often enough to vouch for it: `nørre` of
+    /// `Nørre Vium` in a batch from Norddjurs.
+    pub fn writes_in_names(&self, word: &str) -> bool {
+        self.capitalised.get(word).is_some_and(|&n| n >= MIN_KNOWN)
+    }
+
     /// The relative frequency of `word` in the counts (0 when unseen).
     pub fn frequency(&self, word: &str) -> f64 {
         f64::from(self.count(word)) / self.total
@@ -742,6 +785,23 @@ mod tests {
         // A clean one adds up with the rest.
         context.add(Evidence::learn("Kurt Fisker (V) deltog ikke."));
         assert_eq!(context.party_of("kurt fisker"), None);
+    }
+
+    #[test]
+    fn name_parts_are_the_words_clean_text_capitalises_inside_a_line() {
+        let context = Context::new(Evidence::learn(
+            "Skolen i Nørre Vium lukker, og Nørre Vedby får hallen.\n\
+             Nørre Lem står først på listen. Bæk er et ord.\n\
+             Hallen i Nørre Tved - Åben for alle.\n",
+        ));
+        // Inside a line, twice or more.
+        assert!(context.writes_in_names("nørre"));
+        assert!(!context.writes_in_names("vium"), "once only");
+        // First on a line, or after a full stop or a dash, any word is
+        // capitalised.
+        assert!(!context.writes_in_names("bæk"));
+        assert!(!context.writes_in_names("åben"));
+        assert!(!context.writes_in_names("skolen"));
     }
 
     #[test]

@@ -949,6 +949,17 @@ impl Doc<'_> {
         // lost a letter of another name (`Kåre`), but is never a common word
         // (`kære`, `brændt`): those are not even alternatives.
         let names_only = self.protected[i] && analysis.seen_is_word;
+        // A batch's clean minutes name its places and people: a name part
+        // they write capitalised (`Nørre Vium`) may be what a damaged name
+        // the dictionary knows stands for (`Norre`, a surname), where they
+        // never write that name, and only beside a word they have seen it
+        // beside (`Nørre Vium`; not `Morten Bæk` for `Morten Bak` because
+        // clean minutes name a `Søren Bæk Thomsen`).
+        let learned_name = |c: &Reading| {
+            r.context.writes_in_names(&c.word)
+                && !r.context.knows(seen_word)
+                && r.context.seen_beside(&around, c.looked_up)
+        };
         // A name keeps its `aa` (see `restores_name`): a reading that makes
         // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
         // a `Mølgård` that could never be made.
@@ -960,7 +971,7 @@ impl Doc<'_> {
                 .candidates
                 .iter()
                 .filter(|c| maybe_capitalised || !c.only_a_name)
-                .filter(|c| !names_only || self.is_name(&c.word))
+                .filter(|c| !names_only || self.is_name(&c.word) || learned_name(c))
                 .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up))
                 .map(|c| {
