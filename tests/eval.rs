@@ -102,7 +102,7 @@ fn fresh_text_nobody_studied_is_restored_too() {
 
 #[test]
 fn cross_validation_scores_each_training_minute_by_a_model_that_never_saw_it() {
-    // The development figure: measured 96.3% (12764 of 13254), 18 damaged,
+    // The development figure: measured 96.4% (12774 of 13254), 18 damaged,
     // with ten folds over 90 minutes; the same minutes scored by the bundled
     // counts, which hold them, reach 99.0%.
     let texts = folder("corrections/training");
@@ -115,7 +115,7 @@ fn cross_validation_scores_each_training_minute_by_a_model_that_never_saw_it() {
         cv.recall() < seen.recall() - 0.02,
         "no fold is scored by its own words"
     );
-    assert!(cv.recall() >= 0.95, "reached 96.3%");
+    assert!(cv.recall() >= 0.95, "reached 96.4%");
     assert!(cv.false_correction_rate() <= 0.001);
 }
 
