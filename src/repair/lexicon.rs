@@ -13,7 +13,8 @@
 //! variants (ORed together) in the low bits and the Zipf frequency times 100
 //! in bits 16..32; [`pack`] is the one place that defines the layout.
 //!
-//! Performance: a lookup walks the fst byte by byte without allocating;
+//! Performance: a lookup walks the automaton byte by byte without
+//! allocating (the fst, or the trie below once a walk has made it);
 //! [`Lexicon::is_word`] falls back to [`compounds::split`] only for words that
 //! are not forms of their own. The walks that take millions of single steps
 //! (the candidate search, the compound split) step through a [`Trie`]: the
@@ -143,7 +144,8 @@ pub struct Lexicon {
     map: fst::Map<&'static [u8]>,
     /// The same automaton laid out flat for walking (see [`Trie`]), made
     /// the first time a walk needs it: a lookup does not, and `referat fix`
-    /// on a page whose words are all known starts without it.
+    /// on a page whose words the lexicon lists starts without it (an
+    /// unknown word, capitalised or not, is split into parts, a walk).
     trie: OnceLock<Trie>,
 }
 
@@ -182,11 +184,10 @@ impl Trie {
         // acyclic).
         let mut ids = vec![0u32; fst.as_bytes().len() + 1];
         let mut order = vec![fst.root().addr()];
-        let states = fst.len().min(1 << 22);
         let mut trie = Trie {
-            states: Vec::with_capacity(states + 1),
-            inputs: Vec::with_capacity(2 * states),
-            moves: Vec::with_capacity(2 * states),
+            states: Vec::new(),
+            inputs: Vec::new(),
+            moves: Vec::new(),
         };
         let mut transitions = Vec::new();
         let mut at = 0;
@@ -194,7 +195,9 @@ impl Trie {
             at += 1;
             let node = fst.node(addr);
             let last = if node.is_final() {
-                output32(node.final_output())
+                let last = output32(node.final_output());
+                assert_ne!(last, NOT_FINAL, "da.fst values leave bits 13 to 15 clear");
+                last
             } else {
                 NOT_FINAL
             };
@@ -213,6 +216,10 @@ impl Trie {
             }
         }
         trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
+        // (Grown by doubling: kept at their size, they are 7 MB.)
+        trie.states.shrink_to_fit();
+        trie.inputs.shrink_to_fit();
+        trie.moves.shrink_to_fit();
         trie
     }
 
@@ -558,9 +565,8 @@ mod tests {
         assert_eq!(lex.advance(half, "xq".as_bytes()).map(|_| ()), None);
     }
 
-    /// Every way of reading a key through cursors (from the first-byte
-    /// table, in one step or in two) gives the value the map stores, and a
-    /// string no key is gives none.
+    /// Every way of reading a key through cursors (in one walk or in two)
+    /// gives the value the map stores, and a string no key is gives none.
     #[test]
     fn values_read_through_cursors_are_the_maps() {
         use fst::Streamer;
@@ -594,6 +600,21 @@ mod tests {
                 assert_eq!(two_steps, want, "{probe:?} cut at {cut}");
             }
         }
+    }
+
+    /// Every key of the lexicon has its value in the trie.
+    #[test]
+    fn the_trie_holds_every_key_with_its_value() {
+        use fst::Streamer;
+        let lex = Lexicon::embedded();
+        let mut stream = lex.map.stream();
+        let mut keys = 0;
+        while let Some((key, value)) = stream.next() {
+            let found = lex.advance(lex.start(), key).and_then(Cursor::value);
+            assert_eq!(found, Some(value), "{}", String::from_utf8_lossy(key));
+            keys += 1;
+        }
+        assert_eq!(keys, lex.len());
     }
 
     /// The trie has the fst's states and transitions: along sampled keys,
