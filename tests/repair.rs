@@ -661,40 +661,61 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
 /// letters; a damaged page of another meeting is read by them.
 #[test]
 fn a_members_letter_in_the_batchs_clean_minutes_settles_a_lone_one() {
-    let clean = "Deltagere: Ditte Bek Sørensen (Ø), formand, Ib Kjær (O) og Mette Brøndum (Æ).\n\
-                 Kurt Lund (C) deltog ikke i behandlingen af punkt 4.\n";
+    // Two meetings of the committee that came through the scanner whole.
+    let clean = "Deltagere: Ditte Bek Sørensen (Ø), formand, Ib Kjær (O), Mette Brøndum (Æ), \
+                 Susanne Højmark (F) og Kurt Lund (C).\n"
+        .repeat(2);
     let damaged = format!(
-        "{LOST}Deltagere: Ditte Bek Sorensen (O), formand, Ib Kjar (O), Mette Brondum (E) og \
-         Kurt Lund (A).\nAnne Hansen (O) stemte imod.\n"
+        "{LOST}Deltagere: Ditte Bek Sorensen (O), formand, Ib Kjar (O), Mette Brondum (E), \
+         Susanne Hojmark (T) og Kurt Lund (A).\nAnne Hansen (O) og Anne Bek Sorensen (O) \
+         stemte imod.\n"
     );
     let letters = |out: &Repaired| {
-        let mut letters: Vec<(String, String)> = out
+        let mut letters: Vec<(u32, String, String)> = out
             .corrections
             .iter()
             .filter(|c| c.from.chars().all(char::is_uppercase) && c.from.chars().count() <= 2)
-            .map(|c| (c.from.clone(), c.to.clone()))
+            .map(|c| (c.line, c.from.clone(), c.to.clone()))
             .collect();
         letters.sort();
         letters
     };
-    // Alone, every lone letter stays: O, E and A are parties too.
+    // Alone, every lone letter stays: O, E, A and T are parties too.
     assert!(letters(&repair(&damaged)).is_empty());
-    let taught = repairer().with_evidence(Evidence::learn(clean));
+    let taught = repairer().with_evidence(Evidence::learn(&clean));
     let out = taught.repair(&damaged);
-    // Bek Sørensen is Ø and Brøndum Æ in the clean minutes; Kjær is O
-    // there too, and stays; Lund's C is no reading of A (a change of party,
-    // or another Lund), and Hansen is not in them.
+    // Ditte Bek Sørensen is Ø, Brøndum Æ and Højmark F in the clean
+    // minutes (OCR reads f as t); Kjær is O there too, and stays; Lund's C
+    // is no reading of A (a change of party, or another Lund); Anne Hansen
+    // is not in them, and Anne Bek Sørensen is not Ditte.
+    let line = damaged.lines().position(|l| l.contains("Ditte")).unwrap() as u32 + 1;
+    let want = |from: &str, to: &str| (line, from.to_string(), to.to_string());
     assert_eq!(
         letters(&out),
-        [
-            ("E".to_string(), "Æ".to_string()),
-            ("O".to_string(), "Ø".to_string())
-        ],
+        [want("E", "Æ"), want("O", "Ø"), want("T", "F")],
         "{:#?}",
         out.corrections
     );
     let settled = out.corrections.iter().find(|c| c.to == "Ø").unwrap();
     assert_eq!(settled.rule, Rule::Context);
+}
+
+/// One mention in clean minutes is not enough, and where a member of the
+/// batch sits for a list T, a `(T)` is read as `(F)` only by a member's
+/// other letters, not by what clean minutes say of them.
+#[test]
+fn a_members_letter_needs_two_mentions_and_no_party_of_that_letter() {
+    let once = "Deltagere: Ditte Bek Sørensen (Ø) og Susanne Højmark (F).\n";
+    let damaged = format!("{LOST}Deltagere: Ditte Bek Sorensen (O) og Susanne Hojmark (T).\n");
+    let out = repairer()
+        .with_evidence(Evidence::learn(once))
+        .repair(&damaged);
+    assert_unchanged(&out, &["O", "T"]);
+    let with_list_t = "Deltagere: Susanne Højmark (F) og Tove Rønnow (T).\n".repeat(2);
+    let out = repairer()
+        .with_evidence(Evidence::learn(&with_list_t))
+        .repair(&damaged);
+    assert_unchanged(&out, &["T"]);
 }
 
 /// A name the dictionary knows (`Norre`, a surname) stands for a place-name

@@ -142,33 +142,31 @@ impl Evidence {
 }
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,
-/// and their letters: a capitalised first name and surname, then one or
-/// two capitals in brackets, as [`super::Doc`]'s party letters are found.
+/// and their letters: one or two capitals in brackets right after a run of
+/// name words ([`super::parties::member`], the names guard's test of a
+/// word: capitalised, and not a common word of the lexicon, so `Forslaget
+/// (A)` names no member).
 fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
+    let lexicon = Lexicon::embedded();
+    let is_word = |w: &str| lexicon.is_word(w);
+    let name_at = |j: usize| {
+        let t: &tokenize::Token = &tokens[j];
+        let word = t.text(text);
+        (t.kind == Kind::Word && super::names::is_name_like(word, lexicon, &is_word))
+            .then(|| word.to_lowercase())
+    };
     let mut parties = FxHashMap::default();
-    let capitalised =
-        |t: &tokenize::Token| t.kind == Kind::Word && t.text(text).starts_with(char::is_uppercase);
-    for (i, t) in tokens.iter().enumerate().skip(3) {
+    for (i, t) in tokens.iter().enumerate() {
         let letter = t.text(text);
-        let (first, surname, open) = (&tokens[i - 3], &tokens[i - 2], &tokens[i - 1]);
-        let bracketed = open.text(text) == "("
-            && open.end == t.start
-            && tokens
-                .get(i + 1)
-                .is_some_and(|close| close.start == t.end && close.text(text).starts_with(')'));
         let is_letter = t.kind == Kind::Abbreviation
             && letter.chars().count() <= 2
             && letter.chars().all(char::is_uppercase);
-        if !bracketed
-            || !is_letter
-            || !capitalised(first)
-            || !capitalised(surname)
-            || &text[first.end..surname.start] != " "
-        {
+        if !is_letter {
             continue;
         }
-        let member = format!("{} {}", first.text(text), surname.text(text)).to_lowercase();
-        *parties.entry((member, letter.to_string())).or_default() += 1;
+        if let Some(member) = super::parties::member(text, tokens, i, name_at) {
+            *parties.entry((member, letter.to_string())).or_default() += 1;
+        }
     }
     parties
 }
@@ -296,6 +294,8 @@ pub struct Context {
     vocabulary: Vec<Box<str>>,
     /// Each member's party letters in clean text (see [`Context::party_of`]).
     parties: FxHashMap<String, Vec<(String, u32)>>,
+    /// Every letter clean text writes after a member's name.
+    party_letters: rustc_hash::FxHashSet<String>,
     /// Words clean text wrote capitalised inside a line (see
     /// [`Context::writes_in_names`]).
     capitalised: FxHashMap<String, u32>,
@@ -382,6 +382,7 @@ impl Context {
             preceded_by: ClassCounts::default(),
             vocabulary: Vec::new(),
             parties: FxHashMap::default(),
+            party_letters: Default::default(),
             capitalised: FxHashMap::default(),
             words_seen: 0,
             total: 1.0,
@@ -436,6 +437,7 @@ impl Context {
             *self.capitalised.entry(word).or_default() += n;
         }
         for ((member, letter), n) in parties {
+            self.party_letters.insert(letter.clone());
             let letters = self.parties.entry(member).or_default();
             match letters.iter_mut().find(|(l, _)| *l == letter) {
                 Some((_, count)) => *count += n,
@@ -728,14 +730,21 @@ impl Context {
         f64::from(after) / self.spreads[id as usize][BEFORE].seen.max(1.0)
     }
 
-    /// The party letter clean text writes after a member's name (first
-    /// name and surname, lower-case), if it always writes the same one: a
-    /// member who changed party, or two members of one name, have none.
+    /// The party letter clean text writes after a member's name (every
+    /// word of it, lower-case), if it writes it at least twice and never
+    /// another: a member who changed party, or two members of one name,
+    /// have none, and one mention is not enough.
     pub fn party_of(&self, member: &str) -> Option<&str> {
         match self.parties.get(member)?.as_slice() {
-            [(letter, _)] => Some(letter),
+            [(letter, n)] if *n >= MIN_KNOWN => Some(letter),
             _ => None,
         }
+    }
+
+    /// Whether clean text writes `letter` after some member's name: a
+    /// party of the batch's.
+    pub fn party_letter_in_use(&self, letter: &str) -> bool {
+        self.party_letters.contains(letter)
     }
 
     /// Whether clean text writes `word` (lower-case) capitalised inside a
@@ -764,27 +773,51 @@ mod tests {
 
     #[test]
     fn members_party_letters_are_learned_from_clean_text() {
-        let mut context = Context::new(Evidence::learn(
-            "Deltagere: Maja Lindholt (Ø), formand, Kurt Fisker (O) og Søren Aaskov (Æ).\n\
-             Et flertal bestående af Maja Lindholt (Ø) og Søren Aaskov (V) stemte for.\n\
-             Forslaget (A) blev vedtaget.\n",
-        ));
+        let minutes =
+            "Deltagere: Maja Lindholt (Ø), formand, Kurt Mikkelsen (O), Søren Aaskov (Æ)\n\
+                       og Ditte Bek Sørensen (F).\n\
+                       Et flertal bestående af Maja Lindholt (Ø), Kurt Mikkelsen (O) og Søren \
+                       Aaskov (V) stemte for. Jens Hansen (A) tog forbehold.\n\
+                       Forslaget (A) blev vedtaget. Model Nord (C) er valgt.\n";
+        let evidence = Evidence::learn(minutes);
+        let mut learned: Vec<(&str, &str, u32)> = evidence
+            .parties
+            .iter()
+            .map(|((member, letter), n)| (member.as_str(), letter.as_str(), *n))
+            .collect();
+        learned.sort();
+        // Every word of a name, a name wrapped at a line's end too; no
+        // common word of the lexicon (`Forslaget`, `Model`) names a member.
+        assert_eq!(
+            learned,
+            [
+                ("ditte bek sørensen", "F", 1),
+                ("jens hansen", "A", 1),
+                ("kurt mikkelsen", "O", 2),
+                ("maja lindholt", "Ø", 2),
+                ("søren aaskov", "V", 1),
+                ("søren aaskov", "Æ", 1),
+            ]
+        );
+        let mut context = Context::new(evidence);
         assert_eq!(context.party_of("maja lindholt"), Some("Ø"));
-        assert_eq!(context.party_of("kurt fisker"), Some("O"));
+        assert_eq!(context.party_of("kurt mikkelsen"), Some("O"));
+        // Once is not enough.
+        assert_eq!(context.party_of("jens hansen"), None);
         // Two letters for one name: a change of party, or two members.
         assert_eq!(context.party_of("søren aaskov"), None);
-        // A letter needs a first name and a surname before it.
-        assert_eq!(context.party_of("forslaget"), None);
-        // A damaged document teaches no letters either.
+        assert!(context.party_letter_in_use("F"));
+        assert!(!context.party_letter_in_use("T"));
+        // A damaged document teaches no letters.
         let damaged = "Vi far tid pa mandag, og vi skal mode de andre for det. ".repeat(20);
         context.add(Evidence::learn(&format!(
-            "Deltagere: Maja Lindholt (O) og Kurt Fisker (E).\n{damaged}"
+            "Deltagere: Maja Lindholt (O) og Kurt Mikkelsen (E).\n{damaged}"
         )));
         assert_eq!(context.party_of("maja lindholt"), Some("Ø"));
-        assert_eq!(context.party_of("kurt fisker"), Some("O"));
+        assert_eq!(context.party_of("kurt mikkelsen"), Some("O"));
         // A clean one adds up with the rest.
-        context.add(Evidence::learn("Kurt Fisker (V) deltog ikke."));
-        assert_eq!(context.party_of("kurt fisker"), None);
+        context.add(Evidence::learn("Kurt Mikkelsen (V) deltog ikke."));
+        assert_eq!(context.party_of("kurt mikkelsen"), None);
     }
 
     #[test]

@@ -1354,21 +1354,8 @@ impl Doc<'_> {
             {
                 continue;
             }
-            let (Some(open), Some(close)) = (i.checked_sub(1), tokens.get(i + 1)) else {
+            let Some(member) = parties::member(self.text, tokens, i, name) else {
                 continue;
-            };
-            let bracketed = tokens[open].text(self.text) == "("
-                && tokens[open].end == t.start
-                && close.start == t.end
-                && close.text(self.text).starts_with(')');
-            let Some(surname) = open.checked_sub(1).filter(|_| bracketed).and_then(name) else {
-                continue;
-            };
-            // First name and surname, so that two members who share a
-            // surname are not one member.
-            let member = match (open - 1).checked_sub(1).and_then(name) {
-                Some(first) => format!("{first} {surname}"),
-                None => surname,
             };
             letters.push(parties::Letter {
                 token: i,
@@ -1377,8 +1364,11 @@ impl Doc<'_> {
             });
         }
         let context = &self.repairer.context;
-        let known = |member: &str| context.party_of(member).map(str::to_lowercase);
-        parties::settle(&self.repairer.confusions, &letters, &known)
+        let batch = parties::Batch {
+            letter_of: &|member| context.party_of(member).map(str::to_lowercase),
+            in_use: &|letter| context.party_letter_in_use(&letter.to_uppercase()),
+        };
+        parties::settle(&self.repairer.confusions, &letters, &batch)
             .into_iter()
             .map(|(token, to, several)| Change {
                 token,

@@ -50,7 +50,7 @@ pub fn protected(
 }
 
 /// Capitalised letters only, and not a common word of the lexicon.
-fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bool {
+pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -69,7 +69,7 @@ fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bo
 /// Only whitespace between two tokens, with at most one line break (a name
 /// wrapped at the end of a line: `Kåre` / `Lindholm`), or a hyphen joining
 /// them (`Hans-Henrik`).
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     let gap = &text[a.end..b.start];
     gap == "-" || (gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1)
 }

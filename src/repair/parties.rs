@@ -20,6 +20,8 @@
 use std::collections::BTreeMap;
 
 use super::confusions::Confusions;
+use super::names;
+use crate::tokenize::Token;
 
 /// A party letter in a lost stretch, with whose it is.
 pub(crate) struct Letter {
@@ -29,6 +31,55 @@ pub(crate) struct Letter {
     pub member: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
+}
+
+/// The member whose party letter token `letter` is: `(Ø)` right after its
+/// name, and the name the run of name words before the bracket (as
+/// `name_at` reads token j: lower-case, or `None` for no name), joined as
+/// the names guard joins a name's words (a space, a hyphen, one line
+/// break). The whole run, so that `Ditte Bek Sørensen` and `Anne Bek
+/// Sørensen` are two members. Learning from clean text and settling a
+/// damaged letter must find members alike, so both ask here.
+pub(crate) fn member(
+    text: &str,
+    tokens: &[Token],
+    letter: usize,
+    name_at: impl Fn(usize) -> Option<String>,
+) -> Option<String> {
+    let t = &tokens[letter];
+    let open = letter.checked_sub(1)?;
+    let close = tokens.get(letter + 1)?;
+    let bracketed = tokens[open].text(text) == "("
+        && tokens[open].end == t.start
+        && close.start == t.end
+        && close.text(text).starts_with(')');
+    let last = open.checked_sub(1)?;
+    if !bracketed
+        || !text[tokens[last].end..tokens[open].start]
+            .chars()
+            .all(char::is_whitespace)
+    {
+        return None;
+    }
+    let mut words = vec![name_at(last)?];
+    let mut first = last;
+    while let Some(mut before) = first.checked_sub(1) {
+        // `Hans-Henrik`: the hyphen is a token of its own.
+        let hyphen = &tokens[before];
+        if hyphen.text(text) == "-" && hyphen.end == tokens[first].start && before > 0 {
+            if tokens[before - 1].end != hyphen.start {
+                break;
+            }
+            before -= 1;
+        } else if !names::adjacent(text, &tokens[before], &tokens[first]) {
+            break;
+        }
+        let Some(word) = name_at(before) else { break };
+        words.push(word);
+        first = before;
+    }
+    words.reverse();
+    Some(words.join(" "))
 }
 
 /// What a letter seen as `seen` (lower-case) may have been: itself, unless
@@ -53,13 +104,24 @@ pub(crate) fn readings(confusions: &Confusions, seen: &str, every: bool) -> Vec<
     out
 }
 
+/// What the batch's clean minutes say of members and their letters.
+pub(crate) struct Batch<'a> {
+    /// The letter clean text always writes for a member (lower-case).
+    pub letter_of: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether clean text writes a letter (lower-case) after some member:
+    /// then it is a party of the batch's, and a damaged letter is read as
+    /// another only where it lost a diacritic (`(T)` stays where a list T
+    /// sits in the council; elsewhere it is OCR's `(F)`).
+    pub in_use: &'a dyn Fn(&str) -> bool,
+}
+
 /// The letters to change, `(token, letter)`, and whether context decided
-/// it: the member's other letters, or the letter `known` says clean text
-/// writes for the member (lower-case); otherwise the letter alone did.
+/// it: the member's other letters, or the letter the batch's clean minutes
+/// write for the member; otherwise the letter alone did.
 pub(crate) fn settle(
     confusions: &Confusions,
     letters: &[Letter],
-    known: &dyn Fn(&str) -> Option<String>,
+    batch: &Batch,
 ) -> Vec<(usize, String, bool)> {
     let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
     for letter in letters {
@@ -76,8 +138,12 @@ pub(crate) fn settle(
             }
             fit
         };
-        let (only, by_context) = match known(&own[0].member) {
-            Some(letter) if fit(true).contains(&letter) => (letter, true),
+        // Every OCR reading, not only lost diacritics, when clean text
+        // names the member's party and no member of the batch has the
+        // letters as seen.
+        let every = own.iter().all(|l| !(batch.in_use)(&l.seen));
+        let (only, by_context) = match (batch.letter_of)(&own[0].member) {
+            Some(letter) if fit(every).contains(&letter) => (letter, true),
             _ => {
                 let fit = fit(false);
                 let [only] = fit.as_slice() else { continue };
@@ -130,7 +196,11 @@ mod tests {
             letter(40, "lund", "a"),
             letter(50, "lund", "v"),
         ];
-        let settled = settle(&c, &letters, &|_| None);
+        let nothing = Batch {
+            letter_of: &|_| None,
+            in_use: &|_| false,
+        };
+        let settled = settle(&c, &letters, &nothing);
         assert_eq!(
             settled,
             [
@@ -168,13 +238,64 @@ mod tests {
             };
             Some(letter.to_string())
         };
+        let batch = Batch {
+            letter_of: &known,
+            in_use: &|_| false,
+        };
         assert_eq!(
-            settle(&c, &letters, &known),
+            settle(&c, &letters, &batch),
             [
                 (3, "ø".to_string(), true),
                 (21, "æ".to_string(), true),
                 (36, "f".to_string(), true)
             ]
         );
+        // Where a member of the batch sits for a list T, a `(T)` is read
+        // as another letter only by a lost diacritic: Højmark's stays.
+        let with_t = Batch {
+            letter_of: &known,
+            in_use: &|letter| letter == "t",
+        };
+        assert_eq!(
+            settle(&c, &letters, &with_t),
+            [(3, "ø".to_string(), true), (21, "æ".to_string(), true)]
+        );
+    }
+
+    fn members(text: &str) -> Vec<String> {
+        let tokens = crate::tokenize::tokenize(text);
+        let name_at = |j: usize| {
+            let t = &tokens[j];
+            let word = t.text(text);
+            (t.kind == crate::tokenize::Kind::Word && word.starts_with(char::is_uppercase))
+                .then(|| word.to_lowercase())
+        };
+        (0..tokens.len())
+            .filter_map(|i| member(text, &tokens, i, name_at))
+            .collect()
+    }
+
+    /// A member is the whole run of name words before the bracket, so two
+    /// members who share a surname are two, and a name wrapped at a line's
+    /// end is one.
+    #[test]
+    fn a_member_is_every_word_of_the_name() {
+        assert_eq!(
+            members(
+                "Deltagere: Ditte Bek Sørensen (Ø), Anne Bek Sørensen (O),\n\
+                 formand, Hans-Henrik Jensen (V) og Claus\nAhlgreen (A). Ib (C)"
+            ),
+            [
+                "ditte bek sørensen",
+                "anne bek sørensen",
+                "hans henrik jensen",
+                "claus ahlgreen",
+                "ib"
+            ]
+        );
+        // No bracket right after the name, or a blank line inside it.
+        assert!(members("Maja Lindholt ( Ø ) og Kurt\n\nFisker (O)")
+            .iter()
+            .all(|m| m != "maja lindholt" && m != "kurt fisker"));
     }
 }
