@@ -555,6 +555,32 @@ fn a_committee_abbreviation_that_lost_its_diacritic_is_restored() {
     assert_eq!(readings, ["ÆOU", "ØU"]);
 }
 
+/// A committee abbreviation with two readings (`EOU`: `ØU` or `ÆOU`; `OEU`:
+/// `ØU` or `ØEU`) is settled by its channel and the line it stands in,
+/// where clean minutes route their items the same way (the bundled ones
+/// end most routes `ØU, KB`; a batch's own teach it `QBU, ØEU`). In prose
+/// it stays in review (see the test above).
+#[test]
+fn a_committee_line_of_the_batchs_clean_minutes_settles_two_readings() {
+    let clean = "24/1234 Åben Sag\nSagsgang\nQBU, ØEU, KB\nSagsfremstilling\n\
+                 Børne- og ungdomsudvalget har behandlet sagen.\n\
+                 24/1235 Åben Sag\nSagsgang\nQVU, ØU, KB\nSagsfremstilling\n\
+                 Vej- og trafikudvalget har behandlet sagen.\n"
+        .repeat(3);
+    let damaged = format!(
+        "{LOST}24/1236 Aben Sag\nSagsgang\nQBU, OEU, KB\nSagsfremstilling\nUdvalget far sagen.\n\
+         24/1237 Aben Sag\nSagsgang\nQVU, EOU, KB\nSagsfremstilling\nUdvalget far sagen.\n"
+    );
+    let out = repairer()
+        .with_evidence(Evidence::learn(&clean))
+        .repair(&damaged);
+    assert_changed(&out, "OEU", "ØEU");
+    assert_changed(&out, "EOU", "ØU");
+    let settled = out.corrections.iter().find(|c| c.from == "EOU").unwrap();
+    assert_eq!(settled.rule, Rule::Context);
+    assert!(settled.confidence >= 0.9, "{settled:?}");
+}
+
 #[test]
 fn a_word_in_a_line_of_committees_is_read_as_a_committee() {
     // `EU` and `AU` are words (the union; ouch), so they stay in prose. In

@@ -164,7 +164,7 @@ pub struct Repairer {
     /// [`Doc::abbreviations`]), by lower-case abbreviation, cached for the
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
-    abbreviations: Cache<Arc<[String]>>,
+    abbreviations: Cache<Arc<[(String, f64)]>>,
     /// [`Lexicon::is_word`] of the strings the candidate search finished
     /// that are no standalone form (compounds, non-words, forbidden
     /// forms): damaged words differently damaged share readings, and the
@@ -1053,7 +1053,9 @@ impl Doc<'_> {
             Kind::Punct if after && t.text(self.text) == "." && !self.is_dotted_abbreviation(i) => {
                 Some(context::STOP)
             }
-            Kind::Word => Some(self.lower[j].as_deref().unwrap_or(self.seen_lower(j))),
+            Kind::Word | Kind::Abbreviation => {
+                Some(self.lower[j].as_deref().unwrap_or(self.seen_lower(j)))
+            }
             _ => None,
         }
     }
@@ -1063,7 +1065,9 @@ impl Doc<'_> {
         let word = self.neighbour(i, after)?;
         let j = if after { i + 1 } else { i - 1 };
         let context = &self.repairer.context;
-        if self.tokens[j].kind == Kind::Word && word == self.seen_lower(j) {
+        if matches!(self.tokens[j].kind, Kind::Word | Kind::Abbreviation)
+            && word == self.seen_lower(j)
+        {
             return Some(*self.seen_looked_up[j].get_or_init(|| context.look_up(word)));
         }
         Some(context.look_up(word))
@@ -1221,7 +1225,8 @@ impl Doc<'_> {
 
     /// The abbreviations of clean text that the lower-case `seen` may be
     /// with its lost diacritics undone, cached.
-    fn abbreviation_readings(&self, seen: &str) -> Arc<[String]> {
+    /// Each with ln P(seen | reading), the channel.
+    fn abbreviation_readings(&self, seen: &str) -> Arc<[(String, f64)]> {
         let r = self.repairer;
         let used = |w: &str| self.is_committee(w);
         r.abbreviations.get_or(seen, || {
@@ -1236,9 +1241,42 @@ impl Doc<'_> {
                 )
                 .into_iter()
                 .filter(|c| c.edits > 0)
-                .map(|c| c.word)
+                .map(|c| (c.word, c.channel))
                 .collect()
         })
+    }
+
+    /// Of several committees a damaged abbreviation may be (`OEU`: `ØU`
+    /// or `ØEU`), the one its channel and neighbours settle at the usual
+    /// bar: clean minutes list a meeting's committees in the same order
+    /// meeting after meeting (`BUU, ØEU, KB`), and the counts hold those
+    /// lines as pairs and skip pairs. No prior: how often the minutes name
+    /// a committee says nothing of which one this line lists (the prior
+    /// of the frequent `ØU` turned `BUU, OEU, KB` into `ØU` where the
+    /// channel and the line said `ØEU`). With its probability; `None`
+    /// leaves it to review.
+    fn settle_abbreviation(&self, i: usize, readings: &[(String, f64)]) -> Option<(String, f64)> {
+        let r = self.repairer;
+        let prev = self.neighbour_looked_up(i, false);
+        let next = self.neighbour_looked_up(i, true);
+        let before_prev = prev.and_then(|_| self.neighbour_looked_up(i - 1, false));
+        let after_next = next.and_then(|_| self.neighbour_looked_up(i + 1, true));
+        let around = r
+            .context
+            .neighbours_looked_up([before_prev, prev], [next, after_next]);
+        let scores: Vec<f64> = readings
+            .iter()
+            .map(|(word, channel)| {
+                let p_word = r.ln_prior(word).exp();
+                let looked_up = r.context.look_up(word);
+                channel + r.context.fit_looked_up(&around, looked_up, p_word)
+            })
+            .collect();
+        let max = scores.iter().copied().fold(f64::MIN, f64::max);
+        let total: f64 = scores.iter().map(|s| (s - max).exp()).sum();
+        let best = scores.iter().position(|&s| s == max)?;
+        let p = 1.0 / total;
+        (p >= CHANGE).then(|| (readings[best].0.clone(), p))
     }
 
     /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
@@ -1314,13 +1352,24 @@ impl Doc<'_> {
             }
             match &*self.abbreviation_readings(&lower) {
                 [] => {}
-                [only] => out.push(Change {
+                [(only, _)] => out.push(Change {
                     token: i,
                     to: only.clone(),
                     rule: Rule::Confusion,
                     confidence: CHANGE,
                 }),
-                several => review.push(doubt(t, seen, several, NOT_CERTAIN)),
+                several => match self.settle_abbreviation(i, several) {
+                    Some((to, p)) => out.push(Change {
+                        token: i,
+                        to,
+                        rule: Rule::Context,
+                        confidence: p,
+                    }),
+                    None => {
+                        let words: Vec<String> = several.iter().map(|(w, _)| w.clone()).collect();
+                        review.push(doubt(t, seen, &words, NOT_CERTAIN));
+                    }
+                },
             }
         }
         out
