@@ -49,7 +49,7 @@ use crate::tokenize::{self, Kind, Token};
 
 use confusions::{Confusions, Undo};
 pub use context::Evidence;
-use context::{Context, LookedUp};
+use context::{Context, LookedUp, Neighbours};
 use dictionary::{Dictionary, Origin};
 use lexicon::Lexicon;
 
@@ -910,13 +910,7 @@ impl Doc<'_> {
     /// alternatives worth reviewing).
     fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
         let r = self.repairer;
-        let prev = self.neighbour_looked_up(i, false);
-        let next = self.neighbour_looked_up(i, true);
-        let before_prev = prev.and_then(|_| self.neighbour_looked_up(i - 1, false));
-        let after_next = next.and_then(|_| self.neighbour_looked_up(i + 1, true));
-        let around = r
-            .context
-            .neighbours_looked_up([before_prev, prev], [next, after_next]);
+        let around = self.around(i);
         let seen_word: &str = &analysis.word;
         // The document's own repairs count only for a word that is not a
         // word: a real-word error needs real context.
@@ -1058,6 +1052,18 @@ impl Doc<'_> {
             }
             _ => None,
         }
+    }
+
+    /// The words around token `i` as the counts know them: the ones right
+    /// before and after it, and the ones two away.
+    fn around(&self, i: usize) -> Neighbours {
+        let prev = self.neighbour_looked_up(i, false);
+        let next = self.neighbour_looked_up(i, true);
+        let before_prev = prev.and_then(|_| self.neighbour_looked_up(i - 1, false));
+        let after_next = next.and_then(|_| self.neighbour_looked_up(i + 1, true));
+        self.repairer
+            .context
+            .neighbours_looked_up([before_prev, prev], [next, after_next])
     }
 
     /// [`Doc::neighbour`] as the counts know it.
@@ -1257,13 +1263,7 @@ impl Doc<'_> {
     /// leaves it to review.
     fn settle_abbreviation(&self, i: usize, readings: &[(String, f64)]) -> Option<(String, f64)> {
         let r = self.repairer;
-        let prev = self.neighbour_looked_up(i, false);
-        let next = self.neighbour_looked_up(i, true);
-        let before_prev = prev.and_then(|_| self.neighbour_looked_up(i - 1, false));
-        let after_next = next.and_then(|_| self.neighbour_looked_up(i + 1, true));
-        let around = r
-            .context
-            .neighbours_looked_up([before_prev, prev], [next, after_next]);
+        let around = self.around(i);
         let scores: Vec<f64> = readings
             .iter()
             .map(|(word, channel)| {
