@@ -27,7 +27,8 @@ use crate::tokenize::Token;
 pub(crate) struct Letter {
     /// The token of the letter.
     pub token: usize,
-    /// The member's name as repaired, lower-case (`bek sørensen`).
+    /// The member's name as repaired, every word, lower-case (`ditte bek
+    /// sørensen`; see [`member`]).
     pub member: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
