@@ -568,17 +568,48 @@ fn a_committee_line_of_the_batchs_clean_minutes_settles_two_readings() {
                  Vej- og trafikudvalget har behandlet sagen.\n"
         .repeat(3);
     let damaged = format!(
-        "{LOST}24/1236 Aben Sag\nSagsgang\nQBU, OEU, KB\nSagsfremstilling\nUdvalget far sagen.\n\
-         24/1237 Aben Sag\nSagsgang\nQVU, EOU, KB\nSagsfremstilling\nUdvalget far sagen.\n"
+        "{LOST}24/1237 Aben Sag\nSagsgang\nQVU, EOU, KB\nSagsfremstilling\nUdvalget far sagen.\n"
     );
     let out = repairer()
         .with_evidence(Evidence::learn(&clean))
         .repair(&damaged);
-    assert_changed(&out, "OEU", "ØEU");
     assert_changed(&out, "EOU", "ØU");
     let settled = out.corrections.iter().find(|c| c.from == "EOU").unwrap();
     assert_eq!(settled.rule, Rule::Context);
     assert!(settled.confidence >= 0.9, "{settled:?}");
+}
+
+/// Where the evidence is even, or the route is prose, or the channel
+/// speaks against the line's favourite, a committee with two readings
+/// stays in review.
+#[test]
+fn a_committee_with_two_readings_is_not_settled_against_the_odds() {
+    // Five `ØU, KB` routes and one `ÆOU, KB`: `EOU, KB` is not `ÆOU`.
+    let routes = "24/1234 Åben Sag\nSagsgang\nØU, KB\nSagsfremstilling\nSagen er behandlet.\n"
+        .repeat(5)
+        + "24/1235 Åben Sag\nSagsgang\nÆOU, KB\nSagsfremstilling\nSagen er behandlet.\n";
+    let damaged = format!("{LOST}24/1236 Aben Sag\nSagsgang\nEOU, KB\nSagsfremstilling\n");
+    let out = repairer()
+        .with_evidence(Evidence::learn(&routes))
+        .repair(&damaged);
+    assert!(
+        !out.corrections.iter().any(|c| c.to == "ÆOU"),
+        "{:#?}",
+        out.corrections
+    );
+    // In prose the committee stays in review, even beside KB.
+    let out = repair(&format!("{LOST}Sagen sendes til EOU og KB.\n"));
+    assert_unchanged(&out, &["EOU"]);
+    // `OEU` is `ØEU` by an `o` read for `ø`, `ØU` only by `oe`, thirty
+    // times rarer: a route of `ØU`'s does not make it `ØU`.
+    let out = repair(&format!("{LOST}Sagsgang\nBUU, OEU, KB\nSagsfremstilling\n"));
+    assert!(
+        !out.corrections
+            .iter()
+            .any(|c| c.from == "OEU" && c.to == "ØU"),
+        "{:#?}",
+        out.corrections
+    );
 }
 
 #[test]
@@ -749,32 +780,37 @@ fn a_members_letter_needs_two_mentions_and_no_party_of_that_letter() {
 /// they have seen it beside, and never for a member they do not name so.
 #[test]
 fn a_place_name_part_of_the_batchs_clean_minutes_repairs_a_name() {
-    let clean = "Skolen i Nørre Vium lukker, og hallen i Nørre Vium får nyt tag.\n\
-                 Søren Bæk Thomsen og Jens Ole Bæk deltog i mødet om Nørre Vium.\n";
+    let clean =
+        "24/1234 Åben Sag\nSkolen i Nørre Vium lukker, og hallen i Nørre Vium får nyt tag.\n\
+                 Søren Bæk Thomsen og Jens Ole Bæk deltog i mødet om Nørre Vium.\n\
+                 Skolen i Sønder Omme og hallen i Sønder Omme får nye vinduer.\n"
+            .repeat(2);
     let damaged = format!(
         "{LOST}Hallen i Norre Vium skal have nyt tag, siger Morten Bak (V) pa modet.\n\
-         Soren Bak Thomsen og Jens Ole Bak stemte for.\n"
+         Soren Bak Thomsen og Jens Ole Bak stemte for.\n\
+         Modet med Iben Hansen (A) blev holdt, og Kurt Bak (V) takkede Sander Nielsen.\n"
     );
     let changed = |out: &Repaired, from: &str| repairs_of(out, from).len();
     let alone = repair(&damaged);
     assert_eq!(changed(&alone, "Norre"), 0, "{:#?}", alone.corrections);
-    let taught = repairer().with_evidence(Evidence::learn(clean));
+    let taught = repairer().with_evidence(Evidence::learn(&clean));
     let out = taught.repair(&damaged);
     assert_changed(&out, "Norre", "Nørre");
-    // Clean minutes write `Bæk` capitalised, beside `Søren` and `Ole` but
-    // never beside `Morten`: his `Bak` stays.
-    let morten = damaged
-        .lines()
-        .position(|l| l.contains("Morten Bak"))
-        .unwrap() as u32
-        + 1;
-    let baek: Vec<u32> = out
-        .corrections
-        .iter()
-        .filter(|c| c.from == "Bak")
-        .map(|c| c.line)
-        .collect();
-    assert!(!baek.contains(&morten), "{:#?}", out.corrections);
+    // Names the clean minutes do not write: `Åben` heads their items, but
+    // `Åben Hansen` is no name of theirs; nor `Sønder Nielsen`; and `Bæk`
+    // stands in their names beside `Søren` and `Ole`, never beside
+    // `Morten` or `Kurt`.
+    assert_unchanged(&out, &["Iben", "Sander"]);
+    let kept = |name: &str| {
+        let line = damaged.lines().position(|l| l.contains(name)).unwrap();
+        let column =
+            damaged.lines().nth(line).unwrap().find(name).unwrap() + name.find("Bak").unwrap();
+        !out.corrections
+            .iter()
+            .any(|c| c.line as usize == line + 1 && c.column as usize == column + 1)
+    };
+    assert!(kept("Morten Bak"), "{:#?}", out.corrections);
+    assert!(kept("Kurt Bak"), "{:#?}", out.corrections);
 }
 
 #[test]

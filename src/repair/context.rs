@@ -60,6 +60,9 @@ pub struct Evidence {
     /// Words clean text wrote with a capital inside a line, lower-cased:
     /// the parts of names of places and people (`Nørre` of `Nørre Vium`).
     pub(crate) capitalised: FxHashMap<String, u32>,
+    /// Two capitalised words side by side in clean text, lower-cased and
+    /// joined by a space (`nørre vium`).
+    pub(crate) name_pairs: FxHashMap<String, u32>,
 }
 
 impl Evidence {
@@ -113,7 +116,9 @@ impl Evidence {
             prev_end = token.end;
         }
         evidence.parties = party_letters(text, &tokens);
-        evidence.capitalised = capitalised_words(text, &tokens);
+        let capitalised = capitalised_words(text, &tokens);
+        evidence.capitalised = capitalised.words;
+        evidence.name_pairs = capitalised.pairs;
         evidence
     }
 
@@ -132,6 +137,9 @@ impl Evidence {
         }
         for (word, n) in other.capitalised {
             *self.capitalised.entry(word).or_default() += n;
+        }
+        for (pair, n) in other.name_pairs {
+            *self.name_pairs.entry(pair).or_default() += n;
         }
     }
 
@@ -171,25 +179,59 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
     parties
 }
 
-/// The words a clean text writes with a capital and the rest lower-case,
-/// neither first on its line nor after a full stop, colon or dash (where
-/// any word takes a capital).
-fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<String, u32> {
-    let mut words = FxHashMap::default();
-    for pair in tokens.windows(2) {
-        let (before, t) = (&pair[0], &pair[1]);
-        let word = t.text(text);
-        let mut chars = word.chars();
-        let capitalised = chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().next().is_some()
-            && chars.all(char::is_lowercase);
-        let sentence_start =
-            before.line != t.line || before.text(text).ends_with(['.', ':', '!', '?', '-', '–']);
-        if t.kind == Kind::Word && capitalised && !sentence_start && is_plain_word(word) {
-            *words.entry(word.to_lowercase()).or_default() += 1;
+/// Whether a word is written with a capital and the rest lower-case.
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase)
+}
+
+/// The words a clean text writes with a capital and the rest lower-case
+/// right after a word or a comma on the same line (so not at a line's or a
+/// sentence's start, nor after a case number, a list number, a bullet or a
+/// quote, where `Åben` of `24/1234 Åben Sag` is a heading's capital); and
+/// each such word with the capitalised word right after it, the names of
+/// places and people (`nørre vium`), joined by a space.
+fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords {
+    let mut found = CapitalisedWords::default();
+    // Whether token k is a capitalised word right after a word or a comma
+    // on its line.
+    let inside = |k: usize| {
+        let (t, word) = (&tokens[k], tokens[k].text(text));
+        let before = k.checked_sub(1).map(|b| &tokens[b]);
+        t.kind == Kind::Word
+            && is_capitalised(word)
+            && is_plain_word(word)
+            && before
+                .is_some_and(|b| b.line == t.line && (b.kind == Kind::Word || b.text(text) == ","))
+    };
+    for k in 0..tokens.len() {
+        if !inside(k) {
+            continue;
         }
+        let word = tokens[k].text(text).to_lowercase();
+        // The next word of the same name: capitalised, one space on.
+        if let Some(next) = tokens.get(k + 1) {
+            let second = next.text(text);
+            if next.kind == Kind::Word
+                && is_capitalised(second)
+                && &text[tokens[k].end..next.start] == " "
+            {
+                let pair = format!("{word} {}", second.to_lowercase());
+                *found.pairs.entry(pair).or_default() += 1;
+            }
+        }
+        *found.words.entry(word).or_default() += 1;
     }
-    words
+    found
+}
+
+/// What [`capitalised_words`] finds.
+#[derive(Debug, Default)]
+struct CapitalisedWords {
+    words: FxHashMap<String, u32>,
+    pairs: FxHashMap<String, u32>,
 }
 
 /// What a word does in a sentence, as far as the lexicon's verb forms tell:
@@ -299,6 +341,8 @@ pub struct Context {
     /// Words clean text wrote capitalised inside a line (see
     /// [`Context::writes_in_names`]).
     capitalised: FxHashMap<String, u32>,
+    /// Names' word pairs in clean text (see [`Context::names_pair`]).
+    name_pairs: rustc_hash::FxHashSet<String>,
     /// Words counted, and the same as a divisor (at least 1).
     words_seen: u64,
     total: f64,
@@ -384,6 +428,7 @@ impl Context {
             parties: FxHashMap::default(),
             party_letters: Default::default(),
             capitalised: FxHashMap::default(),
+            name_pairs: Default::default(),
             words_seen: 0,
             total: 1.0,
         };
@@ -432,10 +477,12 @@ impl Context {
             skips,
             parties,
             capitalised,
+            name_pairs,
         } = evidence;
         for (word, n) in capitalised {
             *self.capitalised.entry(word).or_default() += n;
         }
+        self.name_pairs.extend(name_pairs.into_keys());
         for ((member, letter), n) in parties {
             self.party_letters.insert(letter.clone());
             let letters = self.parties.entry(member).or_default();
@@ -754,6 +801,12 @@ impl Context {
         self.capitalised.get(word).is_some_and(|&n| n >= MIN_KNOWN)
     }
 
+    /// Whether clean text writes `first` and `second` (lower-case) side by
+    /// side, both capitalised: a name (`nørre`, `vium`).
+    pub fn names_pair(&self, first: &str, second: &str) -> bool {
+        self.name_pairs.contains(&format!("{first} {second}"))
+    }
+
     /// The relative frequency of `word` in the counts (0 when unseen).
     pub fn frequency(&self, word: &str) -> f64 {
         f64::from(self.count(word)) / self.total
@@ -825,16 +878,24 @@ mod tests {
         let context = Context::new(Evidence::learn(
             "Skolen i Nørre Vium lukker, og Nørre Vedby får hallen.\n\
              Nørre Lem står først på listen. Bæk er et ord.\n\
-             Hallen i Nørre Tved - Åben for alle.\n",
+             Hallen i Nørre Tved - Åben for alle.\n\
+             24/1234 Åben Sag\n1) Økonomi og 2) Økonomi\n• Åben høring\n“Åben” stod der.\n",
         ));
-        // Inside a line, twice or more.
+        // After a word or a comma, twice or more.
         assert!(context.writes_in_names("nørre"));
         assert!(!context.writes_in_names("vium"), "once only");
-        // First on a line, or after a full stop or a dash, any word is
-        // capitalised.
+        // First on a line, after a full stop or a dash, a case number, a
+        // list number, a bullet or a quote, any word is capitalised.
         assert!(!context.writes_in_names("bæk"));
         assert!(!context.writes_in_names("åben"));
+        assert!(!context.writes_in_names("økonomi"));
         assert!(!context.writes_in_names("skolen"));
+        // Names' word pairs, where the first word is inside a line: at a
+        // line's start (`Nørre Lem`, `Åben Sag`) a pair may be a heading's.
+        assert!(context.names_pair("nørre", "vium"));
+        assert!(!context.names_pair("nørre", "lem"));
+        assert!(!context.names_pair("åben", "sag"));
+        assert!(!context.names_pair("vium", "lukker"));
     }
 
     #[test]

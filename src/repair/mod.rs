@@ -224,6 +224,10 @@ impl Written {
 /// a batch of 3,000 minutes fills them to a few MB).
 const MAX_CACHED: usize = 1 << 18;
 
+/// How much less likely (ln) the damage a committee reading needs may be
+/// than another reading's, for its route line to settle it: ten times.
+const LN_CONTEXT_OVER_CHANNEL: f64 = std::f64::consts::LN_10;
+
 /// Words this common (wordfreq's Zipf scale: `af`, `for`, `fra`, `efter`,
 /// not `ofte` 5.5, `fast` 5.4 or `fælles` 5.1) are readings of a real word
 /// by any confusion, not only by lost diacritics.
@@ -946,13 +950,16 @@ impl Doc<'_> {
         // A batch's clean minutes name its places and people: a name part
         // they write capitalised (`Nørre Vium`) may be what a damaged name
         // the dictionary knows stands for (`Norre`, a surname), where they
-        // never write that name, and only beside a word they have seen it
-        // beside (`Nørre Vium`; not `Morten Bæk` for `Morten Bak` because
-        // clean minutes name a `Søren Bæk Thomsen`).
+        // do not use that name, and only in a name they write: beside a
+        // capitalised word they have it beside (`Nørre Vium`; not `Kurt
+        // Bæk` for `Kurt Bak` because they name a `Søren Bæk Thomsen`, nor
+        // `Åben Hansen` because their items are headed `Åben Sag`).
+        let (before, after) = (self.neighbour(i, false), self.neighbour(i, true));
         let learned_name = |c: &Reading| {
             r.context.writes_in_names(&c.word)
                 && !r.context.knows(seen_word)
-                && r.context.seen_beside(&around, c.looked_up)
+                && (before.is_some_and(|b| r.context.names_pair(b, &c.word))
+                    || after.is_some_and(|a| r.context.names_pair(&c.word, a)))
         };
         // A name keeps its `aa` (see `restores_name`): a reading that makes
         // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
@@ -1252,31 +1259,41 @@ impl Doc<'_> {
         })
     }
 
-    /// Of several committees a damaged abbreviation may be (`OEU`: `ØU`
-    /// or `ØEU`), the one its channel and neighbours settle at the usual
-    /// bar: clean minutes list a meeting's committees in the same order
-    /// meeting after meeting (`BUU, ØEU, KB`), and the counts hold those
-    /// lines as pairs and skip pairs. No prior: how often the minutes name
-    /// a committee says nothing of which one this line lists (the prior
-    /// of the frequent `ØU` turned `BUU, OEU, KB` into `ØU` where the
-    /// channel and the line said `ØEU`). With its probability; `None`
-    /// leaves it to review.
+    /// Of several committees a damaged abbreviation in a route line may be
+    /// (`OEU`: `ØU` or `ØEU`), the one channel, prior and neighbours settle
+    /// at the usual bar, as [`Doc::decide`] weighs a word's readings: clean
+    /// minutes list a meeting's committees in the same order meeting after
+    /// meeting (`BUU, ØEU, KB`), and the counts hold those lines as pairs
+    /// and skip pairs. With its probability; `None` leaves it to review.
     fn settle_abbreviation(&self, i: usize, readings: &[(String, f64)]) -> Option<(String, f64)> {
+        // Only in a route: in prose (`sendes til EOU og KB`) a committee's
+        // neighbours say little of which one it is.
+        if !self.lists_committees(i) {
+            return None;
+        }
         let r = self.repairer;
         let around = self.around(i);
+        let looked_up: Vec<LookedUp> = readings.iter().map(|(w, _)| r.context.look_up(w)).collect();
         let scores: Vec<f64> = readings
             .iter()
-            .map(|(word, channel)| {
-                let p_word = r.ln_prior(word).exp();
-                let looked_up = r.context.look_up(word);
-                channel + r.context.fit_looked_up(&around, looked_up, p_word)
+            .zip(&looked_up)
+            .map(|((word, channel), &looked_up)| {
+                let prior = r.ln_prior(word);
+                channel + prior + r.context.fit_looked_up(&around, looked_up, prior.exp())
             })
             .collect();
         let max = scores.iter().copied().fold(f64::MIN, f64::max);
         let total: f64 = scores.iter().map(|s| (s - max).exp()).sum();
         let best = scores.iter().position(|&s| s == max)?;
         let p = 1.0 / total;
-        (p >= CHANGE).then(|| (readings[best].0.clone(), p))
+        // Prior and context may outweigh the damage's likelihood only so
+        // far: `ØU` for `OEU` needs `oe` read for `ø`, thirty times rarer
+        // than the `o` of `ØEU`, and the common `ØU` must not take the
+        // rarer committee's route for that (`eo` for `ø` in `EOU` -> `ØU`
+        // is four times rarer than the `e` of `ÆOU`).
+        let likeliest = readings.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+        let plausible = readings[best].1 >= likeliest - LN_CONTEXT_OVER_CHANNEL;
+        (p >= CHANGE && plausible).then(|| (readings[best].0.clone(), p))
     }
 
     /// Whether the `l` at token `i` is a list's `1` read as `l`: it starts
