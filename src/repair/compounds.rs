@@ -139,28 +139,33 @@ fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
     Some(cut(rest, split_closed(lex, rest)?))
 }
 
+/// Room for one value per byte position of a word of `n` bytes, and one
+/// past the end: on the stack for words up to [`STACK_LEN`] bytes, else in
+/// `heap`, filled with `fill`.
+fn scratch<'b, T: Clone>(
+    stack: &'b mut [T; STACK_LEN + 1],
+    heap: &'b mut Vec<T>,
+    n: usize,
+    fill: T,
+) -> &'b mut [T] {
+    if n < STACK_LEN {
+        &mut stack[..=n]
+    } else {
+        heap.resize(n + 1, fill);
+        heap
+    }
+}
+
 /// A compound written as one word.
 fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
     let n = lower.len();
     if n < 2 * MIN_PART_CHARS || n > usize::from(u8::MAX) {
         return None;
     }
-    let mut stack = [NONE; STACK_LEN + 1];
-    let mut heap = Vec::new();
-    let covers: &mut [Cover] = if n < STACK_LEN {
-        &mut stack[..=n]
-    } else {
-        heap.resize(n + 1, NONE);
-        &mut heap
-    };
-    let mut reach = [false; STACK_LEN + 1];
-    let mut reach_heap = Vec::new();
-    let reachable: &mut [bool] = if n < STACK_LEN {
-        &mut reach[..=n]
-    } else {
-        reach_heap.resize(n + 1, false);
-        &mut reach_heap
-    };
+    let (mut stack, mut heap) = ([NONE; STACK_LEN + 1], Vec::new());
+    let covers = scratch(&mut stack, &mut heap, n, NONE);
+    let (mut stack, mut heap) = ([false; STACK_LEN + 1], Vec::new());
+    let reachable = scratch(&mut stack, &mut heap, n, false);
     if !mark_reachable(lex, lower, reachable) {
         return None;
     }
@@ -352,14 +357,8 @@ fn rep_table() -> &'static RepTable {
 fn misspelt_word(lex: &Lexicon, lower: &str) -> bool {
     let bytes = lower.as_bytes();
     let n = bytes.len();
-    let mut stack = [lex.start(); STACK_LEN + 1];
-    let mut heap = Vec::new();
-    let cursors: &mut [Cursor<'_>] = if n < STACK_LEN {
-        &mut stack[..=n]
-    } else {
-        heap.resize(n + 1, lex.start());
-        &mut heap
-    };
+    let (mut stack, mut heap) = ([lex.start(); STACK_LEN + 1], Vec::new());
+    let cursors = scratch(&mut stack, &mut heap, n, lex.start());
     let mut reach = 0;
     while reach < n {
         match lex.advance(cursors[reach], &bytes[reach..=reach]) {

@@ -54,8 +54,8 @@ pub struct Evidence {
     /// Skip pairs: a word and the word two on (`for` ... `med`), the three
     /// joined as a bigram's two are.
     pub(crate) skips: FxHashMap<(String, String), u32>,
-    /// Members' party letters: how often clean text wrote a member (first
-    /// name and surname, lower-case) with a letter (`maja lindholt`, `Ø`).
+    /// Members' party letters: how often clean text wrote a member (every
+    /// word of the name, lower-case) with a letter (`maja lindholt`, `Ø`).
     pub(crate) parties: FxHashMap<(String, String), u32>,
     /// Words clean text wrote with a capital inside a line, lower-cased:
     /// the parts of names of places and people (`Nørre` of `Nørre Vium`).
@@ -179,14 +179,6 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
     parties
 }
 
-/// Whether a word is written with a capital and the rest lower-case.
-fn is_capitalised(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && chars.clone().next().is_some()
-        && chars.all(char::is_lowercase)
-}
-
 /// The words a clean text writes with a capital and the rest lower-case
 /// right after a word or a comma on the same line (so not at a line's or a
 /// sentence's start, nor after a case number, a list number, a bullet or a
@@ -201,7 +193,7 @@ fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords
         let (t, word) = (&tokens[k], tokens[k].text(text));
         let before = k.checked_sub(1).map(|b| &tokens[b]);
         t.kind == Kind::Word
-            && is_capitalised(word)
+            && super::names::is_capitalised(word)
             && is_plain_word(word)
             && before
                 .is_some_and(|b| b.line == t.line && (b.kind == Kind::Word || b.text(text) == ","))
@@ -215,7 +207,7 @@ fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords
         if let Some(next) = tokens.get(k + 1) {
             let second = next.text(text);
             if next.kind == Kind::Word
-                && is_capitalised(second)
+                && super::names::is_capitalised(second)
                 && &text[tokens[k].end..next.start] == " "
             {
                 let pair = format!("{word} {}", second.to_lowercase());

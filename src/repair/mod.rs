@@ -1273,12 +1273,11 @@ impl Doc<'_> {
         }
         let r = self.repairer;
         let around = self.around(i);
-        let looked_up: Vec<LookedUp> = readings.iter().map(|(w, _)| r.context.look_up(w)).collect();
         let scores: Vec<f64> = readings
             .iter()
-            .zip(&looked_up)
-            .map(|((word, channel), &looked_up)| {
+            .map(|(word, channel)| {
                 let prior = r.ln_prior(word);
+                let looked_up = r.context.look_up(word);
                 channel + prior + r.context.fit_looked_up(&around, looked_up, prior.exp())
             })
             .collect();

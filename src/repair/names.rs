@@ -51,11 +51,7 @@ pub fn protected(
 
 /// Capitalised letters only, and not a common word of the lexicon.
 pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() || !chars.all(char::is_lowercase) || word.chars().count() < 2 {
+    if !is_capitalised(word) {
         return false;
     }
     let lower = word.to_lowercase();
@@ -64,6 +60,15 @@ pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> 
         Some(_) => true,
         None => !is_word(&lower),
     }
+}
+
+/// Whether a word of two letters or more is written with a capital and the
+/// rest lower-case.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().next().is_some()
+        && chars.all(char::is_lowercase)
 }
 
 /// Only whitespace between two tokens, with at most one line break (a name
