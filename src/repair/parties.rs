@@ -5,7 +5,8 @@
 //! document, so the readings of all their letters must agree: `(O)` may be
 //! O or Ø, `(E)` may be E, Æ or Ø, and a member seen with both is Ø. A letter
 //! is changed only when exactly one reading fits every occurrence: `(ZE)`
-//! alone is `(Æ)` (z is OCR's æ, never a letter of its own), a member seen
+//! alone is `(Æ)` (z is OCR's æ, never a letter of its own; so are `(AE)`
+//! and `(EE)`, two letters OCR prints for one), a member seen
 //! only as `(O)` keeps it, and so does a name with `(A)` and `(V)` (two
 //! people, or a change of party: no reading fits both).
 //!
@@ -84,19 +85,29 @@ pub(crate) fn member(
 }
 
 /// What a letter seen as `seen` (lower-case) may have been: itself, unless
-/// it holds OCR junk, and every diacritic letter OCR prints it for; with
-/// `every`, every letter OCR prints it for (`t` for `f`: likely enough only
-/// where clean minutes name the member's party).
+/// it holds OCR junk or is OCR's spelling of one diacritic letter, and every
+/// diacritic letter OCR prints it for; with `every`, every letter OCR prints
+/// it for (`t` for `f`: likely enough only where clean minutes name the
+/// member's party).
 pub(crate) fn readings(confusions: &Confusions, seen: &str, every: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    if seen.chars().all(|c| c.is_alphabetic() && c != 'z') {
-        out.push(seen.to_string());
-    }
     let truths: Vec<&str> = if every {
         confusions.all_readings(seen).collect()
     } else {
         confusions.diacritic_readings(seen).collect()
     };
+    // `é` and `z` are OCR's, never a party's; and two letters that OCR
+    // prints for one diacritic letter (`ae`, `ee`, `eo`) are that letter:
+    // a list with two letters is a pair of capitals (`SF`, `DF`), which no
+    // OCR spelling of æ, ø or å is.
+    let junk = seen
+        .chars()
+        .any(|c| !c.is_alphabetic() || c == 'z' || c == 'é');
+    let one_letter_spelled =
+        seen.chars().count() > 1 && confusions.diacritic_readings(seen).next().is_some();
+    if !junk && !one_letter_spelled {
+        out.push(seen.to_string());
+    }
     for truth in truths {
         if !out.iter().any(|r| r == truth) {
             out.push(truth.to_string());
@@ -179,6 +190,12 @@ mod tests {
         assert!(readings(&c, "e", false).contains(&"æ".to_string()));
         assert!(readings(&c, "e", false).contains(&"ø".to_string()));
         assert_eq!(readings(&c, "ze", false), ["æ"]);
+        // Two letters OCR prints for one are that one; `é` is OCR junk.
+        assert_eq!(readings(&c, "ae", false), ["æ"]);
+        assert_eq!(readings(&c, "ee", false), ["æ"]);
+        assert_eq!(readings(&c, "eo", false), ["ø"]);
+        assert_eq!(readings(&c, "é", false), ["å"]);
+        assert_eq!(readings(&c, "sf", false), ["sf"]);
         assert_eq!(readings(&c, "v", false), ["v"]);
         // Every reading: `t` is OCR's `f` too, and `ft` junk around it.
         assert_eq!(readings(&c, "t", false), ["t"]);
