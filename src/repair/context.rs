@@ -362,6 +362,11 @@ const TWO_BEFORE: usize = 3;
 struct Known {
     id: u32,
     spread: Spread,
+    /// [`Context::association`] with a pair never seen, which does not
+    /// depend on the word: most candidates were never seen beside most
+    /// neighbours, so it is worked out once per neighbour, not once per
+    /// candidate.
+    unseen: f64,
 }
 
 /// The neighbours of a word as the counts know them, `None` when unseen
@@ -601,9 +606,11 @@ impl Context {
         // `prev` counts; and so on.
         let known = |w: Option<LookedUp>, relation: usize| {
             let id = w?.id?;
+            let spread = self.spreads[id as usize][relation];
             Some(Known {
                 id,
-                spread: self.spreads[id as usize][relation],
+                spread,
+                unseen: Context::association_unseen(spread),
             })
         };
         Neighbours {
@@ -626,12 +633,23 @@ impl Context {
     /// words (`bør`: an infinitive), a pair never seen is unlikely; after
     /// one followed by hundreds (`og`), it says almost nothing, for most of
     /// what may follow `og` has simply not come up yet.
-    fn association(pair: u32, spread: Spread, p_word: f64) -> f64 {
-        if spread.seen == 0.0 {
-            return 0.0;
+    fn association(pair: u32, known: Known, p_word: f64) -> f64 {
+        let spread = known.spread;
+        if pair == 0 || spread.seen == 0.0 {
+            return known.unseen;
         }
         let p = (f64::from(pair) + spread.kinds * p_word) / (spread.seen + spread.kinds);
         (p / p_word).ln()
+    }
+
+    /// [`Context::association`] for a pair never seen: the neighbour's
+    /// share of new words, whatever the word (`kinds * p_word / (seen +
+    /// kinds)`, divided by `p_word`).
+    fn association_unseen(spread: Spread) -> f64 {
+        if spread.seen == 0.0 {
+            return 0.0;
+        }
+        (spread.kinds / (spread.seen + spread.kinds)).ln()
     }
 
     /// How much the neighbours favour `word`, as a natural-log ratio.
@@ -641,9 +659,10 @@ impl Context {
     }
 
     /// The fit of a word the counts have never seen beside these neighbours:
-    /// what a word's own pairs are measured against.
-    pub fn fit_unseen(&self, around: &Neighbours, p_word: f64) -> f64 {
-        let p_word = p_word.clamp(1e-12, 1.0);
+    /// what a word's own pairs are measured against. (Whatever the word's
+    /// prior: a pair never seen scores only the neighbour's share of new
+    /// words.)
+    pub fn fit_unseen(&self, around: &Neighbours) -> f64 {
         [
             around.prev,
             around.next,
@@ -652,7 +671,7 @@ impl Context {
         ]
         .iter()
         .flatten()
-        .map(|known| Context::association(0, known.spread, p_word))
+        .map(|known| known.unseen)
         .sum()
     }
 
@@ -701,18 +720,18 @@ impl Context {
         let skip = |a, b| seen_in(&self.skips, a, b);
         let mut score = 0.0;
         if let Some(prev) = around.prev {
-            score += Context::association(pair(Some(prev.id), id), prev.spread, p_word);
+            score += Context::association(pair(Some(prev.id), id), prev, p_word);
         }
         if let Some(next) = around.next {
-            score += Context::association(pair(id, Some(next.id)), next.spread, p_word);
+            score += Context::association(pair(id, Some(next.id)), next, p_word);
         }
         // Two words on, a bigram model is blind: `tidsplan for arbejdet
         // med` and `før arbejdet går` differ only there.
         if let Some(before) = around.before_prev {
-            score += Context::association(skip(Some(before.id), id), before.spread, p_word);
+            score += Context::association(skip(Some(before.id), id), before, p_word);
         }
         if let Some(after) = around.after_next {
-            score += Context::association(skip(id, Some(after.id)), after.spread, p_word);
+            score += Context::association(skip(id, Some(after.id)), after, p_word);
         }
         score
     }
@@ -1043,8 +1062,7 @@ mod tests {
         assert!(
             fit("for", "med")
                 > ctx.fit_unseen(
-                    &ctx.neighbours_two_deep([None, None], [Some("qwxyz"), Some("med")]),
-                    p
+                    &ctx.neighbours_two_deep([None, None], [Some("qwxyz"), Some("med")])
                 )
         );
         assert!(fit("for", "med") > fit("før", "med"));

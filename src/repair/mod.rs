@@ -986,7 +986,7 @@ impl Doc<'_> {
         let seen_fit = if analysis.seen_is_word {
             fit(seen_word, analysis.seen_looked_up, &[], channel, prior)
         } else {
-            channel + prior + r.context.fit_unseen(&around, prior.exp())
+            channel + prior + r.context.fit_unseen(&around)
         };
         scored.push((seen_word, seen_fit, Rule::Context));
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
