@@ -205,6 +205,27 @@ fn user_corrections_win_and_are_marked_as_theirs() {
     assert_eq!((c.to.as_str(), c.rule), ("faelles", Rule::UserDictionary));
 }
 
+/// An archivist undoes a repair for good with a correction of the word to
+/// itself: it is then kept as written, and no change is recorded.
+#[test]
+fn a_user_correction_of_a_word_to_itself_keeps_it() {
+    let text = format!("{LOST}Aben Sag blev drøftet.\n");
+    assert!(repair(&text).corrections.iter().any(|c| c.from == "Aben"));
+    let options = RepairOptions {
+        user_corrections: vec![("mine.tsv".into(), "aben\taben\tundo\n".into())],
+        ..RepairOptions::default()
+    };
+    let out = Repairer::new(&options).unwrap().repair(&text);
+    assert!(
+        !out.corrections.iter().any(|c| c.from == "Aben"),
+        "{:#?}",
+        out.corrections
+    );
+    assert!(out.text.contains("Aben Sag blev"));
+    // Only that word: the others are repaired as before.
+    assert!(out.corrections.iter().any(|c| c.from == "fzelles"));
+}
+
 #[test]
 fn evidence_from_clean_documents_is_order_independent() {
     let a = Evidence::learn(
