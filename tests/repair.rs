@@ -226,6 +226,33 @@ fn a_user_correction_of_a_word_to_itself_keeps_it() {
     assert!(out.corrections.iter().any(|c| c.from == "fzelles"));
 }
 
+/// Where diacritics were lost, a lower-case string that a lost æ, ø or å
+/// alone turns into a compound no dictionary lists is that compound; one
+/// that only another confusion explains (`t` for `f`) may be a word the
+/// lexicon lacks, and a capitalised one a name: both stay.
+#[test]
+fn a_lower_case_string_a_lost_diacritic_explains_is_repaired() {
+    let out = repair(&format!(
+        "{LOST}Eleverne flytter ind i udskolingsflojen, og der bygges nye heldrsboliger.\n\
+         De tillidsvalgte blev hort. Flere af husene langs Storegade star tomme.\n\
+         Mosebakken har i dag ca. 900 biler i dognet. Delegationen fra Lindenbjerg kom.\n\
+         Beboerne pa Kirkebakken og i Hvidemosen klager.\n"
+    ));
+    assert_changed(&out, "udskolingsflojen", "udskolingsfløjen");
+    assert_changed(&out, "heldrsboliger", "helårsboliger");
+    assert_unchanged(
+        &out,
+        &[
+            "tillidsvalgte",
+            "Storegade",
+            "Mosebakken",
+            "Lindenbjerg",
+            "Kirkebakken",
+            "Hvidemosen",
+        ],
+    );
+}
+
 #[test]
 fn evidence_from_clean_documents_is_order_independent() {
     let a = Evidence::learn(

@@ -99,6 +99,9 @@ pub struct Candidate {
     pub channel: f64,
     /// Number of confusions undone (0: the word as seen).
     pub edits: u8,
+    /// Every confusion undone was a lost diacritic (`o` for `ø`, `ze` for
+    /// `æ`), none another letter (`t` for `f`).
+    pub only_diacritics: bool,
 }
 
 impl Confusions {
@@ -193,6 +196,7 @@ impl Confusions {
             starts,
             edits: 0,
             restored_drop: false,
+            not_only_diacritics: false,
         });
         let mut found: Vec<Candidate> = Vec::new();
         let mut nodes = 0;
@@ -222,6 +226,7 @@ impl Confusions {
                         word: state.out,
                         channel: state.logp,
                         edits: state.edits,
+                        only_diacritics: !state.not_only_diacritics,
                     });
                     spare.starts.push(state.starts);
                 } else {
@@ -244,7 +249,7 @@ impl Confusions {
                         p.1 += INTACT_DAMPING.ln();
                     }
                     let next = state.at + sub.ocr.len();
-                    if let Some(child) = advance(
+                    if let Some(mut child) = advance(
                         (lex, vocabulary),
                         &mut spare,
                         &state,
@@ -254,6 +259,7 @@ impl Confusions {
                         1,
                         seen,
                     ) {
+                        child.not_only_diacritics |= !sub.diacritic;
                         heap.push(child);
                     }
                 }
@@ -363,6 +369,8 @@ struct State<'f> {
     edits: u8,
     /// A dropped letter was put back.
     restored_drop: bool,
+    /// A confusion other than a lost diacritic was undone (`t` for `f`).
+    not_only_diacritics: bool,
 }
 
 impl PartialEq for State<'_> {
@@ -494,6 +502,7 @@ fn advance<'f>(
         starts,
         edits: state.edits + edits,
         restored_drop: state.restored_drop,
+        not_only_diacritics: state.not_only_diacritics,
     })
 }
 
