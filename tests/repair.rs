@@ -253,6 +253,23 @@ fn a_lower_case_string_a_lost_diacritic_explains_is_repaired() {
     );
 }
 
+/// A compound whose part the document surely repaired as a word elsewhere
+/// (`møde`) is read with that part: `opstartsmode` is `opstartsmøde`,
+/// though the lexicon takes `opstarts|mode` (fashion) as a compound as it
+/// stands.
+#[test]
+fn a_part_the_document_repaired_as_a_word_settles_a_compound() {
+    let alone = repair(&format!(
+        "{LOST}Der afholdes et opstartsmode for udvalget i august.\n"
+    ));
+    assert_unchanged(&alone, &["opstartsmode"]);
+    let out = repair(&format!(
+        "{LOST}Udvalget holdt mode om sagen, og pa modet blev det besluttet, at der \
+         afholdes et opstartsmode for udvalget i august.\n"
+    ));
+    assert_changed(&out, "opstartsmode", "opstartsmøde");
+}
+
 #[test]
 fn evidence_from_clean_documents_is_order_independent() {
     let a = Evidence::learn(

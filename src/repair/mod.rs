@@ -145,8 +145,8 @@ const UNRANKED_PART_ZIPF: f64 = 2.0;
 /// How much likelier (ln) a word is when the document's other damaged words
 /// were confidently repaired into it, or a compound when they were repaired
 /// into compounds with every part of it that holds æ, ø or å (`sår|pleje`
-/// where `tryk|sår` was): a cache model, as in speech recognition. e^3:
-/// twenty times.
+/// where `tryk|sår` was), or into those parts as words (`tema|møde` where
+/// `møde` was): a cache model, as in speech recognition. e^3: twenty times.
 const LN_ECHO: f64 = 3.0;
 /// The same for a real word the document confidently repaired the same way
 /// elsewhere: e^0.5, under twice.
@@ -733,11 +733,15 @@ impl Doc<'_> {
     }
 
     /// Whether the document surely repaired other words into compounds
-    /// with every one of these parts (`sår` of `tryk|sår` echoes `sår|pleje`;
-    /// `før` of `før|tids|pension` does not echo `før|lårene`, whose
-    /// `lårene` nothing echoes).
+    /// with every one of these parts, or into the part itself (`sår` of
+    /// `tryk|sår` echoes `sår|pleje`, and `møde` `tema|møde`; `før` of
+    /// `før|tids|pension` does not echo `før|lårene`, whose `lårene`
+    /// nothing echoes).
     fn echoes(&self, marked_parts: &[Box<str>]) -> bool {
-        !marked_parts.is_empty() && marked_parts.iter().all(|p| self.repaired_parts.contains(p))
+        !marked_parts.is_empty()
+            && marked_parts
+                .iter()
+                .all(|p| self.repaired_parts.contains(p) || self.repaired_here.contains(&**p))
     }
 
     /// Whether the lexicon knows a (lower-case) word only as a name.
