@@ -13,6 +13,8 @@
 //!   organisation of a member (`Brandt(aftaleholder)`, `Nicolajsen (FOA)`);
 //! * it stands in the list under a `Fraværende:` or `Deltagere:` heading.
 
+use std::cell::OnceCell;
+
 use super::lexicon::Lexicon;
 use crate::tokenize::{Kind, Token};
 
@@ -24,18 +26,31 @@ pub fn protected(
     lex: &Lexicon,
     is_word: &dyn Fn(&str) -> bool,
 ) -> Vec<bool> {
-    let name_like: Vec<bool> = tokens
+    // Most capitalised words open a sentence beside a lower-case word: the
+    // lexicon is asked only about a capitalised word beside another or
+    // before a parenthesis, once.
+    let capitalised: Vec<bool> = tokens
         .iter()
-        .map(|t| t.kind == Kind::Word && is_name_like(t.text(text), lex, is_word))
+        .map(|t| t.kind == Kind::Word && is_capitalised(t.text(text)))
         .collect();
+    let looked_up: Vec<OnceCell<bool>> = vec![OnceCell::new(); tokens.len()];
+    let name_like = |i: usize| {
+        capitalised[i]
+            && *looked_up[i].get_or_init(|| is_name_like(tokens[i].text(text), lex, is_word))
+    };
     let mut out = vec![false; tokens.len()];
     for i in 0..tokens.len() {
-        if !name_like[i] {
+        if !capitalised[i] {
             continue;
         }
-        let before = i > 0 && name_like[i - 1] && adjacent(text, &tokens[i - 1], &tokens[i]);
-        let after =
-            i + 1 < tokens.len() && name_like[i + 1] && adjacent(text, &tokens[i], &tokens[i + 1]);
+        let before = i > 0
+            && capitalised[i - 1]
+            && adjacent(text, &tokens[i - 1], &tokens[i])
+            && name_like(i - 1);
+        let after = i + 1 < tokens.len()
+            && capitalised[i + 1]
+            && adjacent(text, &tokens[i], &tokens[i + 1])
+            && name_like(i + 1);
         // `Nicolajsen (FOA)`, but not `Høringssvar fra Ældrerådet (55310/24)`:
         // a case reference in parentheses follows any title.
         let affiliation = tokens.get(i + 1).is_some_and(|t| {
@@ -43,7 +58,7 @@ pub fn protected(
         }) && !tokens
             .get(i + 2)
             .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()));
-        out[i] = before || after || affiliation;
+        out[i] = (before || after || affiliation) && name_like(i);
     }
     mark_name_lists(text, tokens, &mut out);
     out
