@@ -27,6 +27,8 @@
 //! terms as if they were independent evidence; a pair seen in the counts
 //! thus speaks twice.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -241,6 +243,12 @@ pub enum Class {
 }
 
 const CLASSES: usize = 4;
+const CLASS_LIST: [Class; CLASSES] = [
+    Class::Other,
+    Class::Infinitive,
+    Class::Participle,
+    Class::Past,
+];
 
 impl Class {
     /// The class of a lower-case word, if it has exactly one. `None` for a
@@ -276,18 +284,34 @@ struct ClassCounts {
     per_word: Vec<[u32; CLASSES]>,
     totals: [u64; CLASSES],
     total: u64,
+    /// [`ClassCounts::taste`] of every word and class, worked out once the
+    /// counts are complete (a decision asks for up to four per candidate,
+    /// each a logarithm); emptied whenever they change.
+    tastes: OnceLock<Vec<[f64; CLASSES]>>,
 }
 
 impl ClassCounts {
     /// Room for one more word.
     fn grow(&mut self) {
         self.per_word.push([0; CLASSES]);
+        self.tastes = OnceLock::new();
     }
 
     fn add(&mut self, id: u32, beside: Class, n: u32) {
         self.per_word[id as usize][beside as usize] += n;
         self.totals[beside as usize] += u64::from(n);
         self.total += u64::from(n);
+        self.tastes = OnceLock::new();
+    }
+
+    /// [`ClassCounts::work_out_taste`], from the table.
+    fn taste(&self, id: u32, class: Class) -> f64 {
+        let tastes = self.tastes.get_or_init(|| {
+            (0..self.per_word.len() as u32)
+                .map(|id| CLASS_LIST.map(|class| self.work_out_taste(id, class)))
+                .collect()
+        });
+        tastes[id as usize][class as usize]
     }
 
     /// How much likelier a word of `class` is beside the word `id` than
@@ -295,7 +319,7 @@ impl ClassCounts {
     /// towards 0 by the word's own count, so a word seen twice and never
     /// before an infinitive is only mildly against one, and a word never
     /// seen says nothing. A class the counts hold no word of says nothing.
-    fn taste(&self, id: u32, class: Class) -> f64 {
+    fn work_out_taste(&self, id: u32, class: Class) -> f64 {
         let counts = &self.per_word[id as usize];
         let p_class = self.totals[class as usize] as f64 / self.total.max(1) as f64;
         if p_class == 0.0 {
