@@ -87,16 +87,32 @@ fn heldout_text_is_restored_with_few_false_corrections() {
 }
 
 #[test]
-fn fresh_text_nobody_studied_is_restored_too() {
-    // tests/data/fresh/: written at stop 11, measured but never studied (see
-    // its README; this test prints no misses). Measured 95.9% (1078 of
-    // 1124), 2 of 4962 correct words damaged (other noise seeds: 95.5% to
-    // 96.3%); stop 11's repair: 94.4%, stop 10's: 93.4%.
+fn fresh_text_is_restored_too() {
+    // tests/data/fresh/: written at stop 11, measured but not studied until
+    // stop 15, when its misses were read (see its README); now a second
+    // held-out set. Measured 96.4% (1083 of 1124), 2 of 4962 correct words
+    // damaged (other noise seeds: 95.9% to 96.6%); stop 14: 95.9%, stop 11:
+    // 94.4%, stop 10: 93.4%.
     let texts = folder("tests/data/fresh");
     let report = evaluate_heldout(&repairer(false), &texts, SEED);
     println!("== fresh\n{report}");
     assert!(report.broken > 1000, "the noise model damages enough words");
-    assert!(report.recall() >= 0.95, "reached 95.9%; target 97%");
+    assert!(report.recall() >= 0.955, "reached 96.4%; target 97%");
+    assert!(report.false_correction_rate() <= 0.003);
+}
+
+#[test]
+fn unseen_text_on_new_subjects_is_scored() {
+    // tests/data/unseen/: written at stop 15 on subjects no other text of
+    // the project has, measured but never studied (see its README; this
+    // test prints no misses). Measured 89.3% (1154 of 1292) when it came, 2
+    // of 4686 correct words damaged. The floor guards against a fall; the
+    // target is not met here.
+    let texts = folder("tests/data/unseen");
+    let report = evaluate_heldout(&repairer(false), &texts, SEED);
+    println!("== unseen\n{report}");
+    assert!(report.broken > 1000, "the noise model damages enough words");
+    assert!(report.recall() >= 0.88, "reached 89.3%; target 97%");
     assert!(report.false_correction_rate() <= 0.003);
 }
 
