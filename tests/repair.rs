@@ -790,6 +790,30 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
     );
 }
 
+/// In a list of party letters (a vote), two letters OCR prints for one
+/// diacritic letter are that letter; a letter that is a party's as it
+/// stands stays, and so does a pair outside such a list.
+#[test]
+fn a_spelled_letter_in_a_vote_is_the_party_letter() {
+    let out = repair(&format!(
+        "{LOST}For stemte: A, V, ZE og EO.\nImod stemte: O og AE, der onsker en udsattelse.\n\
+         Notatet fra ZE blev drøftet.\n"
+    ));
+    let mut letters: Vec<(&str, &str)> = out
+        .corrections
+        .iter()
+        .filter(|c| c.from.chars().all(char::is_uppercase) && c.from.chars().count() <= 2)
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    letters.sort();
+    assert_eq!(
+        letters,
+        [("AE", "Æ"), ("EO", "Ø"), ("ZE", "Æ")],
+        "{:#?}",
+        out.corrections
+    );
+}
+
 /// A batch's clean minutes name the committee's members with their
 /// letters; a damaged page of another meeting is read by them.
 #[test]

@@ -1374,7 +1374,19 @@ impl Doc<'_> {
         let mut out = Vec::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let seen = t.text(self.text);
-            if t.kind != Kind::Abbreviation || !self.lost[i] || !is_short_capitals(seen) {
+            if t.kind != Kind::Abbreviation || !self.lost[i] {
+                continue;
+            }
+            if let Some(letter) = self.spelled_party_letter(i) {
+                out.push(Change {
+                    token: i,
+                    to: letter,
+                    rule: Rule::Confusion,
+                    confidence: CHANGE,
+                });
+                continue;
+            }
+            if !is_short_capitals(seen) {
                 continue;
             }
             let lower = seen.to_lowercase();
@@ -1405,6 +1417,45 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// The party letter that token `i` spells, where it stands in a list of
+    /// party letters (`For stemte: A, V, ZE og EO.`) and is one OCR
+    /// spelling of one diacritic letter (`ZE`, `AE`, `EO`; see
+    /// [`parties::readings`]): no list has such letters of its own. A
+    /// letter that is a party's as it stands (`O`, `E`, `A`) is left alone.
+    fn spelled_party_letter(&self, i: usize) -> Option<String> {
+        let seen = self.tokens[i].text(self.text);
+        if !seen.chars().all(char::is_uppercase) || !self.in_letter_list(i) {
+            return None;
+        }
+        let lower = seen.to_lowercase();
+        match parties::readings(&self.repairer.confusions, &lower, false).as_slice() {
+            [only] if *only != lower => Some(only.to_uppercase()),
+            _ => None,
+        }
+    }
+
+    /// Whether token `i` stands in a list of party letters on its line: the
+    /// token before or after it, past a comma or `og`, is one or two
+    /// capital letters (`A`, `SF`, or another spelled one, `ZE`).
+    fn in_letter_list(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        let is_letter = |j: usize| {
+            let t = self.tokens[j];
+            let text = t.text(self.text);
+            t.line == line
+                && t.kind == Kind::Abbreviation
+                && text.chars().count() <= 2
+                && text.chars().all(char::is_uppercase)
+        };
+        let joins = |j: usize| {
+            let text = self.tokens[j].text(self.text);
+            self.tokens[j].line == line && (text == "," || text == "og")
+        };
+        let before = i >= 2 && joins(i - 1) && is_letter(i - 2);
+        let after = i + 2 < self.tokens.len() && joins(i + 1) && is_letter(i + 2);
+        before || after
     }
 
     /// Party letters that lost their diacritic, settled by the member's
