@@ -119,6 +119,38 @@ fn ocr_broken_forms_are_not_words() {
     }
 }
 
+/// Place names end in short words too rare for a short part elsewhere
+/// (`bæk`, `kær`, `dal`, `vig`, `næs`, `vad`): those the lexicon's own
+/// names end in are let through at the end of a compound, and only at the
+/// end; another rare short word still is not (`mal` of `klimamal`, the
+/// damaged `klimamål`).
+#[test]
+fn place_names_end_in_short_words() {
+    for (word, expected) in [
+        ("hjortekær", ["hjorte", "kær"]),
+        ("vejrbæk", ["vejr", "bæk"]),
+        ("lærkedal", ["lærke", "dal"]),
+        ("skovkær", ["skov", "kær"]),
+    ] {
+        assert_eq!(parts(word).as_deref(), Some(&expected[..]), "{word}");
+    }
+    for word in ["klimamal", "kærhave", "bækskolen"] {
+        assert_eq!(parts(word), None, "{word}");
+    }
+}
+
+/// The committed list of place-name endings is what the lexicon gives.
+#[test]
+fn place_endings_are_derived_from_the_lexicon() {
+    let committed = include_str!("../corrections/lexicon/place_endings.tsv");
+    let derived = referat::repair::compounds::place_endings_table(lex());
+    assert_eq!(
+        committed, derived,
+        "run `cargo run --example derive_place_endings`"
+    );
+    assert!(committed.lines().any(|l| l.starts_with("bæk\t")));
+}
+
 #[test]
 fn real_word_errors_are_words() {
     // "aben" (the monkey) for "åben", "far" for "får": the lexicon cannot

@@ -814,6 +814,19 @@ fn a_spelled_letter_in_a_vote_is_the_party_letter() {
     );
 }
 
+/// A place name that ends in a brook, a marsh or a valley (`Hjorte|kær`)
+/// is a compound, so its damaged forms are repaired into it, not into
+/// another compound that happens to exist (`Hjorte|kør`, drive!).
+#[test]
+fn a_place_name_ending_in_a_short_word_is_repaired() {
+    let out = repair(&format!(
+        "{LOST}Der blev holdt borgermode i Hjortekar om stien ved Vejrbak og Skovkar.\n"
+    ));
+    assert_changed(&out, "Hjortekar", "Hjortekær");
+    assert_changed(&out, "Vejrbak", "Vejrbæk");
+    assert_changed(&out, "Skovkar", "Skovkær");
+}
+
 /// A batch's clean minutes name the committee's members with their
 /// letters; a damaged page of another meeting is read by them.
 #[test]
@@ -855,6 +868,33 @@ fn a_members_letter_in_the_batchs_clean_minutes_settles_a_lone_one() {
     );
     let settled = out.corrections.iter().find(|c| c.to == "Ø").unwrap();
     assert_eq!(settled.rule, Rule::Context);
+}
+
+/// A surname that is a compound of words (`Lærke|dal`, `Sand|bæk`) is a
+/// member's name all the same, in the clean minutes and in the damaged
+/// ones alike.
+#[test]
+fn a_member_whose_surname_is_a_compound_gets_their_letter() {
+    let clean =
+        "Deltagere: Jakob Lærkedal (Ø), formand, Lone Sandbæk (O) og Kurt Lund (C).\n".repeat(2);
+    let damaged = format!(
+        "{LOST}Deltagere: Jakob Laerkedal (O), formand, Lone Sandbak (O).\n\
+         Jakob Lærkedal (E) onsker sin holdning fort til referat.\n"
+    );
+    let out = repairer()
+        .with_evidence(Evidence::learn(&clean))
+        .repair(&damaged);
+    let letters: Vec<(&str, &str)> = out
+        .corrections
+        .iter()
+        .filter(|c| c.from.chars().all(char::is_uppercase) && c.from.chars().count() <= 2)
+        .map(|c| (c.from.as_str(), c.to.as_str()))
+        .collect();
+    // Lærkedal is Ø in the clean minutes, also where OCR kept the name
+    // whole (`Lærkedal (E)`, which no list marks as a name); Sandbæk is O
+    // there, and stays.
+    assert_eq!(letters, [("O", "Ø"), ("E", "Ø")], "{:#?}", out.corrections);
+    assert_changed(&out, "Laerkedal", "Lærkedal");
 }
 
 /// One mention in clean minutes is not enough, and where a member of the

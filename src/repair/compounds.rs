@@ -18,6 +18,13 @@
 //! their æ/ø/å-damaged variants, these rules cut the damaged forms accepted
 //! as compounds from 162 to 70 while 139 of the 143 clean compounds stay
 //! known (lost: "birkely", "bæksted", "takstmodel", "vågetjeneste").
+//! Place names end in short words rarer than that (`Hjorte|kær`,
+//! `Vejr|bæk`): the six that end the lexicon's own place names far more
+//! often than its common words are let through at a compound's end (stop
+//! 15; see `place_endings_table`). On the training minutes and one damaged
+//! copy of each, that makes 4 more clean words known (`kildebæk`,
+//! `lærkedal`, `ribekær`, `skovkær`) and accepts 1 more damaged form
+//! (`bogvad`, the name `Bøgvad` damaged).
 //!
 //! The search is a dynamic programme over byte positions, from the end of
 //! the word to its start; at each position one walk of the fst finds every
@@ -293,7 +300,10 @@ fn part_allowed(part: &str, flags: RawFlags, place: Place) -> bool {
     if chars < MIN_PART_CHARS || flags.forbidden() {
         return false;
     }
-    if chars <= SHORT_PART_CHARS && flags.zipf100() < SHORT_PART_MIN_ZIPF100 {
+    if chars <= SHORT_PART_CHARS
+        && flags.zipf100() < SHORT_PART_MIN_ZIPF100
+        && !(place == Place::End && place_endings().contains(&part))
+    {
         return false;
     }
     if flags.zipf100() == 0 && chars < UNRANKED_PART_MIN_CHARS {
@@ -308,6 +318,80 @@ fn part_allowed(part: &str, flags: RawFlags, place: Place) -> bool {
 /// Parts this short must be common words.
 const SHORT_PART_CHARS: usize = 3;
 const SHORT_PART_MIN_ZIPF100: u32 = 400;
+
+/// The short words that end place names (`bæk`, `kær`, `dal`, `vig`):
+/// rarer than [`SHORT_PART_MIN_ZIPF100`], but let through as the last part
+/// of a compound (`Hjorte|kær`, `Vejr|bæk`, `skov|bæk`). Derived from the
+/// lexicon by [`place_endings_table`] (`cargo run --example
+/// derive_place_endings`) and committed; tests/lexicon.rs checks the two
+/// agree.
+static PLACE_ENDINGS_TSV: &str = include_str!("../../corrections/lexicon/place_endings.tsv");
+
+fn place_endings() -> &'static [&'static str] {
+    static ENDINGS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        PLACE_ENDINGS_TSV
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .filter_map(|line| line.split('\t').next())
+            .collect()
+    })
+}
+
+/// A place-name ending ends at least this many of the lexicon's names ...
+const PLACE_ENDING_MIN_NAMES: u32 = 50;
+/// ... and this many times as many names as common words.
+const PLACE_ENDING_RATIO: u32 = 5;
+
+/// `corrections/lexicon/place_endings.tsv` as the lexicon gives it: the
+/// three-letter words, ranked by wordfreq but rarer than short parts must
+/// be, standalone and allowed to end a compound, that end at least
+/// [`PLACE_ENDING_MIN_NAMES`] of the lexicon's capitalised keys after a key
+/// of three letters or more, and [`PLACE_ENDING_RATIO`] times as many of
+/// them as of its common words (a genitive, `Hornbæks`, counts as its
+/// name). hunspell-da names thousands of Danish places, and many end in a
+/// brook, a marsh, a valley or a bay.
+pub fn place_endings_table(lex: &Lexicon) -> String {
+    let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    lex.for_each_entry(|key, entry| {
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        if chars.len() < 6
+            || key
+                .strip_suffix('s')
+                .is_some_and(|k| lex.entry(k).is_some())
+        {
+            return;
+        }
+        let (at, _) = chars[chars.len() - SHORT_PART_CHARS];
+        let (head, end) = key.split_at(at);
+        let is_ending = lex.entry(end).is_some_and(|e| {
+            e.standalone
+                && e.compound_end
+                && e.zipf > 0.0
+                && e.zipf * 100.0 < SHORT_PART_MIN_ZIPF100 as f32
+        });
+        if !is_ending || lex.entry(head).is_none() {
+            return;
+        }
+        let count = counts.entry(end.to_string()).or_default();
+        if entry.proper && !entry.lower_case {
+            count.0 += 1;
+        } else {
+            count.1 += 1;
+        }
+    });
+    let mut out = String::from(
+        "# Short words that end place names: derived from the lexicon by\n\
+         # `cargo run --example derive_place_endings` (compounds::place_endings_table).\n\
+         # ending\tnames\tcommon words\n",
+    );
+    for (end, (names, common)) in counts {
+        if names >= PLACE_ENDING_MIN_NAMES && names >= PLACE_ENDING_RATIO * common {
+            out.push_str(&format!("{end}\t{names}\t{common}\n"));
+        }
+    }
+    out
+}
 /// Parts wordfreq does not rank must be at least this long.
 const UNRANKED_PART_MIN_CHARS: usize = 6;
 

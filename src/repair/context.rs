@@ -153,17 +153,19 @@ impl Evidence {
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,
 /// and their letters: one or two capitals in brackets right after a run of
-/// name words ([`super::parties::member`], the names guard's test of a
-/// word: capitalised, and not a common word of the lexicon, so `Forslaget
-/// (A)` names no member).
+/// name words ([`super::parties::member`]; a name word is capitalised and
+/// no common word the lexicon lists, [`super::names::may_be_surname`], so
+/// `Forslaget (A)` names no member).
 fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
     let lexicon = Lexicon::embedded();
-    let is_word = |w: &str| lexicon.is_word(w);
     let name_at = |j: usize| {
         let t: &tokenize::Token = &tokens[j];
         let word = t.text(text);
-        (t.kind == Kind::Word && super::names::is_name_like(word, lexicon, &is_word))
-            .then(|| word.to_lowercase())
+        if t.kind != Kind::Word || !super::names::is_capitalised(word) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        super::names::may_be_surname(&lower, lexicon).then_some(lower)
     };
     let mut parties = FxHashMap::default();
     for (i, t) in tokens.iter().enumerate() {

@@ -304,6 +304,21 @@ impl Lexicon {
         (value & FORBIDDEN == 0).then(|| unpack(value))
     }
 
+    /// Every form with its entry, in byte order (forbidden forms left
+    /// out): for deriving data from the lexicon, not for the repair's
+    /// lookups.
+    pub fn for_each_entry(&self, mut f: impl FnMut(&str, Entry)) {
+        use fst::{IntoStreamer, Streamer};
+        let mut stream = self.map.into_stream();
+        while let Some((key, value)) = stream.next() {
+            if value & FORBIDDEN == 0 {
+                if let Ok(key) = std::str::from_utf8(key) {
+                    f(key, unpack(value));
+                }
+            }
+        }
+    }
+
     /// A standalone form, or a compound of lexicon parts
     /// ([`compounds::split`]).
     pub fn is_word(&self, lower: &str) -> bool {

@@ -1474,7 +1474,8 @@ impl Doc<'_> {
                 return None;
             }
             let lower = repaired.get(&j).copied().unwrap_or(seen).to_lowercase();
-            (self.protected[j] || self.is_name(&lower)).then_some(lower)
+            (self.protected[j] || names::may_be_surname(&lower, self.repairer.lexicon))
+                .then_some(lower)
         };
         let mut letters = Vec::new();
         for (i, t) in tokens.iter().enumerate() {

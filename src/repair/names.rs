@@ -77,6 +77,15 @@ pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> 
     }
 }
 
+/// Whether a (lower-case) word may be a member's surname before a party
+/// letter: no common word the lexicon lists (`Forslaget (A)` names no
+/// member), but a compound of words may be one (`Lærke|dal`, `Sand|bæk`,
+/// `Lind|holm`). Learning members from clean text and settling a damaged
+/// letter ask the same (see [`super::parties::member`]).
+pub(crate) fn may_be_surname(lower: &str, lex: &Lexicon) -> bool {
+    !lex.entry(lower).is_some_and(|e| e.standalone && !e.proper)
+}
+
 /// Whether a word of two letters or more is written with a capital and the
 /// rest lower-case.
 pub(crate) fn is_capitalised(word: &str) -> bool {
