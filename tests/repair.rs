@@ -828,6 +828,24 @@ fn a_place_name_ending_in_a_short_word_is_repaired() {
     assert_changed(&out, "Skovkar", "Skovkær");
 }
 
+/// Two different damaged strings whose likeliest reading is the same word
+/// agree: each alone stays under the bar, together they are repaired.
+#[test]
+fn two_damaged_forms_that_agree_settle_each_other() {
+    for alone in ["Mosevanget", "Mosevenget"] {
+        let out = repair(&format!(
+            "{LOST}Der er planer for omradet ved {alone} i aar.\n"
+        ));
+        assert_unchanged(&out, &[alone]);
+        assert_eq!(review_of(&out, alone).candidates, ["Mosevænget"]);
+    }
+    let both = repair(&format!(
+        "{LOST}Der er planer for omradet ved Mosevanget i aar. Beboerne pa Mosevenget klager.\n"
+    ));
+    assert_changed(&both, "Mosevanget", "Mosevænget");
+    assert_changed(&both, "Mosevenget", "Mosevænget");
+}
+
 /// A batch's clean minutes name the committee's members with their
 /// letters; a damaged page of another meeting is read by them.
 #[test]
