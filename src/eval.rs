@@ -38,6 +38,10 @@ pub struct Report {
     pub restored: usize,
     /// Tokens that were right before the repair and wrong after it.
     pub damaged: usize,
+    /// Broken tokens the repair changed, but into another wrong form
+    /// (`Hjortekar` -> `Hjortekør`): a wrong correction, though of a word
+    /// that was wrong already, which `damaged` does not count.
+    pub miscorrected: usize,
     /// Tokens wrong after the repair (broken and not restored, or damaged).
     pub wrong_after: usize,
     pub corrections: usize,
@@ -83,6 +87,7 @@ impl Report {
         self.broken += other.broken;
         self.restored += other.restored;
         self.damaged += other.damaged;
+        self.miscorrected += other.miscorrected;
         self.wrong_after += other.wrong_after;
         self.corrections += other.corrections;
         self.review += other.review;
@@ -122,6 +127,13 @@ impl fmt::Display for Report {
             100.0 * self.false_correction_rate(),
             self.damaged,
             self.tokens - self.broken
+        )?;
+        writeln!(
+            f,
+            "miscorrected {:.2}% ({} of {} broken tokens changed into another wrong form)",
+            100.0 * ratio(self.miscorrected, self.broken),
+            self.miscorrected,
+            self.broken
         )?;
         writeln!(
             f,
@@ -261,6 +273,7 @@ pub fn score(damaged: &str, repaired: &str, clean: &str) -> Report {
             report.broken += usize::from(broken);
             report.restored += usize::from(broken && right);
             report.damaged += usize::from(!broken && !right);
+            report.miscorrected += usize::from(broken && !right && rt != dt);
             report.wrong_after += usize::from(!right);
             if !right && report.misses.len() < MAX_MISSES {
                 report.misses.push(Miss {

@@ -158,14 +158,22 @@ impl Evidence {
 /// `Forslaget (A)` names no member).
 fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
     let lexicon = Lexicon::embedded();
-    let name_at = |j: usize| {
+    let is_word = |w: &str| lexicon.is_word(w);
+    let capitalised = |j: usize| {
         let t: &tokenize::Token = &tokens[j];
-        let word = t.text(text);
-        if t.kind != Kind::Word || !super::names::is_capitalised(word) {
-            return None;
-        }
-        let lower = word.to_lowercase();
-        super::names::may_be_surname(&lower, lexicon).then_some(lower)
+        (t.kind == Kind::Word && super::names::is_capitalised(t.text(text))).then_some(t)
+    };
+    let name_at = |j: usize| {
+        let t = capitalised(j)?;
+        let after_a_name = j
+            .checked_sub(1)
+            .and_then(capitalised)
+            .is_some_and(|before| {
+                super::names::adjacent(text, before, t)
+                    && super::names::is_name_like(before.text(text), lexicon, &is_word)
+            });
+        let lower = t.text(text).to_lowercase();
+        super::names::may_be_member_word(&lower, after_a_name, lexicon, &is_word).then_some(lower)
     };
     let mut parties = FxHashMap::default();
     for (i, t) in tokens.iter().enumerate() {

@@ -1437,13 +1437,18 @@ impl Doc<'_> {
     }
 
     /// The party letter that token `i` spells, where it stands in a list of
-    /// party letters (`For stemte: A, V, ZE og EO.`) and is one OCR
-    /// spelling of one diacritic letter (`ZE`, `AE`, `EO`; see
-    /// [`parties::readings`]): no list has such letters of its own. A
-    /// letter that is a party's as it stands (`O`, `E`, `A`) is left alone.
+    /// party letters in a vote (`For stemte: A, V, ZE og EO.`) and is one
+    /// OCR spelling of one diacritic letter (`ZE`, `AE`, `EO`, `Z`; see
+    /// [`parties::readings`]): no party writes its letter so. A letter that
+    /// is a party's as it stands (`O`, `E`, `A`) is left alone, and so is a
+    /// list that is no vote (`generation Y og Z`, `fra KL, DI og AE`, where
+    /// AE is an organisation).
     fn spelled_party_letter(&self, i: usize) -> Option<String> {
         let seen = self.tokens[i].text(self.text);
-        if !seen.chars().all(char::is_uppercase) || !self.in_letter_list(i) {
+        if !seen.chars().all(char::is_uppercase)
+            || !self.in_letter_list(i)
+            || !self.records_a_vote(self.tokens[i].line)
+        {
             return None;
         }
         let lower = seen.to_lowercase();
@@ -1451,6 +1456,20 @@ impl Doc<'_> {
             [only] if *only != lower => Some(only.to_uppercase()),
             _ => None,
         }
+    }
+
+    /// Whether `line` records a vote: a form of `stemme` stands on it (`For
+    /// stemte:`, `Imod stemte:`, `undlod at stemme`).
+    fn records_a_vote(&self, line: u32) -> bool {
+        let first = self.tokens.partition_point(|t| t.line < line);
+        self.tokens[first..]
+            .iter()
+            .take_while(|t| t.line == line)
+            .any(|t| {
+                t.kind == Kind::Word
+                    && ["stemte", "stemme", "stemmer", "stemt"]
+                        .contains(&t.text(self.text).to_lowercase().as_str())
+            })
     }
 
     /// Whether token `i` stands in a list of party letters on its line: the
@@ -1484,15 +1503,23 @@ impl Doc<'_> {
         let tokens = &self.tokens;
         // A name, as the names guard or (once repaired) the lexicon knows
         // it: `Sørensen (O)`, not `Forslaget (O)`.
-        let name = |j: usize| {
+        let lower_of = |j: usize| {
             let t = tokens[j];
             let seen = t.text(self.text);
-            if t.kind != Kind::Word || !seen.starts_with(char::is_uppercase) {
-                return None;
-            }
-            let lower = repaired.get(&j).copied().unwrap_or(seen).to_lowercase();
-            (self.protected[j] || names::may_be_surname(&lower, self.repairer.lexicon))
-                .then_some(lower)
+            (t.kind == Kind::Word && seen.starts_with(char::is_uppercase))
+                .then(|| repaired.get(&j).copied().unwrap_or(seen).to_lowercase())
+        };
+        let is_name = |j: usize, lower: &str| self.protected[j] || self.is_name(lower);
+        let name = |j: usize| {
+            let lower = lower_of(j)?;
+            let after_a_name = j.checked_sub(1).is_some_and(|before| {
+                names::adjacent(self.text, &tokens[before], &tokens[j])
+                    && lower_of(before).is_some_and(|b| is_name(before, &b))
+            });
+            let r = self.repairer;
+            (is_name(j, &lower)
+                || names::may_be_member_word(&lower, after_a_name, r.lexicon, &|w| r.is_word(w)))
+            .then_some(lower)
         };
         let mut letters = Vec::new();
         for (i, t) in tokens.iter().enumerate() {

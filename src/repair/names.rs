@@ -77,13 +77,24 @@ pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> 
     }
 }
 
-/// Whether a (lower-case) word may be a member's surname before a party
-/// letter: no common word the lexicon lists (`Forslaget (A)` names no
-/// member), but a compound of words may be one (`Lærke|dal`, `Sand|bæk`,
-/// `Lind|holm`). Learning members from clean text and settling a damaged
-/// letter ask the same (see [`super::parties::member`]).
-pub(crate) fn may_be_surname(lower: &str, lex: &Lexicon) -> bool {
-    !lex.entry(lower).is_some_and(|e| e.standalone && !e.proper)
+/// Whether a capitalised (lower-cased) word may be a word of a member's
+/// name before a party letter: no common word the lexicon lists
+/// (`Forslaget (A)` names no member); a name, or a string no word
+/// explains; and a compound of words (`Lærke|dal`, `Sand|bæk`) only right
+/// after a name (`Jakob Lærkedal (Ø)`, but not `Byggefelt (A)`, a
+/// lettered area of a local plan). Learning members from clean text and
+/// settling a damaged letter ask this (see [`super::parties::member`]).
+pub(crate) fn may_be_member_word(
+    lower: &str,
+    after_a_name: bool,
+    lex: &Lexicon,
+    is_word: &dyn Fn(&str) -> bool,
+) -> bool {
+    match lex.entry(lower) {
+        Some(e) if e.standalone && !e.proper => false,
+        Some(_) => true,
+        None => after_a_name || !is_word(lower),
+    }
 }
 
 /// Whether a word of two letters or more is written with a capital and the
