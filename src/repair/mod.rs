@@ -113,7 +113,11 @@ const LN_P_UNKNOWN_LOST: f64 = -26.0;
 /// `Engbakken`), nor for one only another confusion explains
 /// (`tillidsvalgte`, which `t` for `f` makes `tillids|valg|fe`): there the
 /// lexicon's gaps are as likely as damage. Cross-validation: 10 more
-/// restored of 13,254, none damaged (`--seed 7`: 4 more, none).
+/// restored of 13,254, none damaged (`--seed 7`: 4 more, none). It also
+/// lets a wrong reading through where the right one is not among the
+/// candidates or scores lower in context (a review found `afskermede` ->
+/// `afskærmøde`, for `afskærmede`, in most noise seeds of newdev): over
+/// all, broken words repaired into other wrong words did not grow.
 const LN_P_UNKNOWN_LOST_EXPLAINED: f64 = LN_P_UNKNOWN_LOST - 3.0;
 /// The same for a word with OCR junk in it (`malsa@tninger`, `P&`, `m0de`):
 /// such a word is almost never right.
