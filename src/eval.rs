@@ -25,6 +25,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::model::Review;
 use crate::repair::{confusions, Evidence, RepairError, RepairOptions, Repairer};
 
 /// Token-level figures of one evaluation (or a sum of several).
@@ -42,6 +43,10 @@ pub struct Report {
     /// (`Hjortekar` -> `Hjortekør`): a wrong correction, though of a word
     /// that was wrong already, which `damaged` does not count.
     pub miscorrected: usize,
+    /// Broken tokens left as seen but put in `review` with the right word
+    /// among its candidates: what an archivist reading the review list
+    /// finds and fixes with one choice.
+    pub flagged: usize,
     /// Tokens wrong after the repair (broken and not restored, or damaged).
     pub wrong_after: usize,
     pub corrections: usize,
@@ -88,6 +93,7 @@ impl Report {
         self.restored += other.restored;
         self.damaged += other.damaged;
         self.miscorrected += other.miscorrected;
+        self.flagged += other.flagged;
         self.wrong_after += other.wrong_after;
         self.corrections += other.corrections;
         self.review += other.review;
@@ -137,6 +143,15 @@ impl fmt::Display for Report {
         )?;
         writeln!(
             f,
+            "flagged {:.2}% ({} of {} broken tokens left as seen, in review with the right word); \
+             restored or flagged {:.2}%",
+            100.0 * ratio(self.flagged, self.broken),
+            self.flagged,
+            self.broken,
+            100.0 * ratio(self.restored + self.flagged, self.broken)
+        )?;
+        writeln!(
+            f,
             "WER {:.2}% before, {:.2}% after",
             100.0 * self.wer_before(),
             100.0 * self.wer_after()
@@ -155,7 +170,66 @@ pub fn evaluate_pair(repairer: &Repairer, damaged: &str, clean: &str) -> Report 
     let mut report = score(damaged, &repaired.text, clean);
     report.corrections = repaired.corrections.len();
     report.review = repaired.review.len();
+    report.flagged = flagged(damaged, &repaired.text, clean, &repaired.review);
     report
+}
+
+/// The broken tokens left as seen whose `review` entry offers the clean
+/// word (a review entry names its word by line and character column in the
+/// damaged text; a token is the whitespace-separated run it falls in, and
+/// its word is compared without the punctuation around it).
+fn flagged(damaged: &str, repaired: &str, clean: &str, review: &[Review]) -> usize {
+    let mut count = 0;
+    for ((number, d_line), (r_line, c_line)) in damaged
+        .lines()
+        .enumerate()
+        .zip(repaired.lines().zip(clean.lines()))
+    {
+        let line = u32::try_from(number + 1).unwrap_or(u32::MAX);
+        let entries: Vec<&Review> = review.iter().filter(|r| r.line == line).collect();
+        if entries.is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = c_line.split_whitespace().collect();
+        let r: Vec<&str> = r_line.split_whitespace().collect();
+        for (k, (start, d_token)) in whitespace_tokens(d_line).enumerate() {
+            let (Some(&ct), Some(&rt)) = (c.get(k), r.get(k)) else {
+                continue;
+            };
+            if d_token == ct || rt != d_token {
+                continue;
+            }
+            let end = start + d_token.chars().count();
+            let word = ct.trim_matches(|ch: char| !ch.is_alphanumeric());
+            let offered = entries.iter().any(|e| {
+                let at = e.column as usize - 1;
+                (start..end).contains(&at) && e.candidates.iter().any(|w| w == word)
+            });
+            count += usize::from(offered);
+        }
+    }
+    count
+}
+
+/// The whitespace-separated tokens of `line`, each with the character
+/// column (0-based) where it starts.
+fn whitespace_tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (column, (byte, ch)) in line.char_indices().enumerate() {
+        match (ch.is_whitespace(), start) {
+            (false, None) => start = Some((byte, column)),
+            (true, Some((b, col))) => {
+                out.push((col, &line[b..byte]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((b, col)) = start {
+        out.push((col, &line[b..]));
+    }
+    out.into_iter()
 }
 
 /// Damages each clean text with the noise model (seed `seed + index`),
@@ -483,5 +557,37 @@ mod tests {
         let r = score("pa far mode", "på far møde", "på får mode");
         assert_eq!((r.tokens, r.broken, r.restored, r.damaged), (3, 2, 1, 1));
         assert_eq!(r.wrong_after, 2);
+        assert_eq!(r.miscorrected, 0);
+        let r = score("pa far", "pø far", "på får");
+        assert_eq!((r.broken, r.restored, r.miscorrected), (2, 0, 1));
+    }
+
+    /// A broken token left as seen counts as flagged only where its review
+    /// entry (by line and character column) offers the clean word.
+    #[test]
+    fn flagged_tokens_are_those_the_review_offers_rightly() {
+        let review = |line, column, candidates: &[&str]| Review {
+            line,
+            column,
+            word: String::new(),
+            candidates: candidates.iter().map(|c| c.to_string()).collect(),
+            reason: String::new(),
+        };
+        let damaged = "Stien ved Hjortekaer, og pa broen.\nfar mode";
+        let repaired = "Stien ved Hjortekaer, og på broen.\nfar mode";
+        let clean = "Stien ved Hjortekær, og på broen.\nfår møde";
+        // `Hjortekaer,` starts at column 11 on line 1; `mode` at 5 on line 2.
+        let right = [
+            review(1, 11, &["Hjortekær"]),
+            review(2, 5, &["mode", "møde"]),
+        ];
+        assert_eq!(flagged(damaged, repaired, clean, &right), 2);
+        let wrong = [review(1, 11, &["Hjortekøer"]), review(2, 1, &["møde"])];
+        assert_eq!(flagged(damaged, repaired, clean, &wrong), 0);
+        // A restored token is not flagged, whatever the review says.
+        assert_eq!(
+            flagged(damaged, repaired, clean, &[review(1, 25, &["på"])]),
+            0
+        );
     }
 }
