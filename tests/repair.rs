@@ -818,9 +818,20 @@ fn a_spelled_letter_in_a_vote_is_the_party_letter() {
     // Arbejderbevægelsens Erhvervsråd).
     let out = repair(&format!(
         "{LOST}Tilbuddet retter sig mod generation Y og Z. Bilagene er markeret X, Y og Z.\n\
-         Der henvises til grupper som AA, NA og Al-Anon og til en analyse fra KL, DI og AE.\n"
+         Der henvises til grupper som AA, NA og Al-Anon og til en analyse fra KL, DI og AE.\n\
+         Byradet stemmer om forslaget fra KL, DI og AE.\n"
     ));
     assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
+    // Votes are written in more ways than one.
+    let out = repair(&format!(
+        "{LOST}For: A, C, V og ZE.\nImod: EO.\nUndlod at stemme: AE.\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("AE", "Æ"), ("EO", "Ø"), ("ZE", "Æ")],
+        "{:#?}",
+        out.corrections
+    );
 }
 
 /// A place name that ends in a brook, a marsh or a valley (`Hjorte|kær`)

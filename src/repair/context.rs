@@ -169,8 +169,9 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
             .checked_sub(1)
             .and_then(capitalised)
             .is_some_and(|before| {
+                let before_lower = before.text(text).to_lowercase();
                 super::names::adjacent(text, before, t)
-                    && super::names::is_name_like(before.text(text), lexicon, &is_word)
+                    && super::names::may_be_member_word(&before_lower, false, lexicon, &is_word)
             });
         let lower = t.text(text).to_lowercase();
         super::names::may_be_member_word(&lower, after_a_name, lexicon, &is_word).then_some(lower)

@@ -1442,7 +1442,8 @@ impl Doc<'_> {
     }
 
     /// The party letter that token `i` spells, where it stands in a list of
-    /// party letters in a vote (`For stemte: A, V, ZE og EO.`) and is one
+    /// party letters in a vote (`For stemte: A, V, ZE og EO.`; see
+    /// [`Doc::in_a_vote`]) and is one
     /// OCR spelling of one diacritic letter (`ZE`, `AE`, `EO`, `Z`; see
     /// [`parties::readings`]): no party writes its letter so. A letter that
     /// is a party's as it stands (`O`, `E`, `A`) is left alone, and so is a
@@ -1450,9 +1451,13 @@ impl Doc<'_> {
     /// AE is an organisation).
     fn spelled_party_letter(&self, i: usize) -> Option<String> {
         let seen = self.tokens[i].text(self.text);
+        // A list of one stands right after the colon (`Imod: EO.`).
+        let after_colon = i.checked_sub(1).is_some_and(|j| {
+            self.tokens[j].line == self.tokens[i].line && self.tokens[j].text(self.text) == ":"
+        });
         if !seen.chars().all(char::is_uppercase)
-            || !self.in_letter_list(i)
-            || !self.records_a_vote(self.tokens[i].line)
+            || !(self.in_letter_list(i) || after_colon)
+            || !self.in_a_vote(i)
         {
             return None;
         }
@@ -1463,18 +1468,38 @@ impl Doc<'_> {
         }
     }
 
-    /// Whether `line` records a vote: a form of `stemme` stands on it (`For
-    /// stemte:`, `Imod stemte:`, `undlod at stemme`).
-    fn records_a_vote(&self, line: u32) -> bool {
+    /// Whether token `i` stands in a vote's list: after a colon on its line
+    /// that a word of voting comes before (`For stemte: A, V og ZE`, `Imod:
+    /// EO`, `Undlod at stemme: AE`, `Stemmeafgivning: For: ...`). Not a
+    /// list that only shares a line with such a word (`Byrådet stemmer om
+    /// forslaget fra KL, DI og AE`), nor a vote put in prose (`med stemmerne
+    /// fra A, V og ZE`), which stays as seen.
+    fn in_a_vote(&self, i: usize) -> bool {
+        const VOTING: [&str; 11] = [
+            "for",
+            "imod",
+            "undlod",
+            "hverken",
+            "stemte",
+            "stemme",
+            "stemmer",
+            "stemmerne",
+            "stemt",
+            "afstemning",
+            "stemmeafgivning",
+        ];
+        let line = self.tokens[i].line;
         let first = self.tokens.partition_point(|t| t.line < line);
-        self.tokens[first..]
+        let before = &self.tokens[first..i];
+        let Some(colon) = before
             .iter()
-            .take_while(|t| t.line == line)
-            .any(|t| {
-                t.kind == Kind::Word
-                    && ["stemte", "stemme", "stemmer", "stemt"]
-                        .contains(&t.text(self.text).to_lowercase().as_str())
-            })
+            .rposition(|t| t.text(self.text).starts_with(':'))
+        else {
+            return false;
+        };
+        before[..colon].iter().any(|t| {
+            t.kind == Kind::Word && VOTING.contains(&t.text(self.text).to_lowercase().as_str())
+        })
     }
 
     /// Whether token `i` stands in a list of party letters on its line: the
@@ -1517,11 +1542,14 @@ impl Doc<'_> {
         let is_name = |j: usize, lower: &str| self.protected[j] || self.is_name(lower);
         let name = |j: usize| {
             let lower = lower_of(j)?;
+            let r = self.repairer;
             let after_a_name = j.checked_sub(1).is_some_and(|before| {
                 names::adjacent(self.text, &tokens[before], &tokens[j])
-                    && lower_of(before).is_some_and(|b| is_name(before, &b))
+                    && lower_of(before).is_some_and(|b| {
+                        is_name(before, &b)
+                            || names::may_be_member_word(&b, false, r.lexicon, &|w| r.is_word(w))
+                    })
             });
-            let r = self.repairer;
             (is_name(j, &lower)
                 || names::may_be_member_word(&lower, after_a_name, r.lexicon, &|w| r.is_word(w)))
             .then_some(lower)
@@ -1684,7 +1712,6 @@ impl Doc<'_> {
 
 const NOT_CERTAIN: &str = "no repair certain enough";
 
-/// A review entry for the word at `token`, its candidates in the word's case.
 /// The words that two or more different strings that are no words most
 /// likely were, by channel and prior alone, of these analyses (see
 /// [`Doc::agreed`]). Only the likeliest reading of each counts: two
@@ -1713,6 +1740,7 @@ fn agreed<'a>(analyses: impl Iterator<Item = &'a Analysis>) -> FxHashSet<String>
     agreed
 }
 
+/// A review entry for the word at `token`, its candidates in the word's case.
 fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Review {
     Review {
         line: token.line,
