@@ -159,30 +159,18 @@ impl Evidence {
 fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
     let lexicon = Lexicon::embedded();
     let is_word = |w: &str| lexicon.is_word(w);
-    let capitalised = |j: usize| {
+    let lower_of = |j: usize| {
         let t: &tokenize::Token = &tokens[j];
-        (t.kind == Kind::Word && super::names::is_capitalised(t.text(text))).then_some(t)
+        let word = t.text(text);
+        (t.kind == Kind::Word && super::names::is_capitalised(word)).then(|| word.to_lowercase())
     };
     let name_at = |j: usize| {
-        let t = capitalised(j)?;
-        let after_a_name = j
-            .checked_sub(1)
-            .and_then(capitalised)
-            .is_some_and(|before| {
-                let before_lower = before.text(text).to_lowercase();
-                super::names::adjacent(text, before, t)
-                    && super::names::may_be_member_word(&before_lower, false, lexicon, &is_word)
-            });
-        let lower = t.text(text).to_lowercase();
-        super::names::may_be_member_word(&lower, after_a_name, lexicon, &is_word).then_some(lower)
+        super::names::member_word(text, tokens, j, &lower_of, &|_| false, lexicon, &is_word)
     };
     let mut parties = FxHashMap::default();
     for (i, t) in tokens.iter().enumerate() {
         let letter = t.text(text);
-        let is_letter = t.kind == Kind::Abbreviation
-            && letter.chars().count() <= 2
-            && letter.chars().all(char::is_uppercase);
-        if !is_letter {
+        if !super::parties::is_letter(t, text) {
             continue;
         }
         if let Some(member) = super::parties::member(text, tokens, i, name_at) {

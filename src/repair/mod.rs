@@ -1508,12 +1508,7 @@ impl Doc<'_> {
     fn in_letter_list(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
         let is_letter = |j: usize| {
-            let t = self.tokens[j];
-            let text = t.text(self.text);
-            t.line == line
-                && t.kind == Kind::Abbreviation
-                && text.chars().count() <= 2
-                && text.chars().all(char::is_uppercase)
+            self.tokens[j].line == line && parties::is_letter(&self.tokens[j], self.text)
         };
         let joins = |j: usize| {
             let text = self.tokens[j].text(self.text);
@@ -1539,20 +1534,12 @@ impl Doc<'_> {
             (t.kind == Kind::Word && seen.starts_with(char::is_uppercase))
                 .then(|| repaired.get(&j).copied().unwrap_or(seen).to_lowercase())
         };
-        let is_name = |j: usize, lower: &str| self.protected[j] || self.is_name(lower);
+        let r = self.repairer;
         let name = |j: usize| {
-            let lower = lower_of(j)?;
-            let r = self.repairer;
-            let after_a_name = j.checked_sub(1).is_some_and(|before| {
-                names::adjacent(self.text, &tokens[before], &tokens[j])
-                    && lower_of(before).is_some_and(|b| {
-                        is_name(before, &b)
-                            || names::may_be_member_word(&b, false, r.lexicon, &|w| r.is_word(w))
-                    })
-            });
-            (is_name(j, &lower)
-                || names::may_be_member_word(&lower, after_a_name, r.lexicon, &|w| r.is_word(w)))
-            .then_some(lower)
+            let vouched = |k: usize| self.protected[k];
+            names::member_word(self.text, tokens, j, &lower_of, &vouched, r.lexicon, &|w| {
+                r.is_word(w)
+            })
         };
         let mut letters = Vec::new();
         for (i, t) in tokens.iter().enumerate() {

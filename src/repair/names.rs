@@ -66,15 +66,7 @@ pub fn protected(
 
 /// Capitalised letters only, and not a common word of the lexicon.
 pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> bool) -> bool {
-    if !is_capitalised(word) {
-        return false;
-    }
-    let lower = word.to_lowercase();
-    match lex.entry(&lower) {
-        Some(e) if e.standalone && !e.proper => false,
-        Some(_) => true,
-        None => !is_word(&lower),
-    }
+    is_capitalised(word) && may_be_member_word(&word.to_lowercase(), false, lex, is_word)
 }
 
 /// Whether a capitalised (lower-cased) word may be a word of a member's
@@ -95,6 +87,32 @@ pub(crate) fn may_be_member_word(
         Some(_) => true,
         None => after_a_name || !is_word(lower),
     }
+}
+
+/// The word token `j` gives a member's name before a party letter, if it
+/// gives one ([`may_be_member_word`], the word before it deciding whether
+/// it is right after a name): the one rule for learning members from clean
+/// text and for settling a damaged letter. `lower_of` reads a capitalised
+/// word token (lower-case; `None` for any other token), `vouched` says
+/// which tokens are names whatever the lexicon says (the names guard's).
+pub(crate) fn member_word(
+    text: &str,
+    tokens: &[Token],
+    j: usize,
+    lower_of: &dyn Fn(usize) -> Option<String>,
+    vouched: &dyn Fn(usize) -> bool,
+    lex: &Lexicon,
+    is_word: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let name_word = |k: usize, lower: &str, after: bool| {
+        vouched(k) || may_be_member_word(lower, after, lex, is_word)
+    };
+    let lower = lower_of(j)?;
+    let after_a_name = j.checked_sub(1).is_some_and(|before| {
+        adjacent(text, &tokens[before], &tokens[j])
+            && lower_of(before).is_some_and(|b| name_word(before, &b, false))
+    });
+    name_word(j, &lower, after_a_name).then_some(lower)
 }
 
 /// Whether a word of two letters or more is written with a capital and the

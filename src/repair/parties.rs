@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 
 use super::confusions::Confusions;
 use super::names;
-use crate::tokenize::Token;
+use crate::tokenize::{Kind, Token};
 
 /// A party letter in a lost stretch, with whose it is.
 pub(crate) struct Letter {
@@ -33,6 +33,15 @@ pub(crate) struct Letter {
     pub member: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
+}
+
+/// Whether a token may be a party letter: one or two capitals (`Ø`, `SF`,
+/// or OCR's `ZE`).
+pub(crate) fn is_letter(token: &Token, text: &str) -> bool {
+    let letter = token.text(text);
+    token.kind == Kind::Abbreviation
+        && letter.chars().count() <= 2
+        && letter.chars().all(char::is_uppercase)
 }
 
 /// The member whose party letter token `letter` is: `(Ø)` right after its
