@@ -865,6 +865,49 @@ fn two_damaged_forms_that_agree_settle_each_other() {
     assert_changed(&both, "Mosevenget", "Mosevænget");
 }
 
+/// A name no dictionary holds, damaged three ways on one page, is read from
+/// what the three agree on; a string alone, or two that might be two
+/// names, or a name the lexicon knows, is not.
+#[test]
+fn a_name_damaged_in_different_ways_is_read_from_its_variants() {
+    let out = repair(&format!(
+        "{LOST}Kunstvaerket skal sta pa torvet i Baekkerup. Borgerne i Bekkerup \
+         har givet deres mening til kende, og Bzkkerup Borgerforening bidrager.\n"
+    ));
+    for variant in ["Baekkerup", "Bekkerup", "Bzkkerup"] {
+        assert_changed(&out, variant, "Bækkerup");
+        let c = out.corrections.iter().find(|c| c.from == variant).unwrap();
+        assert_eq!(c.rule, Rule::Context);
+        assert!(c.confidence >= 0.9, "{c:?}");
+        assert!(
+            !out.review.iter().any(|r| r.word == variant),
+            "{:#?}",
+            out.review
+        );
+    }
+    let alone = repair(&format!(
+        "{LOST}Kunstvaerket skal sta pa torvet i Baekkerup.\n"
+    ));
+    assert_unchanged(&alone, &["Baekkerup"]);
+    // `Dyrlov` and `Dyrlav` share `Dyrløv`, but two plain strings may be
+    // two names: to review, not changed.
+    let two = repair(&format!(
+        "{LOST}Lone Dyrlov og Kim Dyrlav var fraverende.\n"
+    ));
+    assert_unchanged(&two, &["Dyrlov", "Dyrlav"]);
+    // `Schulz` is a name the lexicon knows: it is no witness, and
+    // `Schule` alone is read by nobody.
+    let known = repair(&format!("{LOST}Peter Schulz fra Schule deltog.\n"));
+    assert_unchanged(&known, &["Schulz", "Schule"]);
+}
+
+/// Where diacritics survive, variants are read one by one as before.
+#[test]
+fn variants_on_a_clean_page_are_not_read_together() {
+    let out = repair(&clean_page_with("Baekkerup og Bzkkerup"));
+    assert_unchanged(&out, &["Baekkerup", "Bzkkerup"]);
+}
+
 /// A batch's clean minutes name the committee's members with their
 /// letters; a damaged page of another meeting is read by them.
 #[test]

@@ -349,6 +349,81 @@ impl Confusions {
         subs.into_iter().map(|s| s.truth.as_str())
     }
 
+    /// Every string `seen` (lower-case) may have been if OCR lost only æ,
+    /// ø and å in it, by the confusions seed 002 shows, each with ln
+    /// P(seen | it) and whether a telling confusion was undone (see
+    /// [`Spelling`]): no lexicon prunes them, for the names no dictionary
+    /// holds. `None` when there are more than `limit` (a string too
+    /// ambiguous to read without one).
+    pub fn diacritic_spellings(
+        &self,
+        seen: &str,
+        lost: bool,
+        limit: usize,
+    ) -> Option<Vec<Spelling>> {
+        let mut found = Vec::new();
+        let mut out = String::with_capacity(seen.len() + 4);
+        let walk = Walk { seen, lost, limit };
+        self.spell(&walk, 0, &mut out, (0.0, 0, false), &mut found)
+            .then_some(found)
+    }
+
+    /// One step of [`Confusions::diacritic_spellings`]: false once there
+    /// are too many.
+    fn spell(
+        &self,
+        walk: &Walk,
+        at: usize,
+        out: &mut String,
+        (logp, edits, telling): (f64, u8, bool),
+        found: &mut Vec<Spelling>,
+    ) -> bool {
+        if logp < LOGP_FLOOR {
+            return true;
+        }
+        let rest = &walk.seen[at..];
+        let Some(c) = rest.chars().next() else {
+            found.push(Spelling {
+                word: out.clone(),
+                channel: logp,
+                telling,
+            });
+            return found.len() <= walk.limit;
+        };
+        let len = out.len();
+        out.push(c);
+        let kept = self.keep_logp(c, walk.lost);
+        let mut more = self.spell(
+            walk,
+            at + c.len_utf8(),
+            out,
+            (logp + kept, edits, telling),
+            found,
+        );
+        out.truncate(len);
+        if edits >= MAX_EDITS {
+            return more;
+        }
+        for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
+            if !more {
+                break;
+            }
+            if !sub.diacritic || !sub.observed || !rest.starts_with(sub.ocr.as_str()) {
+                continue;
+            }
+            let damping = if walk.lost { 0.0 } else { INTACT_DAMPING.ln() };
+            out.push_str(&sub.truth);
+            let step = (
+                logp + sub.logp + damping,
+                edits + 1,
+                telling || is_telling(&sub.ocr),
+            );
+            more = self.spell(walk, at + sub.ocr.len(), out, step, found);
+            out.truncate(len);
+        }
+        more
+    }
+
     fn keep_logp(&self, c: char, lost: bool) -> f64 {
         match self.keep.get(&c) {
             // In a document that kept its diacritics, æ/ø/å survive.
@@ -357,6 +432,33 @@ impl Confusions {
             None => 0.0,
         }
     }
+}
+
+/// A reading of a damaged string by lost diacritics alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spelling {
+    /// Lower-case.
+    pub word: String,
+    /// ln P(seen | word).
+    pub channel: f64,
+    /// A confusion was undone that no Danish spelling makes: junk (`&`,
+    /// `@`, `é`, `z`) or two letters for one (`ae`, `ee`, `eo`). A string
+    /// with one is damaged for certain; `Olstrup` might be a name as it
+    /// stands, `Olstrzp` is none.
+    pub telling: bool,
+}
+
+/// What a walk of [`Confusions::diacritic_spellings`] is over.
+struct Walk<'s> {
+    seen: &'s str,
+    lost: bool,
+    limit: usize,
+}
+
+/// Whether OCR's `ocr` for a diacritic letter is a string no Danish
+/// spelling has in its place (see [`Spelling::telling`]).
+fn is_telling(ocr: &str) -> bool {
+    ocr.chars().count() > 1 || ocr.chars().any(|c| !c.is_ascii_alphabetic() || c == 'z')
 }
 
 /// A partial candidate: `out` built from `seen[..at]`.

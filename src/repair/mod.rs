@@ -39,9 +39,11 @@ pub mod fallback;
 pub mod lexicon;
 pub mod names;
 mod parties;
+mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
+use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -195,6 +197,9 @@ pub struct Repairer {
     /// (sorted), made on first use: what a real word's `t` for `f` may
     /// have been.
     commonest: OnceLock<Box<[Box<str>]>>,
+    /// ln of each letter's share of the letters of clean text, made on
+    /// first use: what a name's variants are weighed with.
+    letters: OnceLock<FxHashMap<char, f64>>,
 }
 
 /// Values by lower-case word, shared by the threads of a batch.
@@ -292,6 +297,7 @@ impl Repairer {
             abbreviations: Cache::default(),
             compounds: Cache::default(),
             commonest: OnceLock::new(),
+            letters: OnceLock::new(),
         })
     }
 
@@ -329,6 +335,7 @@ impl Repairer {
         self.analyses = Default::default();
         self.abbreviations = Cache::default();
         self.commonest = OnceLock::new();
+        self.letters = OnceLock::new();
         self
     }
 
@@ -719,6 +726,8 @@ impl Doc<'_> {
                 ));
             }
         }
+        let agreed = self.variants(&changes, &mut review);
+        changes.extend(agreed);
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.abbreviations(&mut review));
         let letters = self.party_letters(&changes);
@@ -1522,6 +1531,91 @@ impl Doc<'_> {
     /// Party letters that lost their diacritic, settled by the member's
     /// other letters in the document ([`parties`]). `changes` are the repairs
     /// made so far: the members' names are read as repaired.
+    /// Names the document writes damaged in several ways, read together
+    /// (see [`variants`]): `Baekkerup`, `Bekkerup` and `Bzkkerup` are
+    /// `Bækkerup`. Only capitalised strings of lost stretches that no word,
+    /// compound or name explains, and that nothing else changed; a reading
+    /// under the bar goes to `review`, and one over it takes the word out
+    /// of `review`.
+    fn variants(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
+        let r = self.repairer;
+        let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
+        let unexplained = |i: usize| {
+            let token = &self.tokens[i];
+            let lower = self.seen_lower(i);
+            self.lost[i]
+                && token.kind == Kind::Word
+                && !changed.contains(&i)
+                && lower.chars().count() >= MIN_VARIANT_CHARS
+                && token
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_lowercase())
+                && r.lexicon.entry(lower).is_none()
+                && !r.context.knows(lower)
+                && !r.is_word(lower)
+        };
+        let tokens: Vec<usize> = (0..self.tokens.len()).filter(|&i| unexplained(i)).collect();
+        let forms: BTreeSet<&str> = tokens.iter().map(|&i| self.seen_lower(i)).collect();
+        if forms.len() < 2 {
+            return Vec::new();
+        }
+        let forms: Vec<&str> = forms.into_iter().collect();
+        let letters = r.letters.get_or_init(|| {
+            let context = &r.context;
+            variants::letter_shares(
+                context
+                    .vocabulary()
+                    .iter()
+                    .map(|w| (&**w, context.count(w))),
+            )
+        });
+        // A reading's letters as clean text has them, and a word or
+        // compound the lexicon explains (`kær|have|skolen`) over a string
+        // no word explains, as the repair weighs them.
+        // A reading is weighed by its letters as clean text has them: an
+        // `a` every variant shows is seldom a lost `å`.
+        let prior = |word: &str| {
+            word.chars()
+                .map(|c| letters.get(&c).copied().unwrap_or(UNSEEN_LETTER_LOGP))
+                .sum()
+        };
+        let agreements = variants::agree(&r.confusions, &forms, &prior);
+        let mut out = Vec::new();
+        for i in tokens {
+            let Some(agreement) = agreements.get(self.seen_lower(i)) else {
+                continue;
+            };
+            if agreement.word == self.seen_lower(i) {
+                continue;
+            }
+            let token = self.tokens[i];
+            if agreement.p >= CHANGE {
+                review.retain(|d| (d.line, d.column) != (token.line, token.column));
+                out.push(Change {
+                    token: i,
+                    to: agreement.word.clone(),
+                    rule: Rule::Context,
+                    confidence: agreement.p,
+                });
+            } else if agreement.p >= REVIEW
+                && !review
+                    .iter()
+                    .any(|d| (d.line, d.column) == (token.line, token.column))
+            {
+                let seen = token.text(self.text);
+                review.push(doubt(
+                    &token,
+                    seen,
+                    std::slice::from_ref(&agreement.word),
+                    DIFFERENT_ELSEWHERE,
+                ));
+            }
+        }
+        out
+    }
+
     fn party_letters(&self, changes: &[Change]) -> Vec<Change> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();
@@ -1698,6 +1792,12 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
+const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
+
+/// Names this short are initials and abbreviations more often than names.
+const MIN_VARIANT_CHARS: usize = 3;
+/// ln of the share of a letter clean text never shows.
+const UNSEEN_LETTER_LOGP: f64 = -12.0;
 
 /// The words that two or more different strings that are no words most
 /// likely were, by channel and prior alone, of these analyses (see

@@ -1,0 +1,185 @@
+//! One name, damaged in several ways in one document.
+//!
+//! OCR rarely damages a word the same way twice: a page that lost its
+//! diacritics may write `Baekkerup`, `Bekkerup` and `Bzkkerup` for one
+//! `Bækkerup`. No dictionary holds the name, so no one of them can be read
+//! alone; but together they say which letters were lost, as three witnesses
+//! who misheard differently agree on what was said. Each string is read by
+//! lost diacritics alone ([`Confusions::diacritic_spellings`]), and a
+//! reading that two or more of them share is scored by how likely it makes
+//! all of them at once, times how common its letters are in clean Danish
+//! (an `a` that every variant shows is seldom a lost `å`).
+//!
+//! Agreement is evidence only where chance seldom makes it:
+//! * at least three different strings, or one that no Danish spelling has
+//!   (a telling confusion: `z`, `ae`, `&`): `Olstrup` and `Elstrup` may be
+//!   two places, `Olstrzp` is none;
+//! * the strings are no words as seen (the caller's part: a name the
+//!   lexicon knows is left to the names guard).
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::confusions::{Confusions, Spelling};
+
+/// More readings than this and a string is too ambiguous to read.
+const MAX_SPELLINGS: usize = 512;
+
+/// A reading the variants agree on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Agreement {
+    /// Lower-case.
+    pub word: String,
+    /// Its share of the probability of all the readings the same variants
+    /// share.
+    pub p: f64,
+}
+
+/// For each of `forms` (distinct lower-case strings that are no words) that
+/// shares a reading with others, the likeliest such reading and its
+/// probability. `prior` weighs a reading before the evidence (ln, up to a
+/// constant).
+pub(crate) fn agree(
+    confusions: &Confusions,
+    forms: &[&str],
+    prior: &dyn Fn(&str) -> f64,
+) -> BTreeMap<String, Agreement> {
+    // Reading -> (index of the form, its spelling).
+    let mut shared: BTreeMap<String, Vec<(usize, Spelling)>> = BTreeMap::new();
+    for (k, form) in forms.iter().enumerate() {
+        let Some(spellings) = confusions.diacritic_spellings(form, true, MAX_SPELLINGS) else {
+            continue;
+        };
+        for spelling in spellings {
+            let witnesses = shared.entry(spelling.word.clone()).or_default();
+            // Two ways to read a string the same way: the likelier counts.
+            match witnesses.last_mut() {
+                Some((last, seen)) if *last == k => {
+                    if spelling.channel > seen.channel {
+                        *seen = spelling;
+                    }
+                }
+                _ => witnesses.push((k, spelling)),
+            }
+        }
+    }
+    // The groups of forms that share readings, with each reading's score.
+    let mut groups: BTreeMap<Vec<usize>, Vec<(f64, &str)>> = BTreeMap::new();
+    for (word, witnesses) in &shared {
+        if witnesses.len() < 2 || !trusted(witnesses) {
+            continue;
+        }
+        let members: Vec<usize> = witnesses.iter().map(|(k, _)| *k).collect();
+        let score = witnesses.iter().map(|(_, s)| s.channel).sum::<f64>() + prior(word);
+        groups.entry(members).or_default().push((score, word));
+    }
+    // Each form goes with the largest group it is in (the most witnesses),
+    // and there with the likeliest reading.
+    let mut out: BTreeMap<String, Agreement> = BTreeMap::new();
+    let mut by_size: Vec<_> = groups.into_iter().collect();
+    by_size.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    for (members, readings) in by_size {
+        if members.iter().any(|&k| out.contains_key(forms[k])) {
+            continue;
+        }
+        let best = readings
+            .iter()
+            .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+            .expect("a group has a reading");
+        let total: f64 = readings.iter().map(|r| (r.0 - best.0).exp()).sum();
+        for k in members {
+            out.insert(
+                forms[k].to_string(),
+                Agreement {
+                    word: best.1.to_string(),
+                    p: 1.0 / total,
+                },
+            );
+        }
+    }
+    out
+}
+
+/// Whether agreement among these witnesses is more than chance: three
+/// different strings, or one with a telling confusion.
+fn trusted(witnesses: &[(usize, Spelling)]) -> bool {
+    witnesses.len() >= 3 || witnesses.iter().any(|(_, s)| s.telling)
+}
+
+/// ln of each letter's share of the letters of `words` (with their counts),
+/// add-one smoothed; letters never seen get the smoothed share.
+pub(crate) fn letter_shares<'w>(
+    words: impl Iterator<Item = (&'w str, u32)>,
+) -> FxHashMap<char, f64> {
+    let mut counts: FxHashMap<char, f64> = FxHashMap::default();
+    let mut total = 0.0;
+    for (word, n) in words {
+        for c in word.chars().filter(|c| c.is_alphabetic()) {
+            *counts.entry(c).or_default() += f64::from(n);
+            total += f64::from(n);
+        }
+    }
+    let letters = counts.len() as f64 + 1.0;
+    counts
+        .into_iter()
+        .map(|(c, n)| (c, ((n + 1.0) / (total + letters)).ln()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Letters weighed alike: only the damage decides.
+    fn even(word: &str) -> f64 {
+        -3.0 * word.chars().count() as f64
+    }
+
+    #[test]
+    fn variants_that_share_a_reading_agree_on_it() {
+        let c = Confusions::bundled();
+        let forms = ["baekkerup", "bekkerup", "bzkkerup"];
+        let agreed = agree(&c, &forms, &even);
+        for form in forms {
+            let a = &agreed[form];
+            assert_eq!(a.word, "bækkerup", "{form}");
+            assert!(a.p >= 0.9, "{form}: {}", a.p);
+        }
+    }
+
+    /// Two plain variants may be two names (`Olstrup`, `Elstrup`); with a
+    /// telling one (`Olstrzp` holds a `z`) they are one.
+    #[test]
+    fn two_variants_agree_only_when_one_is_damaged_for_certain() {
+        let c = Confusions::bundled();
+        assert!(agree(&c, &["olstrup", "elstrup"], &even).is_empty());
+        let agreed = agree(&c, &["thorring", "theorring"], &even);
+        assert_eq!(agreed["thorring"].word, "thørring");
+        assert_eq!(agreed["theorring"].word, "thørring");
+    }
+
+    /// Strings that share no reading, or a string alone, agree on nothing.
+    #[test]
+    fn a_lone_variant_says_nothing() {
+        let c = Confusions::bundled();
+        assert!(agree(&c, &["baekkerup"], &even).is_empty());
+        assert!(agree(&c, &["baekkerup", "hjortsbzk"], &even).is_empty());
+    }
+
+    /// An `a` that every variant shows is seldom a lost `å`: clean text's
+    /// letters weigh against it.
+    #[test]
+    fn letters_clean_text_rarely_has_weigh_against_a_reading() {
+        let c = Confusions::bundled();
+        let shares = letter_shares([("dansk", 20), ("sprog", 10), ("år", 1)].into_iter());
+        let by_letters = |w: &str| {
+            w.chars()
+                .map(|c| shares.get(&c).copied().unwrap_or(-12.0))
+                .sum()
+        };
+        let forms = ["hornsbaek", "hornsbzk"];
+        assert_eq!(agree(&c, &forms, &by_letters)["hornsbaek"].word, "hornsbæk");
+        assert!(shares[&'a'] > shares[&'å']);
+    }
+}
