@@ -6,6 +6,10 @@ generated from: token by token, and the party letters after members' names.
     referat ingest /tmp/corpus --out /tmp/out --text --quiet
     python3 scripts/score_batch.py /tmp/corpus /tmp/out 3000
 
+or, for a batch made with `make_corpus DIR FILES SOURCES CLEAN_EVERY`:
+
+    python3 scripts/score_batch.py DIR OUT FILES SOURCES CLEAN_EVERY
+
 File i of the batch is source i % N of the clean minutes
 (corrections/training/*.txt, then seeds 003 and 004: sorted by path, as
 make_corpus takes them); every fifth file was left clean and is not scored.
@@ -67,14 +71,19 @@ class Score:
 def main():
     corpus, out, files = sys.argv[1], sys.argv[2], int(sys.argv[3])
     root = os.path.join(os.path.dirname(__file__), '..')
-    sources = sorted(
-        glob.glob(os.path.join(root, 'corrections/training/*.txt'))
-        + [os.path.join(root, 'fixtures/seeds/003_f122f3bfac8cb1ef.txt'),
-           os.path.join(root, 'fixtures/seeds/004_8d2d2b7021df1346.txt')])
+    if len(sys.argv) > 4:
+        sources = sorted(glob.glob(os.path.join(sys.argv[4], '*.txt')))
+        clean_every = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+    else:
+        sources = sorted(
+            glob.glob(os.path.join(root, 'corrections/training/*.txt'))
+            + [os.path.join(root, 'fixtures/seeds/003_f122f3bfac8cb1ef.txt'),
+               os.path.join(root, 'fixtures/seeds/004_8d2d2b7021df1346.txt')])
+        clean_every = 5
     clean = [open(p, encoding='utf-8').read() for p in sources]
     tokens, letters = Score(), Score()
     for i in range(files):
-        if i % 5 == 4:
+        if clean_every and i % clean_every == clean_every - 1:
             continue
         name = f'{i // 100:03d}/{i:05d}.txt'
         want = clean[i % len(clean)]

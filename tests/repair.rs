@@ -901,6 +901,32 @@ fn a_name_damaged_in_different_ways_is_read_from_its_variants() {
     assert_unchanged(&known, &["Schulz", "Schule"]);
 }
 
+/// A batch's damaged pages read each other's names: one variant on a page
+/// is repaired by the variants the batch's other damaged pages hold.
+#[test]
+fn a_batch_reads_a_name_from_the_variants_its_damaged_pages_hold() {
+    let page = |name: &str| format!("{LOST}Kunstvaerket skal sta pa torvet i {name}.\n");
+    assert_unchanged(&repair(&page("Bekkerup")), &["Bekkerup"]);
+    let mut evidence = Evidence::default();
+    for name in ["Baekkerup", "Bzkkerup", "Bekkerup"] {
+        evidence.merge(Evidence::learn(&page(name)));
+    }
+    let batch = repairer().with_evidence(evidence);
+    let out = batch.repair(&page("Bekkerup"));
+    assert_changed(&out, "Bekkerup", "Bækkerup");
+    // Two plain variants in the batch are no more evidence than on a page.
+    let mut evidence = Evidence::default();
+    for name in ["Dyrlov", "Dyrlav"] {
+        evidence.merge(Evidence::learn(&format!(
+            "{LOST}Lone {name} var fraverende.\n"
+        )));
+    }
+    let out = repairer()
+        .with_evidence(evidence)
+        .repair(&format!("{LOST}Lone Dyrlov var fraverende.\n"));
+    assert_unchanged(&out, &["Dyrlov"]);
+}
+
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

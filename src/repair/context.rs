@@ -65,6 +65,11 @@ pub struct Evidence {
     /// Two capitalised words side by side in clean text, lower-cased and
     /// joined by a space (`nørre vium`).
     pub(crate) name_pairs: FxHashMap<String, u32>,
+    /// What a damaged document does teach: the capitalised strings of its
+    /// lost stretches that the lexicon lacks, lower-cased (`bækkerup`
+    /// damaged as `baekkerup`): one name's variants across the batch are
+    /// read together (see `variants`).
+    pub(crate) damaged_names: FxHashMap<String, u32>,
 }
 
 impl Evidence {
@@ -74,7 +79,9 @@ impl Evidence {
     pub fn learn(text: &str) -> Evidence {
         let mut evidence = Evidence::default();
         let tokens = tokenize::tokenize(text);
-        if super::document::lost_by_token(text, &tokens).contains(&true) {
+        let lost = super::document::lost_by_token(text, &tokens);
+        if lost.contains(&true) {
+            evidence.damaged_names = damaged_names(text, &tokens, &lost);
             return evidence;
         }
         let mut prev: Option<String> = None;
@@ -143,12 +150,35 @@ impl Evidence {
         for (pair, n) in other.name_pairs {
             *self.name_pairs.entry(pair).or_default() += n;
         }
+        for (name, n) in other.damaged_names {
+            *self.damaged_names.entry(name).or_default() += n;
+        }
     }
 
-    /// Whether nothing was learned (a damaged document teaches nothing).
+    /// Whether nothing was learned (a damaged document teaches only its
+    /// names' variants).
     pub fn is_empty(&self) -> bool {
-        self.unigrams.is_empty()
+        self.unigrams.is_empty() && self.damaged_names.is_empty()
     }
+}
+
+/// The capitalised strings of the lost stretches that the lexicon has no
+/// entry for, lower-cased, with their counts (see
+/// [`Evidence::damaged_names`]).
+fn damaged_names(text: &str, tokens: &[tokenize::Token], lost: &[bool]) -> FxHashMap<String, u32> {
+    let lexicon = Lexicon::embedded();
+    let mut names: FxHashMap<String, u32> = FxHashMap::default();
+    for (token, _) in tokens.iter().zip(lost).filter(|(_, &lost)| lost) {
+        let word = token.text(text);
+        if token.kind != Kind::Word || !word.starts_with(|c: char| !c.is_lowercase()) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if super::variants::may_be_variant(&lower) && lexicon.entry(&lower).is_none() {
+            *names.entry(lower).or_default() += 1;
+        }
+    }
+    names
 }
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,
@@ -358,6 +388,8 @@ pub struct Context {
     capitalised: FxHashMap<String, u32>,
     /// Names' word pairs in clean text (see [`Context::names_pair`]).
     name_pairs: rustc_hash::FxHashSet<String>,
+    /// The batch's damaged names (see [`Evidence::damaged_names`]).
+    damaged_names: FxHashMap<String, u32>,
     /// Words counted, and the same as a divisor (at least 1).
     words_seen: u64,
     total: f64,
@@ -449,6 +481,7 @@ impl Context {
             party_letters: Default::default(),
             capitalised: FxHashMap::default(),
             name_pairs: Default::default(),
+            damaged_names: FxHashMap::default(),
             words_seen: 0,
             total: 1.0,
         };
@@ -498,7 +531,11 @@ impl Context {
             parties,
             capitalised,
             name_pairs,
+            damaged_names,
         } = evidence;
+        for (name, n) in damaged_names {
+            *self.damaged_names.entry(name).or_default() += n;
+        }
         for (word, n) in capitalised {
             *self.capitalised.entry(word).or_default() += n;
         }
@@ -846,6 +883,14 @@ impl Context {
         f64::from(self.count(word)) / self.total
     }
 
+    /// The capitalised strings the batch's damaged documents hold that the
+    /// lexicon lacks (see [`Evidence::damaged_names`]), sorted.
+    pub fn damaged_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.damaged_names.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+
     /// Whether clean text has used `word` often enough to vouch for it: the
     /// lexicon lacks it, but the batch uses it. Once is not enough: a clean
     /// document may still hold an OCR slip, and must not teach it.
@@ -857,6 +902,29 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page that lost its diacritics teaches no words or pairs (it would
+    /// teach its damage), only the capitalised strings the lexicon lacks:
+    /// its names' variants, for the batch to read together. A clean page
+    /// teaches none.
+    #[test]
+    fn a_damaged_page_teaches_only_its_unexplained_names() {
+        let damaged = "Forvaltningen har udarbejdet et forslag til en fzelles strategi pa \
+                       omradet for borgerne i Baekkerup. Udvalget sa pa sagen, og Soren \
+                       Hansen fra Bekkerup var fraverende. Der er bred opbakning til at \
+                       kommunen gar videre med arbejdet, sa det kan blive fzerdigt i ar.\n";
+        // Long enough for the loss to show.
+        let learned = Evidence::learn(&damaged.repeat(3));
+        assert!(learned.unigrams.is_empty() && learned.bigrams.is_empty());
+        let mut names: Vec<&str> = learned.damaged_names.keys().map(String::as_str).collect();
+        names.sort();
+        // `Soren` and `Hansen` are names the lexicon knows; `Udvalget`
+        // and `Forvaltningen` words.
+        assert_eq!(names, ["baekkerup", "bekkerup"]);
+        assert!(!learned.is_empty());
+        let clean = Evidence::learn("Borgerne i Bækkerup får svar på høringen i år.\n");
+        assert!(clean.damaged_names.is_empty() && !clean.unigrams.is_empty());
+    }
 
     #[test]
     fn members_party_letters_are_learned_from_clean_text() {

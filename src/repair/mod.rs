@@ -43,7 +43,7 @@ mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::model::{Correction, Review, Rule};
@@ -200,6 +200,9 @@ pub struct Repairer {
     /// ln of each letter's share of the letters of clean text, made on
     /// first use: what a name's variants are weighed with.
     letters: OnceLock<FxHashMap<char, f64>>,
+    /// What the variants of the batch's damaged names agree on, made on
+    /// first use (see [`Doc::variants`]).
+    batch_variants: OnceLock<BTreeMap<String, variants::Agreement>>,
 }
 
 /// Values by lower-case word, shared by the threads of a batch.
@@ -298,6 +301,7 @@ impl Repairer {
             compounds: Cache::default(),
             commonest: OnceLock::new(),
             letters: OnceLock::new(),
+            batch_variants: OnceLock::new(),
         })
     }
 
@@ -324,6 +328,36 @@ impl Repairer {
         }
     }
 
+    /// Whether a (lower-case) string is no word, compound or name the
+    /// lexicon knows, nor a word clean text vouches for: a name's variant
+    /// may be read only then.
+    fn unexplained_name(&self, lower: &str) -> bool {
+        self.lexicon.entry(lower).is_none() && !self.context.knows(lower) && !self.is_word(lower)
+    }
+
+    /// What these variants (distinct, sorted) agree on ([`variants::agree`]),
+    /// a reading weighed by its letters as clean text has them: an `a`
+    /// every variant shows is seldom a lost `å`.
+    fn agree(&self, forms: &[&str]) -> BTreeMap<String, variants::Agreement> {
+        if forms.len() < 2 {
+            return BTreeMap::new();
+        }
+        let letters = self.letters.get_or_init(|| {
+            let context = &self.context;
+            let counts = context
+                .vocabulary()
+                .iter()
+                .map(|w| (&**w, context.count(w)));
+            variants::letter_shares(counts)
+        });
+        let prior = |word: &str| {
+            word.chars()
+                .map(|c| letters.get(&c).copied().unwrap_or(UNSEEN_LETTER_LOGP))
+                .sum()
+        };
+        variants::agree(&self.confusions, forms, &prior)
+    }
+
     /// Adds what the clean documents of the batch teach.
     pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
         // A damaged document teaches nothing: no need to index again.
@@ -336,6 +370,7 @@ impl Repairer {
         self.abbreviations = Cache::default();
         self.commonest = OnceLock::new();
         self.letters = OnceLock::new();
+        self.batch_variants = OnceLock::new();
         self
     }
 
@@ -1533,10 +1568,11 @@ impl Doc<'_> {
     /// made so far: the members' names are read as repaired.
     /// Names the document writes damaged in several ways, read together
     /// (see [`variants`]): `Baekkerup`, `Bekkerup` and `Bzkkerup` are
-    /// `Bækkerup`. Only capitalised strings of lost stretches that no word,
-    /// compound or name explains, and that nothing else changed; a reading
-    /// under the bar goes to `review`, and one over it takes the word out
-    /// of `review`.
+    /// `Bækkerup`; and the batch's damaged documents are read together too
+    /// where the page alone has too few. Only capitalised strings of lost
+    /// stretches that no word, compound or name explains, and that nothing
+    /// else changed; a reading under the bar goes to `review`, and one over
+    /// it takes the word out of `review`.
     fn variants(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
@@ -1546,71 +1582,52 @@ impl Doc<'_> {
             self.lost[i]
                 && token.kind == Kind::Word
                 && !changed.contains(&i)
-                && lower.chars().count() >= MIN_VARIANT_CHARS
+                && variants::may_be_variant(lower)
                 && token
                     .text(self.text)
                     .chars()
                     .next()
                     .is_some_and(|c| !c.is_lowercase())
-                && r.lexicon.entry(lower).is_none()
-                && !r.context.knows(lower)
-                && !r.is_word(lower)
+                && r.unexplained_name(lower)
         };
         let tokens: Vec<usize> = (0..self.tokens.len()).filter(|&i| unexplained(i)).collect();
-        let forms: BTreeSet<&str> = tokens.iter().map(|&i| self.seen_lower(i)).collect();
-        if forms.len() < 2 {
+        if tokens.is_empty() {
             return Vec::new();
         }
+        let forms: BTreeSet<&str> = tokens.iter().map(|&i| self.seen_lower(i)).collect();
         let forms: Vec<&str> = forms.into_iter().collect();
-        let letters = r.letters.get_or_init(|| {
-            let context = &r.context;
-            variants::letter_shares(
-                context
-                    .vocabulary()
-                    .iter()
-                    .map(|w| (&**w, context.count(w))),
-            )
+        let own = r.agree(&forms);
+        let batch = r.batch_variants.get_or_init(|| {
+            let names = r.context.damaged_names();
+            let names: Vec<&str> = names
+                .into_iter()
+                .filter(|n| r.unexplained_name(n))
+                .collect();
+            r.agree(&names)
         });
-        // A reading's letters as clean text has them, and a word or
-        // compound the lexicon explains (`kær|have|skolen`) over a string
-        // no word explains, as the repair weighs them.
-        // A reading is weighed by its letters as clean text has them: an
-        // `a` every variant shows is seldom a lost `å`.
-        let prior = |word: &str| {
-            word.chars()
-                .map(|c| letters.get(&c).copied().unwrap_or(UNSEEN_LETTER_LOGP))
-                .sum()
-        };
-        let agreements = variants::agree(&r.confusions, &forms, &prior);
         let mut out = Vec::new();
         for i in tokens {
-            let Some(agreement) = agreements.get(self.seen_lower(i)) else {
+            let seen_lower = self.seen_lower(i);
+            let Some(agreement) = own.get(seen_lower).or_else(|| batch.get(seen_lower)) else {
                 continue;
             };
-            if agreement.word == self.seen_lower(i) {
+            if agreement.word == seen_lower {
                 continue;
             }
             let token = self.tokens[i];
+            let at = (token.line, token.column);
             if agreement.p >= CHANGE {
-                review.retain(|d| (d.line, d.column) != (token.line, token.column));
+                review.retain(|d| (d.line, d.column) != at);
                 out.push(Change {
                     token: i,
                     to: agreement.word.clone(),
                     rule: Rule::Context,
                     confidence: agreement.p,
                 });
-            } else if agreement.p >= REVIEW
-                && !review
-                    .iter()
-                    .any(|d| (d.line, d.column) == (token.line, token.column))
-            {
+            } else if agreement.p >= REVIEW && !review.iter().any(|d| (d.line, d.column) == at) {
                 let seen = token.text(self.text);
-                review.push(doubt(
-                    &token,
-                    seen,
-                    std::slice::from_ref(&agreement.word),
-                    DIFFERENT_ELSEWHERE,
-                ));
+                let candidates = std::slice::from_ref(&agreement.word);
+                review.push(doubt(&token, seen, candidates, DIFFERENT_ELSEWHERE));
             }
         }
         out
@@ -1794,8 +1811,6 @@ impl Doc<'_> {
 const NOT_CERTAIN: &str = "no repair certain enough";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 
-/// Names this short are initials and abbreviations more often than names.
-const MIN_VARIANT_CHARS: usize = 3;
 /// ln of the share of a letter clean text never shows.
 const UNSEEN_LETTER_LOGP: f64 = -12.0;
 

@@ -26,6 +26,15 @@ use super::confusions::{Confusions, Spelling};
 /// More readings than this and a string is too ambiguous to read.
 const MAX_SPELLINGS: usize = 512;
 
+/// Names this short are initials and abbreviations more often than names.
+const MIN_CHARS: usize = 3;
+
+/// Whether a (lower-case) string is long enough to be read as a name's
+/// variant.
+pub(crate) fn may_be_variant(lower: &str) -> bool {
+    lower.chars().count() >= MIN_CHARS
+}
+
 /// A reading the variants agree on.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Agreement {
