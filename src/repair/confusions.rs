@@ -352,58 +352,61 @@ impl Confusions {
     /// Every string `seen` (lower-case) may have been if OCR lost only æ,
     /// ø and å in it, by the confusions seed 002 shows, each with ln
     /// P(seen | it) and whether a telling confusion was undone (see
-    /// [`Spelling`]): no lexicon prunes them, for the names no dictionary
-    /// holds. `None` when there are more than `limit` (a string too
-    /// ambiguous to read without one).
-    pub fn diacritic_spellings(
+    /// [`Spelling`]), handed to `visit` as found: no lexicon prunes them,
+    /// for the names no dictionary holds. Returns false, having stopped,
+    /// once there are more than `limit` (a string too ambiguous to read
+    /// without one). The same readings in the same order every time.
+    pub fn each_diacritic_spelling(
         &self,
         seen: &str,
         lost: bool,
         limit: usize,
-    ) -> Option<Vec<Spelling>> {
-        let mut found = Vec::new();
+        visit: &mut dyn FnMut(Spelling),
+    ) -> bool {
         let mut out = String::with_capacity(seen.len() + 4);
-        let walk = Walk { seen, lost, limit };
-        self.spell(&walk, 0, &mut out, (0.0, 0, false), &mut found)
-            .then_some(found)
+        let mut walk = Walk {
+            seen,
+            lost,
+            left: limit,
+            visit,
+        };
+        self.spell(&mut walk, 0, &mut out, (0.0, 0, false))
     }
 
-    /// One step of [`Confusions::diacritic_spellings`]: false once there
-    /// are too many.
+    /// One step of [`Confusions::each_diacritic_spelling`]: false once
+    /// there are too many.
     fn spell(
         &self,
-        walk: &Walk,
+        walk: &mut Walk,
         at: usize,
         out: &mut String,
         (logp, edits, telling): (f64, u8, bool),
-        found: &mut Vec<Spelling>,
     ) -> bool {
         if logp < LOGP_FLOOR {
             return true;
         }
         let rest = &walk.seen[at..];
         let Some(c) = rest.chars().next() else {
-            found.push(Spelling {
-                word: out.clone(),
+            let Some(left) = walk.left.checked_sub(1) else {
+                return false;
+            };
+            walk.left = left;
+            (walk.visit)(Spelling {
+                word: out,
                 channel: logp,
                 telling,
             });
-            return found.len() <= walk.limit;
+            return true;
         };
         let len = out.len();
         out.push(c);
         let kept = self.keep_logp(c, walk.lost);
-        let mut more = self.spell(
-            walk,
-            at + c.len_utf8(),
-            out,
-            (logp + kept, edits, telling),
-            found,
-        );
+        let mut more = self.spell(walk, at + c.len_utf8(), out, (logp + kept, edits, telling));
         out.truncate(len);
         if edits >= MAX_EDITS {
             return more;
         }
+        let damping = if walk.lost { 0.0 } else { INTACT_DAMPING.ln() };
         for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
             if !more {
                 break;
@@ -411,14 +414,13 @@ impl Confusions {
             if !sub.diacritic || !sub.observed || !rest.starts_with(sub.ocr.as_str()) {
                 continue;
             }
-            let damping = if walk.lost { 0.0 } else { INTACT_DAMPING.ln() };
             out.push_str(&sub.truth);
             let step = (
                 logp + sub.logp + damping,
                 edits + 1,
                 telling || is_telling(&sub.ocr),
             );
-            more = self.spell(walk, at + sub.ocr.len(), out, step, found);
+            more = self.spell(walk, at + sub.ocr.len(), out, step);
             out.truncate(len);
         }
         more
@@ -435,10 +437,10 @@ impl Confusions {
 }
 
 /// A reading of a damaged string by lost diacritics alone.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Spelling {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spelling<'w> {
     /// Lower-case.
-    pub word: String,
+    pub word: &'w str,
     /// ln P(seen | word).
     pub channel: f64,
     /// A confusion was undone that no Danish spelling makes: junk (`&`,
@@ -448,11 +450,13 @@ pub struct Spelling {
     pub telling: bool,
 }
 
-/// What a walk of [`Confusions::diacritic_spellings`] is over.
-struct Walk<'s> {
+/// What a walk of [`Confusions::each_diacritic_spelling`] is over.
+struct Walk<'s, 'v> {
     seen: &'s str,
     lost: bool,
-    limit: usize,
+    /// How many more readings may be found.
+    left: usize,
+    visit: &'v mut dyn FnMut(Spelling),
 }
 
 /// Whether OCR's `ocr` for a diacritic letter is a string no Danish

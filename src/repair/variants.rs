@@ -5,7 +5,7 @@
 //! `Bækkerup`. No dictionary holds the name, so no one of them can be read
 //! alone; but together they say which letters were lost, as three witnesses
 //! who misheard differently agree on what was said. Each string is read by
-//! lost diacritics alone ([`Confusions::diacritic_spellings`]), and a
+//! lost diacritics alone ([`Confusions::each_diacritic_spelling`]), and a
 //! reading that two or more of them share is scored by how likely it makes
 //! all of them at once, times how common its letters are in clean Danish
 //! (an `a` that every variant shows is seldom a lost `å`).
@@ -18,8 +18,9 @@
 //!   lexicon knows is left to the names guard).
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::confusions::{Confusions, Spelling};
 
@@ -45,33 +46,74 @@ pub(crate) struct Agreement {
     pub p: f64,
 }
 
+/// How a form reads a shared reading: its channel, and whether it undid a
+/// telling confusion ([`Spelling`]).
+#[derive(Clone, Copy)]
+struct Witness {
+    form: usize,
+    channel: f64,
+    telling: bool,
+}
+
 /// For each of `forms` (distinct lower-case strings that are no words) that
 /// shares a reading with others, the likeliest such reading and its
 /// probability. `prior` weighs a reading before the evidence (ln, up to a
 /// constant).
+///
+/// A batch holds thousands of such strings and each a hundred readings or
+/// so, few of them shared: the readings are walked twice, first only to
+/// count by a hash how many forms have each, then to keep those two or
+/// more may share (a hash two readings share only lets an unshared one
+/// through, to be dropped below).
 pub(crate) fn agree(
     confusions: &Confusions,
     forms: &[&str],
     prior: &dyn Fn(&str) -> f64,
 ) -> BTreeMap<String, Agreement> {
-    // Reading -> (index of the form, its spelling).
-    let mut shared: BTreeMap<String, Vec<(usize, Spelling)>> = BTreeMap::new();
+    let hash = |word: &str| {
+        let mut hasher = FxHasher::default();
+        word.hash(&mut hasher);
+        hasher.finish()
+    };
+    let mut readers: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut readable = vec![false; forms.len()];
+    let mut hashes: Vec<u64> = Vec::new();
     for (k, form) in forms.iter().enumerate() {
-        let Some(spellings) = confusions.diacritic_spellings(form, true, MAX_SPELLINGS) else {
-            continue;
-        };
-        for spelling in spellings {
-            let witnesses = shared.entry(spelling.word.clone()).or_default();
-            // Two ways to read a string the same way: the likelier counts.
-            match witnesses.last_mut() {
-                Some((last, seen)) if *last == k => {
-                    if spelling.channel > seen.channel {
-                        *seen = spelling;
-                    }
-                }
-                _ => witnesses.push((k, spelling)),
+        hashes.clear();
+        let visit = &mut |s: Spelling| hashes.push(hash(s.word));
+        readable[k] = confusions.each_diacritic_spelling(form, true, MAX_SPELLINGS, visit);
+        if readable[k] {
+            hashes.sort_unstable();
+            hashes.dedup();
+            for h in &hashes {
+                *readers.entry(*h).or_default() += 1;
             }
         }
+    }
+    // Reading -> how each form that has it reads it.
+    let mut shared: BTreeMap<String, Vec<Witness>> = BTreeMap::new();
+    for (k, form) in forms.iter().enumerate().filter(|(k, _)| readable[*k]) {
+        let visit = &mut |s: Spelling| {
+            if readers.get(&hash(s.word)).copied().unwrap_or(0) < 2 {
+                return;
+            }
+            let witness = Witness {
+                form: k,
+                channel: s.channel,
+                telling: s.telling,
+            };
+            let witnesses = shared.entry(s.word.to_string()).or_default();
+            // Two ways to read a string the same way: the likelier counts.
+            match witnesses.last_mut() {
+                Some(last) if last.form == k => {
+                    if witness.channel > last.channel {
+                        *last = witness;
+                    }
+                }
+                _ => witnesses.push(witness),
+            }
+        };
+        confusions.each_diacritic_spelling(form, true, MAX_SPELLINGS, visit);
     }
     // The groups of forms that share readings, with each reading's score.
     let mut groups: BTreeMap<Vec<usize>, Vec<(f64, &str)>> = BTreeMap::new();
@@ -79,8 +121,8 @@ pub(crate) fn agree(
         if witnesses.len() < 2 || !trusted(witnesses) {
             continue;
         }
-        let members: Vec<usize> = witnesses.iter().map(|(k, _)| *k).collect();
-        let score = witnesses.iter().map(|(_, s)| s.channel).sum::<f64>() + prior(word);
+        let members: Vec<usize> = witnesses.iter().map(|w| w.form).collect();
+        let score = witnesses.iter().map(|w| w.channel).sum::<f64>() + prior(word);
         groups.entry(members).or_default().push((score, word));
     }
     // Each form goes with the largest group it is in (the most witnesses),
@@ -112,8 +154,8 @@ pub(crate) fn agree(
 
 /// Whether agreement among these witnesses is more than chance: three
 /// different strings, or one with a telling confusion.
-fn trusted(witnesses: &[(usize, Spelling)]) -> bool {
-    witnesses.len() >= 3 || witnesses.iter().any(|(_, s)| s.telling)
+fn trusted(witnesses: &[Witness]) -> bool {
+    witnesses.len() >= 3 || witnesses.iter().any(|w| w.telling)
 }
 
 /// ln of each letter's share of the letters of `words` (with their counts),
