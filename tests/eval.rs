@@ -15,7 +15,7 @@
 //! it is sure.
 
 use referat::eval::{evaluate_heldout, evaluate_pair, Report};
-use referat::repair::{RepairOptions, Repairer};
+use referat::repair::{Evidence, RepairOptions, Repairer};
 
 /// The seed the held-out figures are taken with.
 const SEED: u64 = 2023;
@@ -107,14 +107,43 @@ fn unseen_text_on_new_subjects_is_scored() {
     // the project has, measured but never studied (see its README; this
     // test prints no misses). Measured 89.3% (1154 of 1292) when it came, 2
     // of 4686 correct words damaged; 90.2% (1166) at the end of stop 15
-    // (stop 14's code: 88.6%). The floor guards against a fall; the target
-    // is not met here.
+    // (stop 14's code: 88.6%); 90.6% (1171) at stop 16, names read from
+    // their variants. The floor guards against a fall; the target is not
+    // met here.
     let texts = folder("tests/data/unseen");
     let report = evaluate_heldout(&repairer(false), &texts, SEED);
     println!("== unseen\n{report}");
     assert!(report.broken > 1000, "the noise model damages enough words");
-    assert!(report.recall() >= 0.88, "reached 89.3%; target 97%");
+    assert!(report.recall() >= 0.90, "reached 90.6%; target 97%");
     assert!(report.false_correction_rate() <= 0.003);
+}
+
+/// A batch of damaged minutes, none clean: each of newdev's minutes
+/// damaged three ways, as an archive holds one council's meetings. What
+/// the damaged pages teach each other (their names' variants) must restore
+/// more and damage nothing more than the pages read one by one.
+#[test]
+fn a_batch_of_damaged_minutes_reads_its_names_together() {
+    let texts = folder("tests/data/newdev");
+    let copies: Vec<(String, String)> = (0..3)
+        .flat_map(|round| referat::eval::damaged_pairs(&texts, SEED + 100 * round))
+        .collect();
+    let alone = repairer(false);
+    let mut evidence = Evidence::default();
+    for (damaged, _) in &copies {
+        evidence.merge(Evidence::learn(damaged));
+    }
+    let batch = repairer(false).with_evidence(evidence);
+    let (mut one_by_one, mut together) = (Report::default(), Report::default());
+    for (damaged, clean) in &copies {
+        one_by_one.add(evaluate_pair(&alone, damaged, clean));
+        together.add(evaluate_pair(&batch, damaged, clean));
+    }
+    println!("== newdev, one by one\n{one_by_one}\n== newdev, one batch\n{together}");
+    // Measured at stop 16: 92.8% one by one, 93.6% together.
+    assert!(together.recall() >= one_by_one.recall() + 0.005);
+    assert!(together.damaged <= one_by_one.damaged);
+    assert!(together.miscorrected <= one_by_one.miscorrected);
 }
 
 #[test]

@@ -136,11 +136,7 @@ const MIN_NAME_CHARS: usize = 3;
 /// The parts of `rest` if it may be all that follows the first part of a
 /// compound: one part that may end it, or a compound of several.
 fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
-    let whole = lex
-        .advance(lex.start(), rest.as_bytes())
-        .and_then(Cursor::value)
-        .is_some_and(|value| may_end(rest, raw_flags(value)));
-    if whole {
+    if may_end_as_key(lex, rest) {
         return Some(vec![rest]);
     }
     Some(cut(rest, split_closed(lex, rest)?))
@@ -271,6 +267,14 @@ fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cov
         }
     });
     best
+}
+
+/// Whether `part` is a lexicon key that may be the last part of a compound
+/// (`skolen`, `høj`, `bæk`).
+pub(crate) fn may_end_as_key(lex: &Lexicon, part: &str) -> bool {
+    lex.advance(lex.start(), part.as_bytes())
+        .and_then(Cursor::value)
+        .is_some_and(|value| may_end(part, raw_flags(value)))
 }
 
 /// Whether a lexicon key with these flags may be the last part of a

@@ -335,9 +335,13 @@ impl Repairer {
         self.lexicon.entry(lower).is_none() && !self.context.knows(lower) && !self.is_word(lower)
     }
 
-    /// What these variants (distinct, sorted) agree on ([`variants::agree`]),
-    /// a reading weighed by its letters as clean text has them: an `a`
-    /// every variant shows is seldom a lost `å`.
+    /// What these variants (distinct, sorted) agree on ([`variants::agree`]).
+    /// A reading is weighed by its letters as clean text has them (an `a`
+    /// every variant shows is seldom a lost `å`), or as a head so spelt and
+    /// a word that may end a compound, as the lexicon weighs it, whichever
+    /// is likelier: names end in common words (`Lærkehøj|skolen`,
+    /// `Ræve|bakken`), and there the word, not its letters, says which
+    /// letter was lost.
     fn agree(&self, forms: &[&str]) -> BTreeMap<String, variants::Agreement> {
         if forms.len() < 2 {
             return BTreeMap::new();
@@ -350,17 +354,28 @@ impl Repairer {
                 .map(|w| (&**w, context.count(w)));
             variants::letter_shares(counts)
         });
-        let prior = |word: &str| {
-            word.chars()
+        let spelt = |s: &str| -> f64 {
+            s.chars()
                 .map(|c| letters.get(&c).copied().unwrap_or(UNSEEN_LETTER_LOGP))
                 .sum()
+        };
+        let prior = |word: &str| {
+            let tail = word
+                .char_indices()
+                .skip(variants::MIN_HEAD_CHARS)
+                .map(|(at, _)| word.split_at(at))
+                .filter(|(_, tail)| compounds::may_end_as_key(self.lexicon, tail))
+                .map(|(head, tail)| spelt(head) + self.ln_prior(tail))
+                .fold(f64::MIN, f64::max);
+            spelt(word).max(tail)
         };
         variants::agree(&self.confusions, forms, &prior)
     }
 
     /// Adds what the clean documents of the batch teach.
     pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
-        // A damaged document teaches nothing: no need to index again.
+        // Nothing learned (no clean document, no damaged name): no need to
+        // index again.
         if evidence.is_empty() {
             return self;
         }
@@ -1616,7 +1631,7 @@ impl Doc<'_> {
             }
             let token = self.tokens[i];
             let at = (token.line, token.column);
-            if agreement.p >= CHANGE {
+            if agreement.p >= VARIANT_CHANGE {
                 review.retain(|d| (d.line, d.column) != at);
                 out.push(Change {
                     token: i,
@@ -1810,6 +1825,15 @@ impl Doc<'_> {
 
 const NOT_CERTAIN: &str = "no repair certain enough";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
+
+/// The bar for a name read from its variants: higher than [`CHANGE`],
+/// because the letters the variants agree on are read by the letters of
+/// clean text alone (every variant of `Mølleå` may show the `o`, and then
+/// `Molleå` is the likelier reading). At 0.9, a batch of 240 damaged
+/// copies of the newdev minutes had 21 more broken words changed into
+/// other wrong forms than without variants; at 0.95 none more (236), and
+/// 93.6% restored against 92.2%.
+const VARIANT_CHANGE: f64 = 0.95;
 
 /// ln of the share of a letter clean text never shows.
 const UNSEEN_LETTER_LOGP: f64 = -12.0;

@@ -7,8 +7,10 @@
 //! who misheard differently agree on what was said. Each string is read by
 //! lost diacritics alone ([`Confusions::each_diacritic_spelling`]), and a
 //! reading that two or more of them share is scored by how likely it makes
-//! all of them at once, times how common its letters are in clean Danish
-//! (an `a` that every variant shows is seldom a lost `å`).
+//! all of them at once, times a prior the caller gives (how common its
+//! letters are in clean Danish: an `a` that every variant shows is seldom a
+//! lost `å`; or the word it ends in). A batch's damaged documents are read
+//! together the same way.
 //!
 //! Agreement is evidence only where chance seldom makes it:
 //! * at least three different strings, or one that no Danish spelling has
@@ -29,6 +31,9 @@ const MAX_SPELLINGS: usize = 512;
 
 /// Names this short are initials and abbreviations more often than names.
 const MIN_CHARS: usize = 3;
+
+/// The shortest head before a word that ends a name (`Bæk|høj`).
+pub(crate) const MIN_HEAD_CHARS: usize = 2;
 
 /// Whether a (lower-case) string is long enough to be read as a name's
 /// variant.
