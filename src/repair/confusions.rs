@@ -74,6 +74,10 @@ pub struct Confusions {
     dropped: Vec<Sub>,
     /// ln P(c | c) for letters that OCR sometimes damages.
     keep: FxHashMap<char, f64>,
+    /// The characters of what seed 002 shows OCR printing for æ, ø and å
+    /// (`a`, `e`, `z`, `@`...), with æ, ø and å: see
+    /// [`Confusions::diacritic_skeleton`].
+    stand_ins: Vec<char>,
 }
 
 /// Which confusions a search may undo.
@@ -165,11 +169,37 @@ impl Confusions {
             .into_iter()
             .map(|(c, p)| (c, (1.0 - p).max(0.01).ln()))
             .collect();
+        let mut stand_ins: Vec<char> = by_first
+            .iter()
+            .flatten()
+            .filter(|s| s.diacritic && s.observed)
+            .flat_map(|s| s.ocr.chars().chain(s.truth.chars()))
+            .collect();
+        stand_ins.sort_unstable();
+        stand_ins.dedup();
         Confusions {
             by_first,
             dropped,
             keep,
+            stand_ins,
         }
+    }
+
+    /// `word` with each run of letters that are, or may stand for, æ, ø
+    /// and å made one `*` (`baekkerup` and `bzkkerup`: `b*kk*rup`). Undoing
+    /// lost diacritics changes only such runs, so two strings that share a
+    /// reading by [`Confusions::each_diacritic_spelling`] have one
+    /// skeleton; most strings share it with none, and need no reading.
+    pub fn diacritic_skeleton(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        for c in word.chars() {
+            if self.stand_ins.binary_search(&c).is_err() {
+                out.push(c);
+            } else if !out.ends_with('*') {
+                out.push('*');
+            }
+        }
+        out
     }
 
     /// Candidates for the lower-case word `seen`, the word itself included
@@ -643,6 +673,35 @@ pub fn has_prefix(words: &[Box<str>], prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Undoing lost diacritics changes only runs of letters that are or
+    /// stand for æ, ø and å: every reading of a string has its skeleton,
+    /// so strings of different skeletons share no reading.
+    #[test]
+    fn every_diacritic_reading_keeps_the_skeleton() {
+        let c = Confusions::bundled();
+        assert_eq!(c.diacritic_skeleton("baekkerup"), "b*kk*rup");
+        assert_eq!(c.diacritic_skeleton("bzkkerup"), "b*kk*rup");
+        assert_ne!(c.diacritic_skeleton("hjortsbzk"), "b*kk*rup");
+        for form in ["baekkerup", "ba@khoj", "éstrzde", "&lund", "molled", "fjeoldstrup"] {
+            let skeleton = c.diacritic_skeleton(form);
+            let mut readings = 0;
+            let complete = c.each_diacritic_spelling(form, true, 10_000, &mut |s| {
+                readings += 1;
+                assert_eq!(c.diacritic_skeleton(s.word), skeleton, "{form} -> {}", s.word);
+            });
+            assert!(complete && readings > 1, "{form}");
+        }
+    }
+
+    /// A string with more readings than the limit is given up, not cut.
+    #[test]
+    fn too_many_readings_are_given_up() {
+        let c = Confusions::bundled();
+        let mut n = 0;
+        assert!(!c.each_diacritic_spelling("aeaeaeaeaeaeao", true, 5, &mut |_| n += 1));
+        assert_eq!(n, 5);
+    }
 
     #[test]
     fn the_table_loads_and_scores_common_damage_higher() {

@@ -1613,7 +1613,7 @@ impl Doc<'_> {
         let forms: Vec<&str> = forms.into_iter().collect();
         let own = r.agree(&forms);
         let batch = r.batch_variants.get_or_init(|| {
-            let names = r.context.damaged_names();
+            let names = r.context.damaged_names(MAX_BATCH_NAMES);
             let names: Vec<&str> = names
                 .into_iter()
                 .filter(|n| r.unexplained_name(n))
@@ -1834,6 +1834,10 @@ const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 /// other wrong forms than without variants; at 0.95 none more (236), and
 /// 93.6% restored against 92.2%.
 const VARIANT_CHANGE: f64 = 0.95;
+
+/// The batch's damaged names read together at most (its commonest): a
+/// bound on the memory of reading them, a few hundred bytes each.
+const MAX_BATCH_NAMES: usize = 100_000;
 
 /// ln of the share of a letter clean text never shows.
 const UNSEEN_LETTER_LOGP: f64 = -12.0;

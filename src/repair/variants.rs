@@ -80,10 +80,18 @@ pub(crate) fn agree(
         word.hash(&mut hasher);
         hasher.finish()
     };
+    // Only a form whose skeleton another form has may share a reading.
+    let mut skeletons: FxHashMap<String, u32> = FxHashMap::default();
+    for form in forms {
+        *skeletons
+            .entry(confusions.diacritic_skeleton(form))
+            .or_default() += 1;
+    }
+    let has_twin = |form: &str| skeletons[&confusions.diacritic_skeleton(form)] > 1;
     let mut readers: FxHashMap<u64, u32> = FxHashMap::default();
     let mut readable = vec![false; forms.len()];
     let mut hashes: Vec<u64> = Vec::new();
-    for (k, form) in forms.iter().enumerate() {
+    for (k, form) in forms.iter().enumerate().filter(|(_, f)| has_twin(f)) {
         hashes.clear();
         let visit = &mut |s: Spelling| hashes.push(hash(s.word));
         readable[k] = confusions.each_diacritic_spelling(form, true, MAX_SPELLINGS, visit);
