@@ -215,7 +215,9 @@ pub enum Rule {
     Confusion,
     /// Like `Confusion`, but the result is a compound of lexicon words.
     Compound,
-    /// A word that is itself a word, changed because the context says so.
+    /// Changed because the context says so: a word that is itself a word,
+    /// by its neighbours; a name, by the other forms the page or the batch
+    /// writes it in.
     Context,
     /// Edit-distance fallback for damage the confusions do not explain.
     EditDistance,
