@@ -150,8 +150,9 @@ pub struct Lexicon {
 }
 
 /// The fst's states and transitions in plain arrays, made once (about
-/// 25 ms and 8 MB for the 290,000 states and 530,000 transitions): a step
-/// is a short scan of a byte slice, where the fst decodes a compact node.
+/// 25 ms and 9 MB for the 290,000 states and 530,000 transitions): a step
+/// is a short scan of a byte slice, or one load from a wide state's table,
+/// where the fst decodes a compact node.
 /// Values are below 2^32 by [`pack`]'s layout, so outputs are kept in 32
 /// bits.
 struct Trie {
@@ -164,15 +165,32 @@ struct Trie {
     /// and the state it leads to with its output.
     inputs: Vec<u8>,
     moves: Vec<(u32, u32)>,
+    /// Per wide state (the states numbered first, the root among them):
+    /// per input byte, its transition's place among the state's plus one,
+    /// 0 for none. A step from the root, where every compound part of the
+    /// candidate search begins, or from another state of dozens of
+    /// transitions is one load, not a binary search (about 4,300 states,
+    /// 1 MB).
+    wide: Vec<[u8; 256]>,
 }
+
+/// States with this many transitions or more have a [`Trie::wide`] table;
+/// below it a scan of a few bytes is as quick.
+const WIDE: usize = 9;
 
 /// No value reaches it ([`pack`] leaves bits 13 to 15 clear).
 const NOT_FINAL: u32 = u32::MAX;
 
 impl Trie {
-    /// Lays `fst` out flat, states numbered in breadth-first order from
-    /// the root (state 0).
+    /// Lays `fst` out flat: the wide states first, then the others, each
+    /// in breadth-first order from the root (state 0).
     fn new(fst: &Fst<&'static [u8]>) -> Trie {
+        Trie::breadth_first(fst).wide_first()
+    }
+
+    /// `fst` laid out flat, states numbered in breadth-first order from
+    /// the root (state 0), no state wide.
+    fn breadth_first(fst: &Fst<&'static [u8]>) -> Trie {
         let output32 = |out: fst::raw::Output| {
             // `pack` puts every value below 2^32, and an output is a part
             // of one: the checked-in fst is tested, so this is a build
@@ -188,6 +206,7 @@ impl Trie {
             states: Vec::new(),
             inputs: Vec::new(),
             moves: Vec::new(),
+            wide: Vec::new(),
         };
         let mut transitions = Vec::new();
         let mut at = 0;
@@ -216,29 +235,72 @@ impl Trie {
             }
         }
         trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
-        // (Grown by doubling: kept at their size, they are 7 MB.)
-        trie.states.shrink_to_fit();
-        trie.inputs.shrink_to_fit();
-        trie.moves.shrink_to_fit();
+        trie
+    }
+
+    fn transitions(&self, state: usize) -> std::ops::Range<usize> {
+        self.states[state].0 as usize..self.states[state + 1].0 as usize
+    }
+
+    /// The same automaton with the states of [`WIDE`] transitions or more
+    /// (and the root) renumbered first, each given its table.
+    fn wide_first(self) -> Trie {
+        let count = self.states.len() - 1;
+        // (A table holds a place plus one in a byte: 255 transitions at
+        // most, which no state of the lexicon nears.)
+        let is_wide = |s: usize| s == 0 || (WIDE..=255).contains(&self.transitions(s).len());
+        let order: Vec<usize> = (0..count)
+            .filter(|&s| is_wide(s))
+            .chain((0..count).filter(|&s| !is_wide(s)))
+            .collect();
+        let mut id = vec![0u32; count];
+        for (new, &old) in order.iter().enumerate() {
+            id[old] = new as u32;
+        }
+        let mut trie = Trie {
+            states: Vec::with_capacity(self.states.len()),
+            inputs: Vec::with_capacity(self.inputs.len()),
+            // (At their size: grown by doubling, they were 7 MB.)
+            moves: Vec::with_capacity(self.moves.len()),
+            wide: Vec::new(),
+        };
+        for &old in &order {
+            trie.states.push((trie.inputs.len() as u32, self.states[old].1));
+            let range = self.transitions(old);
+            let inputs = &self.inputs[range.clone()];
+            if is_wide(old) {
+                let mut table = [0u8; 256];
+                for (place, &byte) in inputs.iter().enumerate() {
+                    table[usize::from(byte)] = place as u8 + 1;
+                }
+                trie.wide.push(table);
+            }
+            trie.inputs.extend_from_slice(inputs);
+            let moves = self.moves[range].iter();
+            trie.moves
+                .extend(moves.map(|&(target, output)| (id[target as usize], output)));
+        }
+        trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
         trie
     }
 
     /// The state and output after one byte from `state`, if a key goes on
     /// that way.
     fn step(&self, state: u32, byte: u8) -> Option<(u32, u64)> {
-        let (lo, hi) = (
-            self.states[state as usize].0 as usize,
-            self.states[state as usize + 1].0 as usize,
-        );
-        let inputs = &self.inputs[lo..hi];
-        // Most states have a few transitions; those near the root have
-        // dozens.
-        let i = lo
-            + if inputs.len() > 8 {
-                inputs.binary_search(&byte).ok()?
-            } else {
-                inputs.iter().position(|&b| b == byte)?
-            };
+        let i = match self.wide.get(state as usize) {
+            Some(table) => {
+                let place = usize::from(table[usize::from(byte)].checked_sub(1)?);
+                self.states[state as usize].0 as usize + place
+            }
+            None => {
+                let (lo, hi) = (
+                    self.states[state as usize].0 as usize,
+                    self.states[state as usize + 1].0 as usize,
+                );
+                // Most states have a transition or two.
+                lo + self.inputs[lo..hi].iter().position(|&b| b == byte)?
+            }
+        };
         let (target, output) = self.moves[i];
         Some((target, u64::from(output)))
     }
