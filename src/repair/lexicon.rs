@@ -286,7 +286,7 @@ impl Trie {
 
     /// The state and output after one byte from `state`, if a key goes on
     /// that way.
-    fn step(&self, state: u32, byte: u8) -> Option<(u32, u64)> {
+    fn step(&self, state: u32, byte: u8) -> Option<(u32, u32)> {
         let i = match self.wide.get(state as usize) {
             Some(table) => {
                 let place = usize::from(table[usize::from(byte)].checked_sub(1)?);
@@ -301,15 +301,14 @@ impl Trie {
                 lo + self.inputs[lo..hi].iter().position(|&b| b == byte)?
             }
         };
-        let (target, output) = self.moves[i];
-        Some((target, u64::from(output)))
+        Some(self.moves[i])
     }
 
     /// The value of the key ending in `state` reached with `output`, if
     /// one does.
-    fn value(&self, state: u32, output: u64) -> Option<u64> {
+    fn value(&self, state: u32, output: u32) -> Option<u64> {
         let last = self.states[state as usize].1;
-        (last != NOT_FINAL).then(|| output + u64::from(last))
+        (last != NOT_FINAL).then(|| u64::from(output) + u64::from(last))
     }
 }
 
@@ -464,7 +463,9 @@ impl Lexicon {
 pub(crate) struct Cursor<'f> {
     trie: &'f Trie,
     state: u32,
-    output: u64,
+    /// (A part of a value, so below 2^32; in 32 bits a cursor is 16
+    /// bytes, and the candidate search keeps several a state.)
+    output: u32,
 }
 
 impl Cursor<'_> {
