@@ -511,7 +511,7 @@ impl<'f> Frontier<'f> {
                 self.heap_push(best);
             }
             Some(_) => self.heap_push(key),
-            None if self.heap.first().is_none_or(|&top| likelier(top)) => self.best = Some(key),
+            None if self.heap.first().map_or(true, |&top| likelier(top)) => self.best = Some(key),
             None => self.heap_push(key),
         }
     }

@@ -265,7 +265,8 @@ impl Trie {
             wide: Vec::new(),
         };
         for &old in &order {
-            trie.states.push((trie.inputs.len() as u32, self.states[old].1));
+            trie.states
+                .push((trie.inputs.len() as u32, self.states[old].1));
             let range = self.transitions(old);
             let inputs = &self.inputs[range.clone()];
             if is_wide(old) {
