@@ -181,33 +181,40 @@ const WIDE: usize = 9;
 /// No value reaches it ([`pack`] leaves bits 13 to 15 clear).
 const NOT_FINAL: u32 = u32::MAX;
 
+/// While [`Trie::new`] walks the fst: a state not reached yet, one reached
+/// and not laid out yet, and the mark of a narrow state's number.
+const UNSEEN: u32 = u32::MAX;
+const QUEUED: u32 = u32::MAX - 1;
+const NARROW: u32 = 1 << 31;
+
+/// One kind of state as [`Trie::new`] lays it out, as [`Trie`]'s arrays.
+#[derive(Default)]
+struct Layout {
+    states: Vec<(u32, u32)>,
+    inputs: Vec<u8>,
+    moves: Vec<(u32, u32)>,
+}
+
 impl Trie {
     /// Lays `fst` out flat: the wide states first, then the others, each
-    /// in breadth-first order from the root (state 0).
+    /// in breadth-first order from the root (state 0). One walk lays out
+    /// both kinds, each apart, with the moves' targets as fst addresses
+    /// until every state has its number.
     fn new(fst: &Fst<&'static [u8]>) -> Trie {
-        Trie::breadth_first(fst).wide_first()
-    }
-
-    /// `fst` laid out flat, states numbered in breadth-first order from
-    /// the root (state 0), no state wide.
-    fn breadth_first(fst: &Fst<&'static [u8]>) -> Trie {
         let output32 = |out: fst::raw::Output| {
             // `pack` puts every value below 2^32, and an output is a part
             // of one: the checked-in fst is tested, so this is a build
             // defect, not a run-time condition.
             u32::try_from(out.value()).expect("da.fst outputs fit in 32 bits")
         };
-        // A state's id by its address in the fst (0: not seen yet; the
-        // root, id 0, is never a transition's target, the fst being
-        // acyclic).
-        let mut ids = vec![0u32; fst.as_bytes().len() + 1];
-        let mut order = vec![fst.root().addr()];
-        let mut trie = Trie {
-            states: Vec::new(),
-            inputs: Vec::new(),
-            moves: Vec::new(),
-            wide: Vec::new(),
-        };
+        // A state's number among its kind by its address in the fst
+        // ([`NARROW`] marking the others), or [`UNSEEN`], or [`QUEUED`].
+        let mut ids = vec![UNSEEN; fst.as_bytes().len() + 1];
+        let root = fst.root().addr();
+        ids[root] = QUEUED;
+        let mut order = vec![root];
+        let (mut wide, mut narrow) = (Layout::default(), Layout::default());
+        let mut tables = Vec::new();
         let mut transitions = Vec::new();
         let mut at = 0;
         while let Some(&addr) = order.get(at) {
@@ -220,68 +227,62 @@ impl Trie {
             } else {
                 NOT_FINAL
             };
-            trie.states.push((trie.inputs.len() as u32, last));
             transitions.clear();
             transitions.extend(node.transitions());
             transitions.sort_unstable_by_key(|t| t.inp);
+            // (A table holds a place plus one in a byte: 255 transitions
+            // at most, which no state of the lexicon nears.)
+            let is_wide = addr == root || (WIDE..=255).contains(&transitions.len());
+            let layout = if is_wide {
+                let mut table = [0u8; 256];
+                for (place, t) in transitions.iter().enumerate() {
+                    table[usize::from(t.inp)] = place as u8 + 1;
+                }
+                tables.push(table);
+                ids[addr] = wide.states.len() as u32;
+                &mut wide
+            } else {
+                ids[addr] = narrow.states.len() as u32 | NARROW;
+                &mut narrow
+            };
+            layout.states.push((layout.inputs.len() as u32, last));
             for t in &transitions {
-                let id = &mut ids[t.addr];
-                if *id == 0 {
-                    *id = order.len() as u32;
+                if ids[t.addr] == UNSEEN {
+                    ids[t.addr] = QUEUED;
                     order.push(t.addr);
                 }
-                trie.inputs.push(t.inp);
-                trie.moves.push((*id, output32(t.out)));
+                layout.inputs.push(t.inp);
+                let target = u32::try_from(t.addr).expect("da.fst is below 4 GB");
+                layout.moves.push((target, output32(t.out)));
             }
         }
-        trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
-        trie
-    }
-
-    fn transitions(&self, state: usize) -> std::ops::Range<usize> {
-        self.states[state].0 as usize..self.states[state + 1].0 as usize
-    }
-
-    /// The same automaton with the states of [`WIDE`] transitions or more
-    /// (and the root) renumbered first, each given its table.
-    fn wide_first(self) -> Trie {
-        let count = self.states.len() - 1;
-        // (A table holds a place plus one in a byte: 255 transitions at
-        // most, which no state of the lexicon nears.)
-        let is_wide = |s: usize| s == 0 || (WIDE..=255).contains(&self.transitions(s).len());
-        let order: Vec<usize> = (0..count)
-            .filter(|&s| is_wide(s))
-            .chain((0..count).filter(|&s| !is_wide(s)))
-            .collect();
-        let mut id = vec![0u32; count];
-        for (new, &old) in order.iter().enumerate() {
-            id[old] = new as u32;
-        }
-        let mut trie = Trie {
-            states: Vec::with_capacity(self.states.len()),
-            inputs: Vec::with_capacity(self.inputs.len()),
-            // (At their size: grown by doubling, they were 7 MB.)
-            moves: Vec::with_capacity(self.moves.len()),
-            wide: Vec::new(),
+        let wide_count = wide.states.len() as u32;
+        let number = |addr: u32| match ids[addr as usize] {
+            id if id & NARROW != 0 => wide_count + (id & !NARROW),
+            id => id,
         };
-        for &old in &order {
-            trie.states
-                .push((trie.inputs.len() as u32, self.states[old].1));
-            let range = self.transitions(old);
-            let inputs = &self.inputs[range.clone()];
-            if is_wide(old) {
-                let mut table = [0u8; 256];
-                for (place, &byte) in inputs.iter().enumerate() {
-                    table[usize::from(byte)] = place as u8 + 1;
-                }
-                trie.wide.push(table);
-            }
-            trie.inputs.extend_from_slice(inputs);
-            let moves = self.moves[range].iter();
-            trie.moves
-                .extend(moves.map(|&(target, output)| (id[target as usize], output)));
+        let skip = wide.inputs.len() as u32;
+        let count = wide.states.len() + narrow.states.len() + 1;
+        let mut trie = Trie {
+            states: Vec::with_capacity(count),
+            inputs: Vec::with_capacity(wide.inputs.len() + narrow.inputs.len()),
+            // (At their size: grown by doubling, they were 7 MB.)
+            moves: Vec::with_capacity(wide.moves.len() + narrow.moves.len()),
+            wide: tables,
+        };
+        trie.states.extend_from_slice(&wide.states);
+        let narrow_states = narrow.states.iter().map(|&(lo, last)| (lo + skip, last));
+        trie.states.extend(narrow_states);
+        trie.states
+            .push(((wide.inputs.len() + narrow.inputs.len()) as u32, NOT_FINAL));
+        for layout in [wide, narrow] {
+            trie.inputs.extend_from_slice(&layout.inputs);
+            let moves = layout
+                .moves
+                .iter()
+                .map(|&(target, output)| (number(target), output));
+            trie.moves.extend(moves);
         }
-        trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
         trie
     }
 
