@@ -72,8 +72,11 @@ pub struct Confusions {
     by_first: Box<[Vec<Sub>; 256]>,
     /// Diacritic letters OCR dropped altogether (`hjlp` for `hjælp`).
     dropped: Vec<Sub>,
-    /// ln P(c | c) for letters that OCR sometimes damages.
-    keep: FxHashMap<char, f64>,
+    /// ln P(c | c) for letters that OCR sometimes damages, by code point
+    /// below 256 (every Danish letter: an array, as it is read at every
+    /// step of every search), and any others.
+    keep: Box<[Option<f64>; 256]>,
+    keep_beyond: FxHashMap<char, f64>,
 }
 
 /// Which confusions a search may undo.
@@ -161,14 +164,22 @@ impl Confusions {
                 observed: count > 0.0,
             });
         }
-        let keep = damage
-            .into_iter()
-            .map(|(c, p)| (c, (1.0 - p).max(0.01).ln()))
-            .collect();
+        let mut keep = Box::new([None; 256]);
+        let mut keep_beyond = FxHashMap::default();
+        for (c, p) in damage {
+            let logp = (1.0 - p).max(0.01).ln();
+            match u8::try_from(c) {
+                Ok(byte) => keep[usize::from(byte)] = Some(logp),
+                Err(_) => {
+                    keep_beyond.insert(c, logp);
+                }
+            }
+        }
         Confusions {
             by_first,
             dropped,
             keep,
+            keep_beyond,
         }
     }
 
@@ -271,7 +282,7 @@ impl Confusions {
                 for sub in &self.by_first[usize::from(rest.as_bytes()[0])] {
                     if (diacritics_only && !sub.diacritic)
                         || (sub.digit && seen.len() > 1)
-                        || !rest.starts_with(sub.ocr.as_str())
+                        || !begins_with(rest.as_bytes(), sub.ocr.as_bytes())
                     {
                         continue;
                     }
@@ -378,10 +389,14 @@ impl Confusions {
     }
 
     fn keep_logp(&self, c: char, lost: bool) -> f64 {
-        match self.keep.get(&c) {
+        let keep = match u8::try_from(c) {
+            Ok(byte) => self.keep[usize::from(byte)],
+            Err(_) => self.keep_beyond.get(&c).copied(),
+        };
+        match keep {
             // In a document that kept its diacritics, æ/ø/å survive.
             Some(_) if !lost && matches!(c, 'æ' | 'ø' | 'å') => 0.0,
-            Some(&l) => l,
+            Some(l) => l,
             None => 0.0,
         }
     }
@@ -552,7 +567,7 @@ impl<'f> Frontier<'f> {
         a.priority
             .cmp(&b.priority)
             .then(a.at.cmp(&b.at))
-            .then_with(|| self.out(b).cmp(self.out(a)))
+            .then_with(|| byte_order(self.out(b), self.out(a)))
     }
 
     fn out(&self, key: Key) -> &str {
@@ -731,7 +746,7 @@ fn may_be_word(vocabulary: &[Box<str>], state: &State<'_>) -> bool {
             start == 0 || compounds::may_end(&state.out[start as usize..], raw_flags(value))
         })
     }) || vocabulary
-        .binary_search_by(|w| (**w).cmp(state.out.as_str()))
+        .binary_search_by(|w| byte_order(w, &state.out))
         .is_ok()
 }
 
@@ -741,14 +756,27 @@ pub fn has_prefix(words: &[Box<str>], prefix: &str) -> bool {
     words.get(i).is_some_and(|w| w.starts_with(prefix))
 }
 
-/// `a < b`, byte by byte in line: the words a binary search compares
-/// mostly differ in their first bytes, and a call of `memcmp` for each
-/// comparison was most of the search's cost.
+/// `a < b`, byte by byte in line ([`byte_order`]).
 fn precedes(a: &str, b: &str) -> bool {
+    byte_order(a, b) == Ordering::Less
+}
+
+/// `a.cmp(b)`, byte by byte in line: the words a binary search compares,
+/// and the texts of states the frontier compares, are short and mostly
+/// differ in their first bytes, and a call of `memcmp` for each comparison
+/// was most of what comparing cost.
+fn byte_order(a: &str, b: &str) -> Ordering {
     match a.bytes().zip(b.bytes()).find(|(x, y)| x != y) {
-        Some((x, y)) => x < y,
-        None => a.len() < b.len(),
+        Some((x, y)) => x.cmp(&y),
+        None => a.len().cmp(&b.len()),
     }
+}
+
+/// `rest.starts_with(ocr)` for the one or two bytes OCR printed, byte by
+/// byte: a call of `memcmp` for each confusion tried at each step was most
+/// of what trying it cost.
+fn begins_with(rest: &[u8], ocr: &[u8]) -> bool {
+    rest.len() >= ocr.len() && ocr.iter().zip(rest).all(|(a, b)| a == b)
 }
 
 #[cfg(test)]
