@@ -150,8 +150,9 @@ pub struct Lexicon {
 }
 
 /// The fst's states and transitions in plain arrays, made once (about
-/// 25 ms and 8 MB for the 290,000 states and 530,000 transitions): a step
-/// is a short scan of a byte slice, where the fst decodes a compact node.
+/// 25 ms and 9 MB for the 290,000 states and 530,000 transitions): a step
+/// is a short scan of a byte slice, or one load from a wide state's table,
+/// where the fst decodes a compact node.
 /// Values are below 2^32 by [`pack`]'s layout, so outputs are kept in 32
 /// bits.
 struct Trie {
@@ -164,14 +165,41 @@ struct Trie {
     /// and the state it leads to with its output.
     inputs: Vec<u8>,
     moves: Vec<(u32, u32)>,
+    /// Per wide state (the states numbered first, the root among them):
+    /// per input byte, its transition's place among the state's plus one,
+    /// 0 for none. A step from the root, where every compound part of the
+    /// candidate search begins, or from another state of dozens of
+    /// transitions is one load, not a binary search (about 4,300 states,
+    /// 1 MB).
+    wide: Vec<[u8; 256]>,
 }
+
+/// States with this many transitions or more have a [`Trie::wide`] table;
+/// below it a scan of a few bytes is as quick.
+const WIDE: usize = 9;
 
 /// No value reaches it ([`pack`] leaves bits 13 to 15 clear).
 const NOT_FINAL: u32 = u32::MAX;
 
+/// While [`Trie::new`] walks the fst: a state not reached yet, one reached
+/// and not laid out yet, and the mark of a narrow state's number.
+const UNSEEN: u32 = u32::MAX;
+const QUEUED: u32 = u32::MAX - 1;
+const NARROW: u32 = 1 << 31;
+
+/// One kind of state as [`Trie::new`] lays it out, as [`Trie`]'s arrays.
+#[derive(Default)]
+struct Layout {
+    states: Vec<(u32, u32)>,
+    inputs: Vec<u8>,
+    moves: Vec<(u32, u32)>,
+}
+
 impl Trie {
-    /// Lays `fst` out flat, states numbered in breadth-first order from
-    /// the root (state 0).
+    /// Lays `fst` out flat: the wide states first, then the others, each
+    /// in breadth-first order from the root (state 0). One walk lays out
+    /// both kinds, each apart, with the moves' targets as fst addresses
+    /// until every state has its number.
     fn new(fst: &Fst<&'static [u8]>) -> Trie {
         let output32 = |out: fst::raw::Output| {
             // `pack` puts every value below 2^32, and an output is a part
@@ -179,16 +207,14 @@ impl Trie {
             // defect, not a run-time condition.
             u32::try_from(out.value()).expect("da.fst outputs fit in 32 bits")
         };
-        // A state's id by its address in the fst (0: not seen yet; the
-        // root, id 0, is never a transition's target, the fst being
-        // acyclic).
-        let mut ids = vec![0u32; fst.as_bytes().len() + 1];
-        let mut order = vec![fst.root().addr()];
-        let mut trie = Trie {
-            states: Vec::new(),
-            inputs: Vec::new(),
-            moves: Vec::new(),
-        };
+        // A state's number among its kind by its address in the fst
+        // ([`NARROW`] marking the others), or [`UNSEEN`], or [`QUEUED`].
+        let mut ids = vec![UNSEEN; fst.as_bytes().len() + 1];
+        let root = fst.root().addr();
+        ids[root] = QUEUED;
+        let mut order = vec![root];
+        let (mut wide, mut narrow) = (Layout::default(), Layout::default());
+        let mut tables = Vec::new();
         let mut transitions = Vec::new();
         let mut at = 0;
         while let Some(&addr) = order.get(at) {
@@ -201,53 +227,90 @@ impl Trie {
             } else {
                 NOT_FINAL
             };
-            trie.states.push((trie.inputs.len() as u32, last));
             transitions.clear();
             transitions.extend(node.transitions());
             transitions.sort_unstable_by_key(|t| t.inp);
+            // (A table holds a place plus one in a byte: 255 transitions
+            // at most, which no state of the lexicon nears.)
+            let is_wide = addr == root || (WIDE..=255).contains(&transitions.len());
+            let layout = if is_wide {
+                let mut table = [0u8; 256];
+                for (place, t) in transitions.iter().enumerate() {
+                    table[usize::from(t.inp)] = place as u8 + 1;
+                }
+                tables.push(table);
+                ids[addr] = wide.states.len() as u32;
+                &mut wide
+            } else {
+                ids[addr] = narrow.states.len() as u32 | NARROW;
+                &mut narrow
+            };
+            layout.states.push((layout.inputs.len() as u32, last));
             for t in &transitions {
-                let id = &mut ids[t.addr];
-                if *id == 0 {
-                    *id = order.len() as u32;
+                if ids[t.addr] == UNSEEN {
+                    ids[t.addr] = QUEUED;
                     order.push(t.addr);
                 }
-                trie.inputs.push(t.inp);
-                trie.moves.push((*id, output32(t.out)));
+                layout.inputs.push(t.inp);
+                let target = u32::try_from(t.addr).expect("da.fst is below 4 GB");
+                layout.moves.push((target, output32(t.out)));
             }
         }
-        trie.states.push((trie.inputs.len() as u32, NOT_FINAL));
-        // (Grown by doubling: kept at their size, they are 7 MB.)
-        trie.states.shrink_to_fit();
-        trie.inputs.shrink_to_fit();
-        trie.moves.shrink_to_fit();
+        let wide_count = wide.states.len() as u32;
+        let number = |addr: u32| match ids[addr as usize] {
+            id if id & NARROW != 0 => wide_count + (id & !NARROW),
+            id => id,
+        };
+        let skip = wide.inputs.len() as u32;
+        let count = wide.states.len() + narrow.states.len() + 1;
+        let mut trie = Trie {
+            states: Vec::with_capacity(count),
+            inputs: Vec::with_capacity(wide.inputs.len() + narrow.inputs.len()),
+            // (At their size: grown by doubling, they were 7 MB.)
+            moves: Vec::with_capacity(wide.moves.len() + narrow.moves.len()),
+            wide: tables,
+        };
+        trie.states.extend_from_slice(&wide.states);
+        let narrow_states = narrow.states.iter().map(|&(lo, last)| (lo + skip, last));
+        trie.states.extend(narrow_states);
+        trie.states
+            .push(((wide.inputs.len() + narrow.inputs.len()) as u32, NOT_FINAL));
+        for layout in [wide, narrow] {
+            trie.inputs.extend_from_slice(&layout.inputs);
+            let moves = layout
+                .moves
+                .iter()
+                .map(|&(target, output)| (number(target), output));
+            trie.moves.extend(moves);
+        }
         trie
     }
 
     /// The state and output after one byte from `state`, if a key goes on
     /// that way.
-    fn step(&self, state: u32, byte: u8) -> Option<(u32, u64)> {
-        let (lo, hi) = (
-            self.states[state as usize].0 as usize,
-            self.states[state as usize + 1].0 as usize,
-        );
-        let inputs = &self.inputs[lo..hi];
-        // Most states have a few transitions; those near the root have
-        // dozens.
-        let i = lo
-            + if inputs.len() > 8 {
-                inputs.binary_search(&byte).ok()?
-            } else {
-                inputs.iter().position(|&b| b == byte)?
-            };
-        let (target, output) = self.moves[i];
-        Some((target, u64::from(output)))
+    fn step(&self, state: u32, byte: u8) -> Option<(u32, u32)> {
+        let i = match self.wide.get(state as usize) {
+            Some(table) => {
+                let place = usize::from(table[usize::from(byte)].checked_sub(1)?);
+                self.states[state as usize].0 as usize + place
+            }
+            None => {
+                let (lo, hi) = (
+                    self.states[state as usize].0 as usize,
+                    self.states[state as usize + 1].0 as usize,
+                );
+                // Most states have a transition or two.
+                lo + self.inputs[lo..hi].iter().position(|&b| b == byte)?
+            }
+        };
+        Some(self.moves[i])
     }
 
     /// The value of the key ending in `state` reached with `output`, if
     /// one does.
-    fn value(&self, state: u32, output: u64) -> Option<u64> {
+    fn value(&self, state: u32, output: u32) -> Option<u64> {
         let last = self.states[state as usize].1;
-        (last != NOT_FINAL).then(|| output + u64::from(last))
+        (last != NOT_FINAL).then(|| u64::from(output) + u64::from(last))
     }
 }
 
@@ -402,7 +465,9 @@ impl Lexicon {
 pub(crate) struct Cursor<'f> {
     trie: &'f Trie,
     state: u32,
-    output: u64,
+    /// (A part of a value, so below 2^32; in 32 bits a cursor is 16
+    /// bytes, and the candidate search keeps several a state.)
+    output: u32,
 }
 
 impl Cursor<'_> {
