@@ -865,6 +865,20 @@ fn two_damaged_forms_that_agree_settle_each_other() {
     assert_changed(&both, "Mosevenget", "Mosevænget");
 }
 
+/// Of two compound readings whose rarest parts are both rare, the one in
+/// fewer parts is likelier: `fødevare|styrelsen` (food authority), not
+/// `føde|være|styrelsen`, which had split the probability and left the
+/// word in review.
+#[test]
+fn a_compound_in_fewer_parts_is_the_likelier_reading() {
+    let out = repair(&format!(
+        "{LOST}Vognen skal vaere registreret hos Fodevarestyrelsen, og kontrollen med \
+         fodevarestyrelsen sker hvert ar.\n"
+    ));
+    assert_changed(&out, "Fodevarestyrelsen", "Fødevarestyrelsen");
+    assert_changed(&out, "fodevarestyrelsen", "fødevarestyrelsen");
+}
+
 /// A name no dictionary holds, damaged three ways on one page, is read from
 /// what the three agree on; a string alone, or two that might be two
 /// names, or a name the lexicon knows, is not.
