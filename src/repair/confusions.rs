@@ -487,7 +487,7 @@ impl Confusions {
             let step = (
                 logp + sub.logp + damping,
                 edits + 1,
-                telling || is_telling(&sub.ocr),
+                telling || is_telling(walk.seen, at, &sub.ocr),
             );
             more = self.spell(walk, at + sub.ocr.len(), out, step);
             out.truncate(len);
@@ -516,8 +516,8 @@ pub struct Spelling<'w> {
     pub word: &'w str,
     /// ln P(seen | word).
     pub channel: f64,
-    /// A confusion was undone that no Danish spelling makes: junk (`&`,
-    /// `@`, `é`, `z`) or two letters for one (`ae`, `ee`, `eo`). A string
+    /// A confusion was undone that no name is spelt with: a character that
+    /// is no letter (`&`, `@`, `0`) or a `z` between consonants. A string
     /// with one is damaged for certain; `Olstrup` might be a name as it
     /// stands, `Olstrzp` is none.
     pub telling: bool,
@@ -532,10 +532,24 @@ struct Walk<'s, 'v> {
     visit: &'v mut dyn FnMut(Spelling),
 }
 
-/// Whether OCR's `ocr` for a diacritic letter is a string no Danish
-/// spelling has in its place (see [`Spelling::telling`]).
-fn is_telling(ocr: &str) -> bool {
-    ocr.chars().count() > 1 || ocr.chars().any(|c| !c.is_ascii_alphabetic() || c == 'z')
+/// Whether OCR's `ocr` for a diacritic letter, at `at` in `seen`, is what
+/// no name is spelt with (see [`Spelling::telling`]): a character that is
+/// no letter (`&`, `@`, `0`), or a `z` between two consonants (`Bzkkerup`,
+/// `Fjzldstrup`). Not `ae`, `ee`, `eo`, `é`, nor a `z` beside a vowel or
+/// at an end: names are spelt so (`Michael`, `Heering`, `Leo`, `René`,
+/// `Özdal`, `Scherz`).
+fn is_telling(seen: &str, at: usize, ocr: &str) -> bool {
+    let consonant = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_vowel(c));
+    let before = seen[..at].chars().next_back();
+    let after = seen[at + ocr.len()..].chars().next();
+    ocr.chars().any(|c| !c.is_alphabetic()) || (ocr == "z" && consonant(before) && consonant(after))
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'æ' | 'ø' | 'å' | 'é' | 'ö' | 'ü' | 'ä'
+    )
 }
 
 /// A partial candidate: `out` built from `seen[..at]`.

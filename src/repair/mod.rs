@@ -379,6 +379,19 @@ impl Repairer {
         variants::agree(&self.confusions, forms, &prior)
     }
 
+    /// What the variants of the batch's damaged names agree on, worked out
+    /// once a batch (see [`Doc::variants`]).
+    fn batch_variants(&self) -> &BTreeMap<String, variants::Agreement> {
+        self.batch_variants.get_or_init(|| {
+            let names = self.context.damaged_names(MAX_BATCH_NAMES);
+            let names: Vec<&str> = names
+                .into_iter()
+                .filter(|n| self.unexplained_name(n))
+                .collect();
+            self.agree(&names)
+        })
+    }
+
     /// Adds what the clean documents of the batch teach.
     pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
         // Nothing learned (no clean document, no damaged name): no need to
@@ -1586,9 +1599,6 @@ impl Doc<'_> {
         before || after
     }
 
-    /// Party letters that lost their diacritic, settled by the member's
-    /// other letters in the document ([`parties`]). `changes` are the repairs
-    /// made so far: the members' names are read as repaired.
     /// Names the document writes damaged in several ways, read together
     /// (see [`variants`]): `Baekkerup`, `Bekkerup` and `Bzkkerup` are
     /// `Bækkerup`; and the batch's damaged documents are read together too
@@ -1620,19 +1630,14 @@ impl Doc<'_> {
         let forms: BTreeSet<&str> = tokens.iter().map(|&i| self.seen_lower(i)).collect();
         let forms: Vec<&str> = forms.into_iter().collect();
         let own = r.agree(&forms);
-        let batch = r.batch_variants.get_or_init(|| {
-            let names = r.context.damaged_names(MAX_BATCH_NAMES);
-            let names: Vec<&str> = names
-                .into_iter()
-                .filter(|n| r.unexplained_name(n))
-                .collect();
-            r.agree(&names)
-        });
+        let batch = r.batch_variants();
         let mut out = Vec::new();
         for i in tokens {
             let seen_lower = self.seen_lower(i);
-            let Some(agreement) = own.get(seen_lower).or_else(|| batch.get(seen_lower)) else {
-                continue;
+            let (agreement, reason) = match (own.get(seen_lower), batch.get(seen_lower)) {
+                (Some(agreement), _) => (agreement, DIFFERENT_ELSEWHERE),
+                (None, Some(agreement)) => (agreement, DIFFERENT_IN_BATCH),
+                (None, None) => continue,
             };
             if agreement.word == seen_lower {
                 continue;
@@ -1650,12 +1655,15 @@ impl Doc<'_> {
             } else if agreement.p >= REVIEW && !review.iter().any(|d| (d.line, d.column) == at) {
                 let seen = token.text(self.text);
                 let candidates = std::slice::from_ref(&agreement.word);
-                review.push(doubt(&token, seen, candidates, DIFFERENT_ELSEWHERE));
+                review.push(doubt(&token, seen, candidates, reason));
             }
         }
         out
     }
 
+    /// Party letters that lost their diacritic, settled by the member's
+    /// other letters in the document ([`parties`]). `changes` are the repairs
+    /// made so far: the members' names are read as repaired.
     fn party_letters(&self, changes: &[Change]) -> Vec<Change> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();
@@ -1833,6 +1841,7 @@ impl Doc<'_> {
 
 const NOT_CERTAIN: &str = "no repair certain enough";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
+const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the batch";
 
 /// The bar for a name read from its variants: higher than [`CHANGE`],
 /// because the letters the variants agree on are read by the letters of
@@ -1844,7 +1853,9 @@ const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 const VARIANT_CHANGE: f64 = 0.95;
 
 /// The batch's damaged names read together at most (its commonest): a
-/// bound on the memory of reading them, a few hundred bytes each.
+/// bound on the time of reading them (a hundred readings each or so;
+/// memory is bounded by the largest class of names one skeleton, see
+/// [`variants::agree`]).
 const MAX_BATCH_NAMES: usize = 100_000;
 
 /// ln of the share of a letter clean text never shows.

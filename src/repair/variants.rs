@@ -65,33 +65,43 @@ struct Witness {
 /// probability. `prior` weighs a reading before the evidence (ln, up to a
 /// constant).
 ///
-/// A batch holds thousands of such strings and each a hundred readings or
-/// so, few of them shared: the readings are walked twice, first only to
-/// count by a hash how many forms have each, then to keep those two or
-/// more may share (a hash two readings share only lets an unshared one
-/// through, to be dropped below).
+/// Only strings of one skeleton can share a reading
+/// ([`Confusions::diacritic_skeleton`]), so each class of them is read on
+/// its own, and most strings, alone in theirs, not at all: what a batch's
+/// thousands of names cost is bounded by its largest class.
 pub(crate) fn agree(
     confusions: &Confusions,
     forms: &[&str],
     prior: &dyn Fn(&str) -> f64,
 ) -> BTreeMap<String, Agreement> {
+    let mut classes: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for form in forms {
+        let skeleton = confusions.diacritic_skeleton(form);
+        classes.entry(skeleton).or_default().push(form);
+    }
+    let mut out = BTreeMap::new();
+    for class in classes.values().filter(|class| class.len() > 1) {
+        let shared = shared_readings(confusions, class);
+        out.extend(assign(class, groups(&shared, prior)));
+    }
+    out
+}
+
+/// The readings two or more of `forms` share, each with how every form
+/// that has it reads it. A string has a hundred readings or so, few of
+/// them shared: they are walked twice, first only to count by a hash how
+/// many forms have each, then to keep those two or more may share (a hash
+/// two readings share only lets an unshared one through, dropped later).
+fn shared_readings(confusions: &Confusions, forms: &[&str]) -> BTreeMap<String, Vec<Witness>> {
     let hash = |word: &str| {
         let mut hasher = FxHasher::default();
         word.hash(&mut hasher);
         hasher.finish()
     };
-    // Only a form whose skeleton another form has may share a reading.
-    let mut skeletons: FxHashMap<String, u32> = FxHashMap::default();
-    for form in forms {
-        *skeletons
-            .entry(confusions.diacritic_skeleton(form))
-            .or_default() += 1;
-    }
-    let has_twin = |form: &str| skeletons[&confusions.diacritic_skeleton(form)] > 1;
     let mut readers: FxHashMap<u64, u32> = FxHashMap::default();
     let mut readable = vec![false; forms.len()];
     let mut hashes: Vec<u64> = Vec::new();
-    for (k, form) in forms.iter().enumerate().filter(|(_, f)| has_twin(f)) {
+    for (k, form) in forms.iter().enumerate() {
         hashes.clear();
         let visit = &mut |s: Spelling| hashes.push(hash(s.word));
         readable[k] = confusions.each_diacritic_spelling(form, true, MAX_SPELLINGS, visit);
@@ -103,7 +113,6 @@ pub(crate) fn agree(
             }
         }
     }
-    // Reading -> how each form that has it reads it.
     let mut shared: BTreeMap<String, Vec<Witness>> = BTreeMap::new();
     for (k, form) in forms.iter().enumerate().filter(|(k, _)| readable[*k]) {
         let visit = &mut |s: Spelling| {
@@ -128,9 +137,18 @@ pub(crate) fn agree(
         };
         confusions.each_diacritic_spelling(form, true, MAX_SPELLINGS, visit);
     }
-    // The groups of forms that share readings, with each reading's score.
+    shared
+}
+
+/// The groups of forms (by index) that share readings trusted to be more
+/// than chance, each with its readings scored: the joint channel and the
+/// prior.
+fn groups<'r>(
+    shared: &'r BTreeMap<String, Vec<Witness>>,
+    prior: &dyn Fn(&str) -> f64,
+) -> BTreeMap<Vec<usize>, Vec<(f64, &'r str)>> {
     let mut groups: BTreeMap<Vec<usize>, Vec<(f64, &str)>> = BTreeMap::new();
-    for (word, witnesses) in &shared {
+    for (word, witnesses) in shared {
         if witnesses.len() < 2 || !trusted(witnesses) {
             continue;
         }
@@ -138,8 +156,15 @@ pub(crate) fn agree(
         let score = witnesses.iter().map(|w| w.channel).sum::<f64>() + prior(word);
         groups.entry(members).or_default().push((score, word));
     }
-    // Each form goes with the largest group it is in (the most witnesses),
-    // and there with the likeliest reading.
+    groups
+}
+
+/// Each form goes with the largest group it is in (the most witnesses),
+/// and there with the likeliest reading, at its share of the group's.
+fn assign(
+    forms: &[&str],
+    groups: BTreeMap<Vec<usize>, Vec<(f64, &str)>>,
+) -> BTreeMap<String, Agreement> {
     let mut out: BTreeMap<String, Agreement> = BTreeMap::new();
     let mut by_size: Vec<_> = groups.into_iter().collect();
     by_size.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -153,22 +178,22 @@ pub(crate) fn agree(
             .expect("a group has a reading");
         let total: f64 = readings.iter().map(|r| (r.0 - best.0).exp()).sum();
         for k in members {
-            out.insert(
-                forms[k].to_string(),
-                Agreement {
-                    word: best.1.to_string(),
-                    p: 1.0 / total,
-                },
-            );
+            let agreement = Agreement {
+                word: best.1.to_string(),
+                p: 1.0 / total,
+            };
+            out.insert(forms[k].to_string(), agreement);
         }
     }
     out
 }
 
-/// Whether agreement among these witnesses is more than chance: three
-/// different strings, or one with a telling confusion.
+/// Whether agreement among these witnesses is more than chance: one of
+/// them is damaged for certain (a telling confusion). Without one, any
+/// number of strings may be as many names (`Koskinen`, `Keskinen`,
+/// `Kaskinen`: they share `Køskinen`).
 fn trusted(witnesses: &[Witness]) -> bool {
-    witnesses.len() >= 3 || witnesses.iter().any(|w| w.telling)
+    witnesses.iter().any(|w| w.telling)
 }
 
 /// ln of each letter's share of the letters of `words` (with their counts),
@@ -212,15 +237,29 @@ mod tests {
         }
     }
 
-    /// Two plain variants may be two names (`Olstrup`, `Elstrup`); with a
-    /// telling one (`Olstrzp` holds a `z`) they are one.
+    /// Plain variants may be as many names, however many (`Olstrup` and
+    /// `Elstrup`; `Koskinen`, `Keskinen` and `Kaskinen`), and so may
+    /// strings spelt as names are (`ee`, `ae`, `é`, a `z` by a vowel or at
+    /// an end: `Leerbeck`, `Heering`, `Özdal`, `Scherz`); a `z` between
+    /// consonants or junk (`Hornsbzk`, `Hornsba@k`) is damage for certain.
     #[test]
-    fn two_variants_agree_only_when_one_is_damaged_for_certain() {
+    fn variants_agree_only_when_one_is_damaged_for_certain() {
         let c = Confusions::bundled();
-        assert!(agree(&c, &["olstrup", "elstrup"], &even).is_empty());
-        let agreed = agree(&c, &["thorring", "theorring"], &even);
-        assert_eq!(agreed["thorring"].word, "thørring");
-        assert_eq!(agreed["theorring"].word, "thørring");
+        for forms in [
+            &["olstrup", "elstrup"][..],
+            &["kaskinen", "keskinen", "koskinen"],
+            &["leerbeck", "lerbeck"],
+            &["haring", "heering"],
+            &["özdal", "özdil"],
+            &["schore", "scherz"],
+        ] {
+            assert!(agree(&c, forms, &even).is_empty(), "{forms:?}");
+        }
+        for forms in [["hornsbak", "hornsbzk"], ["hornsbak", "hornsba@k"]] {
+            let agreed = agree(&c, &forms, &even);
+            assert_eq!(agreed[forms[0]].word, "hornsbæk");
+            assert_eq!(agreed[forms[1]].word, "hornsbæk");
+        }
     }
 
     /// Strings that share no reading, or a string alone, agree on nothing.
