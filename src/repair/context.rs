@@ -371,6 +371,10 @@ pub struct Context {
     skips: FxHashMap<(u32, u32), u32>,
     /// Per word id, per relation ([`AFTER`] ...): the words seen there.
     spreads: Vec<[Spread; 4]>,
+    /// [`Context::association_unseen`] of every spread, worked out once the
+    /// counts are complete (every decision asks it of up to four
+    /// neighbours, each a logarithm); emptied whenever they change.
+    unseen: OnceLock<Vec<[f64; 4]>>,
     /// Per word id: its class, if it has one.
     classes: Vec<Option<Class>>,
     /// Which classes followed each word.
@@ -473,6 +477,7 @@ impl Context {
             pairs: FxHashMap::default(),
             skips: FxHashMap::default(),
             spreads: Vec::new(),
+            unseen: OnceLock::new(),
             classes: Vec::new(),
             followed_by: ClassCounts::default(),
             preceded_by: ClassCounts::default(),
@@ -588,6 +593,7 @@ impl Context {
         self.counts.push(0);
         self.classes.push(Class::of(&word));
         self.spreads.push([Spread::default(); 4]);
+        self.unseen = OnceLock::new();
         self.followed_by.grow();
         self.preceded_by.grow();
         if word.chars().all(char::is_alphabetic) {
@@ -614,6 +620,7 @@ impl Context {
             spread.seen += f64::from(n);
             spread.kinds += f64::from(u8::from(new_kind));
         }
+        self.unseen = OnceLock::new();
         if skip {
             return;
         }
@@ -664,13 +671,18 @@ impl Context {
     ) -> Neighbours {
         // The word being decided stands after `prev`, so what was seen after
         // `prev` counts; and so on.
+        let unseen = self.unseen.get_or_init(|| {
+            self.spreads
+                .iter()
+                .map(|spreads| spreads.map(Context::association_unseen))
+                .collect()
+        });
         let known = |w: Option<LookedUp>, relation: usize| {
-            let id = w?.id?;
-            let spread = self.spreads[id as usize][relation];
+            let id = w?.id? as usize;
             Some(Known {
-                id,
-                spread,
-                unseen: Context::association_unseen(spread),
+                id: id as u32,
+                spread: self.spreads[id][relation],
+                unseen: unseen[id][relation],
             })
         };
         Neighbours {

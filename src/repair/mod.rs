@@ -255,6 +255,9 @@ impl Written {
     }
 }
 
+/// What [`Doc::neighbour`] calls a neighbour that is no word.
+const MARKS: [&str; 3] = [context::NUMBER, context::COMMA, context::STOP];
+
 /// Each of the cache's maps stops growing here (about 30 MB each at most;
 /// a batch of 3,000 minutes fills them to a few MB).
 const MAX_CACHED: usize = 1 << 18;
@@ -421,6 +424,8 @@ impl Repairer {
             seen_lowered: String::with_capacity(text.len()),
             seen_lower_at: Vec::with_capacity(tokens.len()),
             seen_looked_up: vec![OnceCell::new(); tokens.len()],
+            neighbours_looked_up: vec![Default::default(); tokens.len()],
+            marks_looked_up: Default::default(),
             dotted: vec![OnceCell::new(); tokens.len()],
             repaired_here: FxHashSet::default(),
             repaired_parts: FxHashSet::default(),
@@ -506,8 +511,7 @@ struct Reading {
     word: String,
     /// ln P(seen | word).
     channel: f64,
-    /// ln P(word).
-    prior: f64,
+    prior: Prior,
     rule: Rule,
     /// The word as context scores it.
     looked_up: LookedUp,
@@ -522,13 +526,27 @@ struct Reading {
     needs_pair: bool,
 }
 
+/// ln P(word), and P(word) itself, which the context's fit asks for: an
+/// exponential worked out once a reading, not at every decision.
+#[derive(Debug, Clone, Copy)]
+struct Prior {
+    ln: f64,
+    p: f64,
+}
+
+impl Prior {
+    fn of(ln: f64) -> Prior {
+        Prior { ln, p: ln.exp() }
+    }
+}
+
 /// What one distinct word (lower-case) could be, before context.
 #[derive(Debug, Clone)]
 struct Analysis {
     /// Candidates other than the word itself.
     candidates: Vec<Reading>,
     /// Channel and prior of the word as seen.
-    seen: (f64, f64),
+    seen: (f64, Prior),
     /// The word as seen, as context scores it.
     seen_looked_up: LookedUp,
     /// Whether the word as seen is a word (then a change is a real-word
@@ -559,6 +577,13 @@ struct Doc<'a> {
     /// it is a neighbour (a word stands beside two words, and two away from
     /// two more, each decided twice).
     seen_looked_up: Vec<OnceCell<LookedUp>>,
+    /// Per token, [`Doc::neighbour_looked_up`] before and after it, worked
+    /// out the first time it is asked: four decisions around a word ask
+    /// each, and each is decided up to twice. Emptied where the neighbour's
+    /// form changes.
+    neighbours_looked_up: Vec<[OnceCell<Option<LookedUp>>; 2]>,
+    /// [`MARKS`] as the counts know them, looked up once a document.
+    marks_looked_up: [OnceCell<LookedUp>; 3],
     /// Per token, whether it is an abbreviation the dictionary writes with
     /// the full stop that follows it (see [`Doc::is_dotted_abbreviation`]),
     /// asked at every decision beside it.
@@ -580,8 +605,9 @@ struct Doc<'a> {
 
 /// The best form of a word in context: (word, rule, probability,
 /// alternatives worth reviewing).
-struct Decision {
-    best: String,
+struct Decision<'a> {
+    /// Borrowed from the analysis: only a change copies it.
+    best: &'a str,
     rule: Rule,
     /// The best form's probability.
     p: f64,
@@ -591,7 +617,7 @@ struct Decision {
     alternatives: Vec<String>,
 }
 
-impl Decision {
+impl Decision<'_> {
     /// Whether the word changes. Normally only at [`CHANGE`]; but when the
     /// word as seen is almost surely wrong (`tryksar`), the best repair
     /// needs only [`CHANGE_NON_WORD`]: no correct word can be damaged, and a
@@ -681,6 +707,8 @@ impl Doc<'_> {
                 capitalised: !part && word.chars().next().is_some_and(char::is_uppercase),
             };
             if let Some(analysis) = self.analyse(&lower, written) {
+                // The analysis looked the word up already.
+                let _ = self.seen_looked_up[i].set(analysis.seen_looked_up);
                 if name {
                     // An archivist should see that it may have lost a
                     // letter (`Sorensen`); a name the lexicon knows as it
@@ -691,9 +719,8 @@ impl Doc<'_> {
                     }
                     continue;
                 }
+                // (Its form for context stays the one seen until decided.)
                 pending.push((i, analysis));
-                lower.truncate(lower.len() - usize::from(part));
-                self.lower[i] = Some(lower.clone());
             }
         }
 
@@ -707,10 +734,11 @@ impl Doc<'_> {
             .collect();
         let mut changed = vec![false; self.tokens.len()];
         for (k, (i, _)) in pending.iter().enumerate() {
-            if let Some(Decision { best, .. }) = &choice[k] {
-                if self.lower[*i].as_deref() != Some(best.as_str()) {
+            if let Some(Decision { best, .. }) = choice[k] {
+                if self.lower[*i].as_deref().unwrap_or(self.seen_lower(*i)) != best {
                     changed[*i] = true;
-                    self.lower[*i] = Some(best.clone());
+                    self.lower[*i] = Some(best.to_string());
+                    self.forget_neighbour(*i);
                 }
             }
         }
@@ -725,14 +753,17 @@ impl Doc<'_> {
                         self.repaired_parts
                             .extend(reading.marked_parts.iter().cloned());
                     }
-                    self.repaired_here.insert(best.clone());
-                    if *best != *analysis.word {
+                    // (Most are there already: a copy only for a new one.)
+                    if !self.repaired_here.contains(*best) {
+                        self.repaired_here.insert(best.to_string());
+                    }
+                    if **best != *analysis.word {
                         let repairs = self
                             .repaired_pairs
                             .entry(analysis.word.clone())
                             .or_default();
                         if !repairs.iter().any(|r| **r == **best) {
-                            repairs.push(Box::from(best.as_str()));
+                            repairs.push(Box::from(*best));
                         }
                     }
                 }
@@ -759,7 +790,7 @@ impl Doc<'_> {
                 let Decision { best, rule, p, .. } = decision;
                 changes.push(Change {
                     token: *i,
-                    to: best,
+                    to: best.to_string(),
                     rule,
                     confidence: p,
                 });
@@ -772,7 +803,7 @@ impl Doc<'_> {
             if self.restores_name(*i, analysis, &decision) {
                 changes.push(Change {
                     token: *i,
-                    to: decision.best,
+                    to: decision.best.to_string(),
                     rule: decision.rule,
                     confidence: decision.p,
                 });
@@ -786,9 +817,9 @@ impl Doc<'_> {
             } = decision;
             let token = self.tokens[*i];
             let seen = token.text(self.text);
-            if best != *analysis.word && p >= REVIEW {
+            if *best != *analysis.word && p >= REVIEW {
                 alternatives.retain(|a| *a != best);
-                alternatives.insert(0, best);
+                alternatives.insert(0, best.to_string());
                 review.push(doubt(
                     &token,
                     seen,
@@ -957,7 +988,7 @@ impl Doc<'_> {
             (false, true) => LN_P_UNKNOWN_LOST,
             (false, false) => LN_P_UNKNOWN,
         };
-        let mut seen = (0.0, unknown);
+        let mut seen = (0.0, Prior::of(unknown));
         let mut candidates = Vec::new();
         let needs_pair = found.len();
         found.extend(beside_only);
@@ -968,7 +999,7 @@ impl Doc<'_> {
                 // question; to the repair it stays an unknown word.
                 continue;
             }
-            let prior = r.ln_prior(&c.word);
+            let prior = Prior::of(r.ln_prior(&c.word));
             if c.edits == 0 {
                 seen = (c.channel, prior);
                 continue;
@@ -999,7 +1030,7 @@ impl Doc<'_> {
             if let Some(word) = fallback::unique_repair(r.lexicon, lower) {
                 // One edit the confusions do not explain: as unlikely as a
                 // rare confusion, but still far likelier than a non-word.
-                let prior = r.ln_prior(&word);
+                let prior = Prior::of(r.ln_prior(&word));
                 candidates.push(Reading {
                     looked_up: r.context.look_up(&word),
                     word,
@@ -1027,7 +1058,7 @@ impl Doc<'_> {
 
     /// The best form for token `i` in its context: (word, rule, probability,
     /// alternatives worth reviewing).
-    fn decide(&self, i: usize, analysis: &Analysis) -> Decision {
+    fn decide<'a>(&self, i: usize, analysis: &'a Analysis) -> Decision<'a> {
         let r = self.repairer;
         let around = self.around(i);
         let seen_word: &str = &analysis.word;
@@ -1041,7 +1072,7 @@ impl Doc<'_> {
             Some(repairs) if analysis.seen_standalone => repairs,
             _ => &[],
         };
-        let fit = |word: &str, looked_up, marked_parts: &[Box<str>], channel: f64, prior: f64| {
+        let fit = |word: &str, looked_up, marked_parts: &[Box<str>], channel: f64, prior: Prior| {
             let boost = if echo && (self.repaired_here.contains(word) || self.echoes(marked_parts))
             {
                 LN_ECHO
@@ -1052,7 +1083,7 @@ impl Doc<'_> {
             } else {
                 0.0
             };
-            channel + prior + boost + r.context.fit_looked_up(&around, looked_up, prior.exp())
+            channel + prior.ln + boost + r.context.fit_looked_up(&around, looked_up, prior.p)
         };
         // OCR junk in place of the first letter (`&lund`, `&ge`) hides its
         // case: it may have been a capital (`Ålund`, `Åge`).
@@ -1083,8 +1114,11 @@ impl Doc<'_> {
         // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
         // a `Mølgård` that could never be made.
         let aa = self.protected[i].then(|| analysis.word.matches("aa").count());
-        // (word, score, rule), borrowed: only the winner is copied.
-        let mut scored: Vec<(&str, f64, Rule)> = Vec::with_capacity(analysis.candidates.len() + 1);
+        // (word, score, rule, weight), borrowed from the analysis. The
+        // weight, exp(score - best score), is filled in once the best score
+        // is known, and worked out once.
+        let mut scored: Vec<(&str, f64, Rule, f64)> =
+            Vec::with_capacity(analysis.candidates.len() + 1);
         scored.extend(
             analysis
                 .candidates
@@ -1095,7 +1129,7 @@ impl Doc<'_> {
                 .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up))
                 .map(|c| {
                     let score = fit(&c.word, c.looked_up, &c.marked_parts, c.channel, c.prior);
-                    (c.word.as_str(), score, c.rule)
+                    (c.word.as_str(), score, c.rule, 0.0)
                 }),
         );
         let (channel, prior) = analysis.seen;
@@ -1104,14 +1138,17 @@ impl Doc<'_> {
         let seen_fit = if analysis.seen_is_word {
             fit(seen_word, analysis.seen_looked_up, &[], channel, prior)
         } else {
-            channel + prior + r.context.fit_unseen(&around)
+            channel + prior.ln + r.context.fit_unseen(&around)
         };
-        scored.push((seen_word, seen_fit, Rule::Context));
+        scored.push((seen_word, seen_fit, Rule::Context, 0.0));
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
-        let total: f64 = scored.iter().map(|s| (s.1 - max).exp()).sum();
+        for s in &mut scored {
+            s.3 = (s.1 - max).exp();
+        }
+        let total: f64 = scored.iter().map(|s| s.3).sum();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-        let (best, score, mut rule) = scored[0];
-        let p = (score - max).exp() / total;
+        let (best, _, mut rule, weight) = scored[0];
+        let p = weight / total;
         if analysis.seen_is_word && best != seen_word {
             // The word as seen is a word: only context made the change.
             rule = Rule::Context;
@@ -1128,16 +1165,16 @@ impl Doc<'_> {
         } else {
             scored
                 .iter()
-                .filter(|s| s.0 != seen_word && (s.1 - max).exp() / total >= bar)
+                .filter(|s| s.0 != seen_word && s.3 / total >= bar)
                 .map(|s| s.0.to_string())
                 .collect()
         };
         let p_seen = scored
             .iter()
             .find(|s| s.0 == seen_word)
-            .map_or(0.0, |s| (s.1 - max).exp() / total);
+            .map_or(0.0, |s| s.3 / total);
         Decision {
-            best: best.to_string(),
+            best,
             rule,
             p,
             p_seen,
@@ -1193,15 +1230,37 @@ impl Doc<'_> {
 
     /// [`Doc::neighbour`] as the counts know it.
     fn neighbour_looked_up(&self, i: usize, after: bool) -> Option<LookedUp> {
+        *self.neighbours_looked_up[i][usize::from(after)]
+            .get_or_init(|| self.look_up_neighbour(i, after))
+    }
+
+    /// Token `j`'s form changed: the words beside it see another neighbour.
+    fn forget_neighbour(&mut self, j: usize) {
+        if let Some(before) = j.checked_sub(1) {
+            self.neighbours_looked_up[before][1] = OnceCell::new();
+        }
+        if let Some(after) = self.neighbours_looked_up.get_mut(j + 1) {
+            after[0] = OnceCell::new();
+        }
+    }
+
+    /// [`Doc::neighbour_looked_up`], worked out.
+    fn look_up_neighbour(&self, i: usize, after: bool) -> Option<LookedUp> {
         let word = self.neighbour(i, after)?;
         let j = if after { i + 1 } else { i - 1 };
         let context = &self.repairer.context;
-        if matches!(self.tokens[j].kind, Kind::Word | Kind::Abbreviation)
-            && word == self.seen_lower(j)
-        {
-            return Some(*self.seen_looked_up[j].get_or_init(|| context.look_up(word)));
-        }
-        Some(context.look_up(word))
+        let cell = match self.tokens[j].kind {
+            Kind::Word | Kind::Abbreviation if word == self.seen_lower(j) => {
+                &self.seen_looked_up[j]
+            }
+            Kind::Word | Kind::Abbreviation => return Some(context.look_up(word)),
+            // A number, a comma or a full stop.
+            _ => match MARKS.iter().position(|m| *m == word) {
+                Some(k) => &self.marks_looked_up[k],
+                None => return Some(context.look_up(word)),
+            },
+        };
+        Some(*cell.get_or_init(|| context.look_up(word)))
     }
 
     /// `1` read for `i` between words, `l` read for `1` in a numbered list.
@@ -1873,7 +1932,7 @@ fn agreed<'a>(analyses: impl Iterator<Item = &'a Analysis>) -> FxHashSet<String>
         let top = analysis
             .candidates
             .iter()
-            .max_by(|a, b| (a.channel + a.prior).total_cmp(&(b.channel + b.prior)));
+            .max_by(|a, b| (a.channel + a.prior.ln).total_cmp(&(b.channel + b.prior.ln)));
         if let Some(c) = top {
             match seen_as.get(c.word.as_str()) {
                 Some(other) if *other != &*analysis.word => {
