@@ -107,14 +107,14 @@ fn unseen_text_on_new_subjects_is_scored() {
     // the project has, measured but never studied (see its README; this
     // test prints no misses). Measured 89.3% (1154 of 1292) when it came, 2
     // of 4686 correct words damaged; 90.2% (1166) at the end of stop 15
-    // (stop 14's code: 88.6%); 90.4% (1168) at stop 16, names read from
-    // their variants. The floor guards against a fall; the target is not
+    // (stop 14's code: 88.6%); 90.3% (1167) at stop 16 (names read from
+    // their variants, foreign names kept). The floor guards against a fall; the target is not
     // met here.
     let texts = folder("tests/data/unseen");
     let report = evaluate_heldout(&repairer(false), &texts, SEED);
     println!("== unseen\n{report}");
     assert!(report.broken > 1000, "the noise model damages enough words");
-    assert!(report.recall() >= 0.90, "reached 90.4%; target 97%");
+    assert!(report.recall() >= 0.90, "reached 90.3%; target 97%");
     assert!(report.false_correction_rate() <= 0.003);
 }
 

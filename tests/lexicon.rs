@@ -151,6 +151,27 @@ fn place_endings_are_derived_from_the_lexicon() {
     assert!(committed.lines().any(|l| l.starts_with("bæk\t")));
 }
 
+/// The committed list of name endings is what the lexicon gives.
+#[test]
+fn name_endings_are_derived_from_the_lexicon() {
+    let committed = include_str!("../corrections/lexicon/name_endings.tsv");
+    let derived = referat::repair::compounds::name_endings_table(lex());
+    assert_eq!(
+        committed, derived,
+        "run `cargo run --example derive_name_endings`"
+    );
+    for ending in ["høj", "sø", "hus", "bæk"] {
+        assert!(committed
+            .lines()
+            .any(|l| l.starts_with(&format!("{ending}\t"))));
+    }
+    for not_one in ["søn", "tør", "kø"] {
+        assert!(!committed
+            .lines()
+            .any(|l| l.starts_with(&format!("{not_one}\t"))));
+    }
+}
+
 #[test]
 fn real_word_errors_are_words() {
     // "aben" (the monkey) for "åben", "far" for "får": the lexicon cannot

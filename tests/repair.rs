@@ -997,6 +997,21 @@ fn names_that_are_alike_are_not_read_as_one() {
     }
 }
 
+/// A foreign name on a page that lost its diacritics is written as it is:
+/// it does not become a compound with a short part that ends few Danish
+/// names (`Gustavs|søn`, `Knut|søn`, `Tex|tør`, `Alan|kø`), while a Danish
+/// name's parts still make one (`Sølv|høj`, `Børne|hus`).
+#[test]
+fn a_foreign_name_is_not_made_a_danish_compound() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Anna Gustavsson, Per Knutsen, Ole Textor, Mia Alanko og \
+         Lone Solvhoj (A) samt Bornehus Vest.\n"
+    ));
+    assert_unchanged(&out, &["Gustavsson", "Knutsen", "Textor", "Alanko"]);
+    assert_changed(&out, "Solvhoj", "Sølvhøj");
+    assert_changed(&out, "Bornehus", "Børnehus");
+}
+
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

@@ -342,6 +342,77 @@ fn place_endings() -> &'static [&'static str] {
     })
 }
 
+/// The short words that end many of the lexicon's names (`høj`, `sø`,
+/// `hus`, `bæk`): the only short parts a name's compound reading may have
+/// (`Sølv|høj`, `Børne|hus`; not `Gustavs|søn`, `Tex|tør`, `Alan|kø`, which
+/// a foreign name on a damaged page would otherwise become). Derived from
+/// the lexicon by [`name_endings_table`] (`cargo run --example
+/// derive_name_endings`) and committed; tests/lexicon.rs checks the two
+/// agree.
+static NAME_ENDINGS_TSV: &str = include_str!("../../corrections/lexicon/name_endings.tsv");
+
+fn name_endings() -> &'static [&'static str] {
+    static ENDINGS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        NAME_ENDINGS_TSV
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .filter_map(|line| line.split('\t').next())
+            .collect()
+    })
+}
+
+/// Whether a compound reading (split as [`parts`], or as [`name_parts`])
+/// has a short part (three letters or fewer) that ends few of the
+/// lexicon's names: no reading for a name.
+pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
+    let parts = parts(lex, word).or_else(|| name_parts(lex, word));
+    parts.is_some_and(|parts| {
+        parts
+            .iter()
+            .any(|p| p.chars().count() <= SHORT_PART_CHARS && !name_endings().contains(p))
+    })
+}
+
+/// A name ending ends at least this many of the lexicon's names (of five
+/// letters or more), and at least as many of them as of its common words.
+const NAME_ENDING_MIN_NAMES: u32 = 100;
+
+/// The lexicon's words of three letters or fewer that end at least
+/// [`NAME_ENDING_MIN_NAMES`] of its names and no fewer names than common
+/// words, as `corrections/lexicon/name_endings.tsv` holds them: `ending,
+/// names, common words`.
+pub fn name_endings_table(lex: &Lexicon) -> String {
+    let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    lex.for_each_entry(|key, entry| {
+        let chars: Vec<char> = key.chars().collect();
+        if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+            return;
+        }
+        let name = entry.proper && !entry.lower_case;
+        for k in 1..=SHORT_PART_CHARS {
+            let end: String = chars[chars.len() - k..].iter().collect();
+            let count = counts.entry(end).or_default();
+            if name {
+                count.0 += 1;
+            } else {
+                count.1 += 1;
+            }
+        }
+    });
+    let mut out = String::from(
+        "# Short words that end the lexicon's names: derived from the lexicon by\n\
+         # `cargo run --example derive_name_endings` (compounds::name_endings_table).\n\
+         # ending\tnames\tcommon words\n",
+    );
+    for (end, (names, common)) in counts {
+        if names >= NAME_ENDING_MIN_NAMES && names >= common && lex.entry(&end).is_some() {
+            out.push_str(&format!("{end}\t{names}\t{common}\n"));
+        }
+    }
+    out
+}
+
 /// A place-name ending ends at least this many of the lexicon's names ...
 const PLACE_ENDING_MIN_NAMES: u32 = 50;
 /// ... and this many times as many names as common words.

@@ -874,6 +874,15 @@ impl Doc<'_> {
                 .all(|p| self.repaired_parts.contains(p) || self.repaired_here.contains(&**p))
     }
 
+    /// Whether a reading is no reading for a name: a compound the lexicon
+    /// does not list with a short part that ends few of its names
+    /// (`Gustavs|søn`, `Tex|tør`: a foreign name on a damaged page is
+    /// written as it is; `Sølv|høj` and `Børne|hus` are Danish names).
+    fn foreign_to_names(&self, reading: &Reading) -> bool {
+        reading.rule == Rule::Compound
+            && compounds::has_short_part_names_lack(self.repairer.lexicon, &reading.word)
+    }
+
     /// Whether the lexicon knows a (lower-case) word only as a name.
     /// (`kr`, `ca`, `mio` are no names: the dictionary writes them in lower
     /// case with a full stop.)
@@ -1125,6 +1134,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|c| maybe_capitalised || !c.only_a_name)
                 .filter(|c| !names_only || self.is_name(&c.word) || learned_name(c))
+                .filter(|c| !self.protected[i] || !self.foreign_to_names(c))
                 .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up))
                 .map(|c| {
