@@ -213,6 +213,33 @@ impl Confusions {
         out
     }
 
+    /// The runs of letters of `word` that are, or may stand for, æ, ø and å
+    /// (the `*` of its [`Confusions::diacritic_skeleton`]), each with the
+    /// characters right before and after it.
+    pub fn diacritic_runs<'w>(&self, word: &'w str) -> Vec<(Option<char>, &'w str, Option<char>)> {
+        let mut runs = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut before = None;
+        for (at, c) in word.char_indices() {
+            let stand_in = self.stand_ins.binary_search(&c).is_ok();
+            match (stand_in, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    runs.push((before, &word[from..at], Some(c)));
+                    start = None;
+                }
+                _ => {}
+            }
+            if !stand_in {
+                before = Some(c);
+            }
+        }
+        if let Some(from) = start {
+            runs.push((before, &word[from..], None));
+        }
+        runs
+    }
+
     /// Candidates for the lower-case word `seen`, the word itself included
     /// when it is a word. `lost` says whether the document has lost its
     /// diacritics (then undoing their loss costs little). `undo` says which
@@ -420,8 +447,7 @@ impl Confusions {
 
     /// Every string `seen` (lower-case) may have been if OCR lost only æ,
     /// ø and å in it, by the confusions seed 002 shows, each with ln
-    /// P(seen | it) and whether a telling confusion was undone (see
-    /// [`Spelling`]), handed to `visit` as found: no lexicon prunes them,
+    /// P(seen | it), handed to `visit` as found: no lexicon prunes them,
     /// for the names no dictionary holds. Returns false, having stopped,
     /// once there are more than `limit` (a string too ambiguous to read
     /// without one). The same readings in the same order every time.
@@ -439,7 +465,7 @@ impl Confusions {
             left: limit,
             visit,
         };
-        self.spell(&mut walk, 0, &mut out, (0.0, 0, false))
+        self.spell(&mut walk, 0, &mut out, (0.0, 0))
     }
 
     /// One step of [`Confusions::each_diacritic_spelling`]: false once
@@ -449,7 +475,7 @@ impl Confusions {
         walk: &mut Walk,
         at: usize,
         out: &mut String,
-        (logp, edits, telling): (f64, u8, bool),
+        (logp, edits): (f64, u8),
     ) -> bool {
         if logp < LOGP_FLOOR {
             return true;
@@ -463,14 +489,13 @@ impl Confusions {
             (walk.visit)(Spelling {
                 word: out,
                 channel: logp,
-                telling,
             });
             return true;
         };
         let len = out.len();
         out.push(c);
         let kept = self.keep_logp(c, walk.lost);
-        let mut more = self.spell(walk, at + c.len_utf8(), out, (logp + kept, edits, telling));
+        let mut more = self.spell(walk, at + c.len_utf8(), out, (logp + kept, edits));
         out.truncate(len);
         if edits >= MAX_EDITS {
             return more;
@@ -484,11 +509,7 @@ impl Confusions {
                 continue;
             }
             out.push_str(&sub.truth);
-            let step = (
-                logp + sub.logp + damping,
-                edits + 1,
-                telling || is_telling(walk.seen, at, &sub.ocr),
-            );
+            let step = (logp + sub.logp + damping, edits + 1);
             more = self.spell(walk, at + sub.ocr.len(), out, step);
             out.truncate(len);
         }
@@ -516,11 +537,6 @@ pub struct Spelling<'w> {
     pub word: &'w str,
     /// ln P(seen | word).
     pub channel: f64,
-    /// A confusion was undone that no name is spelt with: a character that
-    /// is no letter (`&`, `@`, `0`) or a `z` between consonants. A string
-    /// with one is damaged for certain; `Olstrup` might be a name as it
-    /// stands, `Olstrzp` is none.
-    pub telling: bool,
 }
 
 /// What a walk of [`Confusions::each_diacritic_spelling`] is over.
@@ -530,26 +546,6 @@ struct Walk<'s, 'v> {
     /// How many more readings may be found.
     left: usize,
     visit: &'v mut dyn FnMut(Spelling),
-}
-
-/// Whether OCR's `ocr` for a diacritic letter, at `at` in `seen`, is what
-/// no name is spelt with (see [`Spelling::telling`]): a character that is
-/// no letter (`&`, `@`, `0`), or a `z` between two consonants (`Bzkkerup`,
-/// `Fjzldstrup`). Not `ae`, `ee`, `eo`, `é`, nor a `z` beside a vowel or
-/// at an end: names are spelt so (`Michael`, `Heering`, `Leo`, `René`,
-/// `Özdal`, `Scherz`).
-fn is_telling(seen: &str, at: usize, ocr: &str) -> bool {
-    let consonant = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_vowel(c));
-    let before = seen[..at].chars().next_back();
-    let after = seen[at + ocr.len()..].chars().next();
-    ocr.chars().any(|c| !c.is_alphabetic()) || (ocr == "z" && consonant(before) && consonant(after))
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'æ' | 'ø' | 'å' | 'é' | 'ö' | 'ü' | 'ä'
-    )
 }
 
 /// A partial candidate: `out` built from `seen[..at]`.

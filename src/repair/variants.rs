@@ -51,13 +51,11 @@ pub(crate) struct Agreement {
     pub p: f64,
 }
 
-/// How a form reads a shared reading: its channel, and whether it undid a
-/// telling confusion ([`Spelling`]).
+/// How a form reads a shared reading: its channel.
 #[derive(Clone, Copy)]
 struct Witness {
     form: usize,
     channel: f64,
-    telling: bool,
 }
 
 /// For each of `forms` (distinct lower-case strings that are no words) that
@@ -81,8 +79,12 @@ pub(crate) fn agree(
     }
     let mut out = BTreeMap::new();
     for class in classes.values().filter(|class| class.len() > 1) {
+        let marks: Vec<Vec<Run>> = class
+            .iter()
+            .map(|form| damage_marks(confusions, form))
+            .collect();
         let shared = shared_readings(confusions, class);
-        out.extend(assign(class, groups(&shared, prior)));
+        out.extend(assign(class, groups(&shared, &marks, prior)));
     }
     out
 }
@@ -122,7 +124,6 @@ fn shared_readings(confusions: &Confusions, forms: &[&str]) -> BTreeMap<String, 
             let witness = Witness {
                 form: k,
                 channel: s.channel,
-                telling: s.telling,
             };
             let witnesses = shared.entry(s.word.to_string()).or_default();
             // Two ways to read a string the same way: the likelier counts.
@@ -145,14 +146,15 @@ fn shared_readings(confusions: &Confusions, forms: &[&str]) -> BTreeMap<String, 
 /// prior.
 fn groups<'r>(
     shared: &'r BTreeMap<String, Vec<Witness>>,
+    marks: &[Vec<Run>],
     prior: &dyn Fn(&str) -> f64,
 ) -> BTreeMap<Vec<usize>, Vec<(f64, &'r str)>> {
     let mut groups: BTreeMap<Vec<usize>, Vec<(f64, &str)>> = BTreeMap::new();
     for (word, witnesses) in shared {
-        if witnesses.len() < 2 || !trusted(witnesses) {
+        let members: Vec<usize> = witnesses.iter().map(|w| w.form).collect();
+        if members.len() < 2 || !trusted(&members, marks) {
             continue;
         }
-        let members: Vec<usize> = witnesses.iter().map(|w| w.form).collect();
         let score = witnesses.iter().map(|w| w.channel).sum::<f64>() + prior(word);
         groups.entry(members).or_default().push((score, word));
     }
@@ -188,12 +190,55 @@ fn assign(
     out
 }
 
-/// Whether agreement among these witnesses is more than chance: one of
-/// them is damaged for certain (a telling confusion). Without one, any
-/// number of strings may be as many names (`Koskinen`, `Keskinen`,
-/// `Kaskinen`: they share `Køskinen`).
-fn trusted(witnesses: &[Witness]) -> bool {
-    witnesses.iter().any(|w| w.telling)
+/// Whether agreement among these forms (by index) is more than chance:
+/// one of them is damaged for certain where another is not. A mark the
+/// others share is the name's own spelling (`Hertzberg`, `Hertzborg`), and
+/// however many plain strings share a reading they may be as many people
+/// (`Koskinen`, `Keskinen`, `Kaskinen`: all `Køskinen`).
+fn trusted(members: &[usize], marks: &[Vec<Run>]) -> bool {
+    members.iter().any(|&m| {
+        marks[m].iter().enumerate().any(|(run, (_, mark))| {
+            mark.is_some_and(|mark| {
+                members
+                    .iter()
+                    .any(|&other| !marks[other][run].0.contains(mark))
+            })
+        })
+    })
+}
+
+/// A run of a form's skeleton, and the damage it shows that no name is
+/// spelt with, if any (see [`damage_marks`]).
+type Run<'f> = (&'f str, Option<&'f str>);
+
+/// For each run of `form`'s skeleton ([`Confusions::diacritic_runs`]), the
+/// damage no name is spelt with, if the run shows some: a character that is
+/// no letter (`&`, `@`, `0`), or a `z` standing alone between consonants
+/// (`Bzkkerup`). Not `ae`, `ee`, `eo`, `é`, nor a `z` beside a vowel or at
+/// an end: names are spelt so (`Michael`, `Heering`, `René`, `Özdal`,
+/// `Scherz`).
+fn damage_marks<'f>(confusions: &Confusions, form: &'f str) -> Vec<Run<'f>> {
+    let consonant = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !is_vowel(c));
+    confusions
+        .diacritic_runs(form)
+        .into_iter()
+        .map(|(before, run, after)| {
+            let junk = run.char_indices().find(|(_, c)| !c.is_alphabetic());
+            let mark = match junk {
+                Some((at, c)) => Some(&run[at..at + c.len_utf8()]),
+                None if run == "z" && consonant(before) && consonant(after) => Some(run),
+                None => None,
+            };
+            (run, mark)
+        })
+        .collect()
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'æ' | 'ø' | 'å' | 'é' | 'ö' | 'ü' | 'ä'
+    )
 }
 
 /// ln of each letter's share of the letters of `words` (with their counts),
