@@ -364,7 +364,7 @@ fn name_endings() -> &'static [&'static str] {
 
 /// Whether a compound reading (split as [`parts`], or as [`name_parts`])
 /// has a short part (three letters or fewer) that ends few of the
-/// lexicon's names: no reading for a name.
+/// lexicon's names: no reading for a name (`Gustavs|søn`, `Tex|tør`).
 pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
     let parts = parts(lex, word).or_else(|| name_parts(lex, word));
     parts.is_some_and(|parts| {
@@ -375,24 +375,29 @@ pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
 }
 
 /// A name ending ends at least this many of the lexicon's names (of five
-/// letters or more), and at least as many of them as of its common words.
+/// letters or more) ...
 const NAME_ENDING_MIN_NAMES: u32 = 100;
+/// ... and this many times as many names as common words (in tenths).
+const NAME_ENDING_RATIO_TENTHS: u32 = 15;
 
-/// The lexicon's words of three letters or fewer that end at least
-/// [`NAME_ENDING_MIN_NAMES`] of its names and no fewer names than common
-/// words, as `corrections/lexicon/name_endings.tsv` holds them: `ending,
-/// names, common words`.
+/// The lexicon's words of two or three letters that end at least
+/// [`NAME_ENDING_MIN_NAMES`] of its names and half again as many names as
+/// common words, as `corrections/lexicon/name_endings.tsv` holds them:
+/// `ending, names, common words`. (Counted as endings of the names, not as
+/// their compound parts: `Børnehus` is a name of a place the lexicon
+/// splits nowhere.)
 pub fn name_endings_table(lex: &Lexicon) -> String {
     let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
     lex.for_each_entry(|key, entry| {
-        let chars: Vec<char> = key.chars().collect();
-        if chars.len() < 5 || !chars.iter().all(|c| c.is_alphabetic()) {
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        if chars.len() < 5 || !chars.iter().all(|(_, c)| c.is_alphabetic()) {
             return;
         }
         let name = entry.proper && !entry.lower_case;
-        for k in 1..=SHORT_PART_CHARS {
-            let end: String = chars[chars.len() - k..].iter().collect();
-            let count = counts.entry(end).or_default();
+        for k in MIN_PART_CHARS..=SHORT_PART_CHARS {
+            let count = counts
+                .entry(key[chars[chars.len() - k].0..].to_string())
+                .or_default();
             if name {
                 count.0 += 1;
             } else {
@@ -406,7 +411,9 @@ pub fn name_endings_table(lex: &Lexicon) -> String {
          # ending\tnames\tcommon words\n",
     );
     for (end, (names, common)) in counts {
-        if names >= NAME_ENDING_MIN_NAMES && names >= common && lex.entry(&end).is_some() {
+        let many =
+            names >= NAME_ENDING_MIN_NAMES && 10 * names >= NAME_ENDING_RATIO_TENTHS * common;
+        if many && lex.entry(&end).is_some() {
             out.push_str(&format!("{end}\t{names}\t{common}\n"));
         }
     }
