@@ -333,13 +333,15 @@ static PLACE_ENDINGS_TSV: &str = include_str!("../../corrections/lexicon/place_e
 
 fn place_endings() -> &'static [&'static str] {
     static ENDINGS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    ENDINGS.get_or_init(|| {
-        PLACE_ENDINGS_TSV
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.is_empty())
-            .filter_map(|line| line.split('\t').next())
-            .collect()
-    })
+    ENDINGS.get_or_init(|| first_column(PLACE_ENDINGS_TSV))
+}
+
+/// The first column of a committed table's rows (not its `#` lines).
+fn first_column(tsv: &'static str) -> Vec<&'static str> {
+    tsv.lines()
+        .filter(|line| !line.starts_with('#') && !line.is_empty())
+        .filter_map(|line| line.split('\t').next())
+        .collect()
 }
 
 /// The short words that end many of the lexicon's names (`høj`, `sø`,
@@ -353,13 +355,7 @@ static NAME_ENDINGS_TSV: &str = include_str!("../../corrections/lexicon/name_end
 
 fn name_endings() -> &'static [&'static str] {
     static ENDINGS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    ENDINGS.get_or_init(|| {
-        NAME_ENDINGS_TSV
-            .lines()
-            .filter(|line| !line.starts_with('#') && !line.is_empty())
-            .filter_map(|line| line.split('\t').next())
-            .collect()
-    })
+    ENDINGS.get_or_init(|| first_column(NAME_ENDINGS_TSV))
 }
 
 /// Whether a compound reading (split as [`parts`], or as [`name_parts`])
