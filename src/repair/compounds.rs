@@ -34,9 +34,10 @@
 //! and few of their positions are reached. It allocates nothing for words
 //! up to `STACK_LEN` bytes unless a split is found.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use super::lexicon::{raw_flags, Cursor, Lexicon, RawFlags};
+use super::lexicon::{raw_flags, Cursor, Entry, Lexicon, RawFlags};
 
 /// Words up to this many bytes are split without allocating.
 const STACK_LEN: usize = 96;
@@ -383,33 +384,57 @@ const NAME_ENDING_RATIO_TENTHS: u32 = 15;
 /// their compound parts: `Børnehus` is a name of a place the lexicon
 /// splits nowhere.)
 pub fn name_endings_table(lex: &Lexicon) -> String {
-    let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     lex.for_each_entry(|key, entry| {
         let chars: Vec<(usize, char)> = key.char_indices().collect();
         if chars.len() < 5 || !chars.iter().all(|(_, c)| c.is_alphabetic()) {
             return;
         }
-        let name = entry.proper && !entry.lower_case;
         for k in MIN_PART_CHARS..=SHORT_PART_CHARS {
-            let count = counts
-                .entry(key[chars[chars.len() - k].0..].to_string())
-                .or_default();
-            if name {
-                count.0 += 1;
-            } else {
-                count.1 += 1;
-            }
+            tally(&mut counts, &key[chars[chars.len() - k].0..], entry);
         }
     });
-    let mut out = String::from(
-        "# Short words that end the lexicon's names: derived from the lexicon by\n\
-         # `cargo run --example derive_name_endings` (compounds::name_endings_table).\n\
-         # ending\tnames\tcommon words\n",
+    endings_tsv(
+        "Short words that end the lexicon's names",
+        "derive_name_endings",
+        "name_endings_table",
+        counts,
+        |end, names, common| {
+            names >= NAME_ENDING_MIN_NAMES
+                && 10 * names >= NAME_ENDING_RATIO_TENTHS * common
+                && lex.entry(end).is_some()
+        },
+    )
+}
+
+/// Counts a key that ends in `end`: as a name, if the lexicon writes it
+/// only with a capital, else as a common word.
+fn tally(counts: &mut BTreeMap<String, (u32, u32)>, end: &str, entry: Entry) {
+    let count = counts.entry(end.to_string()).or_default();
+    if entry.proper && !entry.lower_case {
+        count.0 += 1;
+    } else {
+        count.1 += 1;
+    }
+}
+
+/// An endings table as committed: a header naming what it lists and the
+/// example and function that derive it, then `ending, names, common words`
+/// for each ending `keep` keeps.
+fn endings_tsv(
+    what: &str,
+    example: &str,
+    function: &str,
+    counts: BTreeMap<String, (u32, u32)>,
+    keep: impl Fn(&str, u32, u32) -> bool,
+) -> String {
+    let mut out = format!(
+        "# {what}: derived from the lexicon by\n\
+         # `cargo run --example {example}` (compounds::{function}).\n\
+         # ending\tnames\tcommon words\n"
     );
     for (end, (names, common)) in counts {
-        let many =
-            names >= NAME_ENDING_MIN_NAMES && 10 * names >= NAME_ENDING_RATIO_TENTHS * common;
-        if many && lex.entry(&end).is_some() {
+        if keep(&end, names, common) {
             out.push_str(&format!("{end}\t{names}\t{common}\n"));
         }
     }
@@ -430,7 +455,7 @@ const PLACE_ENDING_RATIO: u32 = 5;
 /// name). hunspell-da names thousands of Danish places, and many end in a
 /// brook, a marsh, a valley or a bay.
 pub fn place_endings_table(lex: &Lexicon) -> String {
-    let mut counts: std::collections::BTreeMap<String, (u32, u32)> = Default::default();
+    let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     lex.for_each_entry(|key, entry| {
         let chars: Vec<(usize, char)> = key.char_indices().collect();
         if chars.len() < 6
@@ -451,24 +476,15 @@ pub fn place_endings_table(lex: &Lexicon) -> String {
         if !is_ending || lex.entry(head).is_none() {
             return;
         }
-        let count = counts.entry(end.to_string()).or_default();
-        if entry.proper && !entry.lower_case {
-            count.0 += 1;
-        } else {
-            count.1 += 1;
-        }
+        tally(&mut counts, end, entry);
     });
-    let mut out = String::from(
-        "# Short words that end place names: derived from the lexicon by\n\
-         # `cargo run --example derive_place_endings` (compounds::place_endings_table).\n\
-         # ending\tnames\tcommon words\n",
-    );
-    for (end, (names, common)) in counts {
-        if names >= PLACE_ENDING_MIN_NAMES && names >= PLACE_ENDING_RATIO * common {
-            out.push_str(&format!("{end}\t{names}\t{common}\n"));
-        }
-    }
-    out
+    endings_tsv(
+        "Short words that end place names",
+        "derive_place_endings",
+        "place_endings_table",
+        counts,
+        |_, names, common| names >= PLACE_ENDING_MIN_NAMES && names >= PLACE_ENDING_RATIO * common,
+    )
 }
 /// Parts wordfreq does not rank must be at least this long.
 const UNRANKED_PART_MIN_CHARS: usize = 6;
