@@ -170,11 +170,11 @@ fn damaged_names(text: &str, tokens: &[tokenize::Token], lost: &[bool]) -> FxHas
     let mut names: FxHashMap<String, u32> = FxHashMap::default();
     for (token, _) in tokens.iter().zip(lost).filter(|(_, &lost)| lost) {
         let word = token.text(text);
-        if token.kind != Kind::Word || !word.starts_with(|c: char| !c.is_lowercase()) {
+        if token.kind != Kind::Word || !super::variants::may_be_variant(word) {
             continue;
         }
         let lower = word.to_lowercase();
-        if super::variants::may_be_variant(&lower) && lexicon.entry(&lower).is_none() {
+        if lexicon.entry(&lower).is_none() {
             *names.entry(lower).or_default() += 1;
         }
     }

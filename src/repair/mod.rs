@@ -517,6 +517,12 @@ struct Reading {
     looked_up: LookedUp,
     /// The dictionary writes it only with a capital (a name).
     only_a_name: bool,
+    /// No reading for a name: a compound the lexicon does not list with a
+    /// short part that ends few of its names (`Gustavs|søn`, `Tex|tør`: a
+    /// foreign name on a damaged page is written as it is; `Sølv|høj` and
+    /// `Børne|hus` are Danish names). Asked only of a name's readings, so
+    /// worked out the first time, once a reading, not at every decision.
+    foreign_to_names: OnceLock<bool>,
     /// The parts of a compound reading that hold æ, ø or å (`sår` in
     /// `sår|sygeplejerskerne`): what the document's other repairs may echo.
     marked_parts: Box<[Box<str>]>,
@@ -524,6 +530,15 @@ struct Reading {
     /// letter put back in a short word (`vre`): a reading only beside a
     /// neighbour the counts have seen it with.
     needs_pair: bool,
+}
+
+impl Reading {
+    /// [`Reading::foreign_to_names`], worked out the first time.
+    fn foreign_to_names(&self, lexicon: &Lexicon) -> bool {
+        *self.foreign_to_names.get_or_init(|| {
+            self.rule == Rule::Compound && compounds::has_short_part_names_lack(lexicon, &self.word)
+        })
+    }
 }
 
 /// ln P(word), and P(word) itself, which the context's fit asks for: an
@@ -874,15 +889,6 @@ impl Doc<'_> {
                 .all(|p| self.repaired_parts.contains(p) || self.repaired_here.contains(&**p))
     }
 
-    /// Whether a reading is no reading for a name: a compound the lexicon
-    /// does not list with a short part that ends few of its names
-    /// (`Gustavs|søn`, `Tex|tør`: a foreign name on a damaged page is
-    /// written as it is; `Sølv|høj` and `Børne|hus` are Danish names).
-    fn foreign_to_names(&self, reading: &Reading) -> bool {
-        reading.rule == Rule::Compound
-            && compounds::has_short_part_names_lack(self.repairer.lexicon, &reading.word)
-    }
-
     /// Whether the lexicon knows a (lower-case) word only as a name.
     /// (`kr`, `ca`, `mio` are no names: the dictionary writes them in lower
     /// case with a full stop.)
@@ -1025,6 +1031,7 @@ impl Doc<'_> {
             candidates.push(Reading {
                 needs_pair: k >= needs_pair,
                 only_a_name: self.only_a_name(&c.word),
+                foreign_to_names: OnceLock::new(),
                 marked_parts: marked_parts(r.lexicon, &c.word),
                 looked_up: r.context.look_up(&c.word),
                 word: c.word,
@@ -1047,6 +1054,7 @@ impl Doc<'_> {
                     prior,
                     rule: Rule::EditDistance,
                     only_a_name: false,
+                    foreign_to_names: OnceLock::new(),
                     needs_pair: false,
                     marked_parts: Box::default(),
                 });
@@ -1134,7 +1142,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|c| maybe_capitalised || !c.only_a_name)
                 .filter(|c| !names_only || self.is_name(&c.word) || learned_name(c))
-                .filter(|c| !self.protected[i] || !self.foreign_to_names(c))
+                .filter(|c| !self.protected[i] || !c.foreign_to_names(r.lexicon))
                 .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up))
                 .map(|c| {
@@ -1684,12 +1692,7 @@ impl Doc<'_> {
             self.lost[i]
                 && token.kind == Kind::Word
                 && !changed.contains(&i)
-                && variants::may_be_variant(lower)
-                && token
-                    .text(self.text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_lowercase())
+                && variants::may_be_variant(token.text(self.text))
                 && r.unexplained_name(lower)
         };
         let tokens: Vec<usize> = (0..self.tokens.len()).filter(|&i| unexplained(i)).collect();

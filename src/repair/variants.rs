@@ -35,10 +35,11 @@ const MIN_CHARS: usize = 3;
 /// The shortest head before a word that ends a name (`Bæk|høj`).
 pub(crate) const MIN_HEAD_CHARS: usize = 2;
 
-/// Whether a (lower-case) string is long enough to be read as a name's
-/// variant.
-pub(crate) fn may_be_variant(lower: &str) -> bool {
-    lower.chars().count() >= MIN_CHARS
+/// Whether a word, as written, may be read as a name's variant: it opens
+/// with a capital (or junk in its place, `Éstrzde`) and is long enough.
+/// The learning side and the repair side ask alike.
+pub(crate) fn may_be_variant(written: &str) -> bool {
+    written.starts_with(|c: char| !c.is_lowercase()) && written.chars().count() >= MIN_CHARS
 }
 
 /// A reading the variants agree on.
