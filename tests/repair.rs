@@ -1088,6 +1088,52 @@ fn a_member_whose_surname_is_a_compound_gets_their_letter() {
     assert_eq!(to_oe.line, line);
 }
 
+/// A page can damage one member's name two ways (`Lerke Dyrlov`, `Lzrke
+/// Dyrlav`): both are the member, so their letters settle each other; a
+/// member of another name keeps a letter that could be two parties.
+#[test]
+fn a_member_whose_name_is_damaged_two_ways_is_one_member() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Lerke Dyrlov (E), formand, Ole Hansen (O) og Kim Vad (E).\n\
+         Lzrke Dyrlav (O) onsker sin holdning fort til referat.\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+    let line = |name: &str| {
+        out.text
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("Ole Hansen").contains("Hansen (O)"), "{}", out.text);
+    assert!(line("Kim Vad").contains("Vad (E)"), "{}", out.text);
+}
+
+/// Clean minutes of the batch name a member as `Jens Søndergaard (Ø)`: a
+/// damaged page that writes him `Jens Sondergaard (O)` means him (whether
+/// or not his name is repaired first); a member the clean minutes do not
+/// name keeps a letter that may be two parties'.
+#[test]
+fn a_member_known_from_clean_minutes_is_found_under_a_damaged_name() {
+    let clean = "Deltagere: Jens Søndergaard (Ø) og Kurt Refsgaard (O).\n".repeat(2);
+    let damaged =
+        format!("{LOST}Deltagere: Jens Sondergaard (O), Kurt Refsgaard (O) og Ib Skovlund (O).\n");
+    assert_eq!(letter_changes(&repair(&damaged)), []);
+    let out = repairer()
+        .with_evidence(Evidence::learn(&clean))
+        .repair(&damaged);
+    assert_eq!(letter_changes(&out), [("O", "Ø")], "{:#?}", out.corrections);
+    let text = &out.text;
+    assert!(text.contains("ndergaard (Ø)"), "{text}");
+    assert!(text.contains("Refsgaard (O)"), "{text}");
+    assert!(text.contains("Skovlund (O)"), "{text}");
+}
+
 /// One mention in clean minutes is not enough, and where a member of the
 /// batch sits for a list T, a `(T)` is read as `(F)` only by a member's
 /// other letters, not by what clean minutes say of them.

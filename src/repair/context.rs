@@ -871,6 +871,12 @@ impl Context {
         }
     }
 
+    /// Every member clean text names with a party letter (every word of
+    /// the name, lower-case).
+    pub fn members(&self) -> impl Iterator<Item = &str> {
+        self.parties.keys().map(String::as_str)
+    }
+
     /// Whether clean text writes `letter` after some member's name: a
     /// party of the batch's.
     pub fn party_letter_in_use(&self, letter: &str) -> bool {

@@ -210,6 +210,8 @@ pub struct Repairer {
     /// What the variants of the batch's damaged names agree on, made on
     /// first use (see [`Doc::variants`]).
     batch_variants: OnceLock<BTreeMap<String, variants::Agreement>>,
+    /// [`Repairer::members_by_skeleton`].
+    members_by_skeleton: OnceLock<FxHashMap<String, Vec<Box<str>>>>,
 }
 
 /// Values by lower-case word, shared by the threads of a batch.
@@ -312,6 +314,7 @@ impl Repairer {
             commonest: OnceLock::new(),
             letters: OnceLock::new(),
             batch_variants: OnceLock::new(),
+            members_by_skeleton: OnceLock::new(),
         })
     }
 
@@ -395,6 +398,52 @@ impl Repairer {
         })
     }
 
+    /// The party letter clean text writes for a member the document names
+    /// as `written` (lower-case, every word): the member of that name, or
+    /// else the one member clean text names whose name lost diacritics is
+    /// `written` (`birthe norlund` is `Birthe Nørlund`); none where two
+    /// could be.
+    fn party_of_written(&self, written: &str) -> Option<&str> {
+        if let Some(letter) = self.context.party_of(written) {
+            return Some(letter);
+        }
+        let skeleton = self.confusions.diacritic_skeleton(written);
+        let alike = self.members_by_skeleton().get(&skeleton)?;
+        let mut could_be = alike
+            .iter()
+            .filter(|member| self.lost_diacritics_of(member, written));
+        match (could_be.next(), could_be.next()) {
+            (Some(member), None) => self.context.party_of(member),
+            _ => None,
+        }
+    }
+
+    /// Whether OCR that loses only æ, ø and å may write `clean` as
+    /// `written` (both lower-case).
+    fn lost_diacritics_of(&self, clean: &str, written: &str) -> bool {
+        let mut found = false;
+        let visit = &mut |s: confusions::Spelling| found |= s.word == clean;
+        self.confusions
+            .each_diacritic_spelling(written, true, MAX_MEMBER_SPELLINGS, visit);
+        found
+    }
+
+    /// The members clean text names with a party letter, by the skeleton
+    /// of their names, made on first use.
+    fn members_by_skeleton(&self) -> &FxHashMap<String, Vec<Box<str>>> {
+        self.members_by_skeleton.get_or_init(|| {
+            let mut out: FxHashMap<String, Vec<Box<str>>> = FxHashMap::default();
+            for member in self.context.members() {
+                let skeleton = self.confusions.diacritic_skeleton(member);
+                out.entry(skeleton).or_default().push(member.into());
+            }
+            for alike in out.values_mut() {
+                alike.sort();
+            }
+            out
+        })
+    }
+
     /// Adds what the clean documents of the batch teach.
     pub fn with_evidence(mut self, evidence: Evidence) -> Repairer {
         // Nothing learned (no clean document, no damaged name): no need to
@@ -409,6 +458,7 @@ impl Repairer {
         self.commonest = OnceLock::new();
         self.letters = OnceLock::new();
         self.batch_variants = OnceLock::new();
+        self.members_by_skeleton = OnceLock::new();
         self
     }
 
@@ -1770,13 +1820,14 @@ impl Doc<'_> {
             };
             letters.push(parties::Letter {
                 token: i,
+                key: r.confusions.diacritic_skeleton(&member),
                 member,
                 seen: seen.to_lowercase(),
             });
         }
         let context = &self.repairer.context;
         let batch = parties::Batch {
-            letter_of: &|member| context.party_of(member).map(str::to_lowercase),
+            letter_of: &|member| r.party_of_written(member).map(str::to_lowercase),
             in_use: &|letter| context.party_letter_in_use(&letter.to_uppercase()),
         };
         parties::settle(&self.repairer.confusions, &letters, &batch)
@@ -1929,6 +1980,10 @@ const VARIANT_CHANGE: f64 = 0.95;
 /// memory is bounded by the largest class of names one skeleton, see
 /// [`variants::agree`]).
 const MAX_BATCH_NAMES: usize = 100_000;
+
+/// A damaged member's name with more readings than this is not matched
+/// to a clean one (a name of four words with many a's and e's).
+const MAX_MEMBER_SPELLINGS: usize = 4096;
 
 /// ln of the share of a letter clean text never shows.
 const UNSEEN_LETTER_LOGP: f64 = -12.0;
@@ -2098,6 +2153,27 @@ mod tests {
         }
         assert!(common.len() < 200, "{}", common.len());
         assert!(common.windows(2).all(|w| w[0] < w[1]), "sorted");
+    }
+
+    /// A member of the batch's clean minutes is found under a name that
+    /// lost its diacritics, where exactly one member could be written so.
+    #[test]
+    fn a_member_is_found_under_a_name_that_lost_its_diacritics() {
+        let clean = "Deltagere: Birthe Nørlund (Ø), Kurt Refsgaard (O), Sanne Mølholt (Ø), \
+                     Sanne Målholt (Å) og Lis Holm (V).\n"
+            .repeat(2);
+        let r = Repairer::new(&RepairOptions::default())
+            .expect("bundled data")
+            .with_evidence(context::Evidence::learn(&clean));
+        assert_eq!(r.party_of_written("birthe nørlund"), Some("Ø"));
+        assert_eq!(r.party_of_written("birthe norlund"), Some("Ø"));
+        assert_eq!(r.party_of_written("birthe nerlund"), Some("Ø"));
+        assert_eq!(r.party_of_written("kurt refsgaard"), Some("O"));
+        // Two members could be `Malholt`; `Holm` is no damage of Nørlund,
+        // and `Narlund` no reading of Nørlund where ø is never read as a.
+        assert_eq!(r.party_of_written("sanne malholt"), None);
+        assert_eq!(r.party_of_written("birthe nørland"), None);
+        assert_eq!(r.party_of_written("lis halm"), None);
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub(crate) struct Letter {
     /// The member's name as repaired, every word, lower-case (`ditte bek
     /// sørensen`; see [`member`]).
     pub member: String,
+    /// The member's name as damage leaves it alike whatever it lost
+    /// ([`Confusions::diacritic_skeleton`]): `Lerke Dyrlov` and `Lzrke
+    /// Dyrlav` are one member, one page can damage a name two ways.
+    pub key: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
 }
@@ -127,7 +131,8 @@ pub(crate) fn readings(confusions: &Confusions, seen: &str, every: bool) -> Vec<
 
 /// What the batch's clean minutes say of members and their letters.
 pub(crate) struct Batch<'a> {
-    /// The letter clean text always writes for a member (lower-case).
+    /// The letter clean text always writes for a member (lower-case), the
+    /// member named as the document writes them, damaged or not.
     pub letter_of: &'a dyn Fn(&str) -> Option<String>,
     /// Whether clean text writes a letter (lower-case) after some member:
     /// then it is a party of the batch's, and a damaged letter is read as
@@ -146,7 +151,7 @@ pub(crate) fn settle(
 ) -> Vec<(usize, String, bool)> {
     let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
     for letter in letters {
-        members.entry(&letter.member).or_default().push(letter);
+        members.entry(&letter.key).or_default().push(letter);
     }
     let mut out = Vec::new();
     for own in members.values() {
@@ -163,7 +168,8 @@ pub(crate) fn settle(
         // names the member's party and no member of the batch has the
         // letters as seen.
         let every = own.iter().all(|l| !(batch.in_use)(&l.seen));
-        let (only, by_context) = match (batch.letter_of)(&own[0].member) {
+        let known = own.iter().find_map(|l| (batch.letter_of)(&l.member));
+        let (only, by_context) = match known {
             Some(letter) if fit(every).contains(&letter) => (letter, true),
             _ => {
                 let fit = fit(false);
@@ -188,6 +194,7 @@ mod tests {
         Letter {
             token,
             member: member.to_string(),
+            key: Confusions::bundled().diacritic_skeleton(member),
             seen: seen.to_string(),
         }
     }
