@@ -1134,6 +1134,38 @@ fn a_member_known_from_clean_minutes_is_found_under_a_damaged_name() {
     assert!(text.contains("Skovlund (O)"), "{text}");
 }
 
+/// On a page that lost its ø, a member's lone `(O)` may be Enhedslisten's
+/// as well as Dansk Folkeparti's: it stays, and goes to review with Ø. An
+/// `(A)` does not: A is far commoner than Å, Æ or Ø. On a clean page no
+/// letter is doubted.
+#[test]
+fn a_lone_letter_that_may_have_lost_its_diacritic_is_reviewed() {
+    let damaged = format!("{LOST}Deltagere: Kim Hansen (O), formand, og Lis Lund (A).\n");
+    let out = repair(&damaged);
+    assert_eq!(letter_changes(&out), []);
+    let doubted: Vec<(&str, &[String])> = out
+        .review
+        .iter()
+        .filter(|r| r.reason.contains("party letter"))
+        .map(|r| (r.word.as_str(), r.candidates.as_slice()))
+        .collect();
+    assert_eq!(
+        doubted,
+        [("O", &["Ø".to_string()][..])],
+        "{:#?}",
+        out.review
+    );
+    let clean = repair("Deltagere: Kim Hansen (O), formand, og Lis Lund (A) fra Ørsted.\n");
+    assert!(
+        clean
+            .review
+            .iter()
+            .all(|r| !r.reason.contains("party letter")),
+        "{:#?}",
+        clean.review
+    );
+}
+
 /// One mention in clean minutes is not enough, and where a member of the
 /// batch sits for a list T, a `(T)` is read as `(F)` only by a member's
 /// other letters, not by what clean minutes say of them.

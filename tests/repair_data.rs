@@ -135,3 +135,29 @@ fn context_counts_are_fresh() {
         "corrections/context.tsv is stale: run python3 scripts/derive_context.py"
     );
 }
+
+/// The party-letter prior is what the training minutes say, derived again.
+#[test]
+fn party_letters_are_derived_from_the_training_minutes() {
+    let committed = include_str!("../corrections/party_letters.tsv");
+    let mut paths: Vec<_> = std::fs::read_dir("corrections/training")
+        .expect("training minutes")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8"))
+        .collect();
+    let derived = referat::repair::context::party_letters_table(texts.iter().map(String::as_str));
+    assert!(
+        committed == derived,
+        "corrections/party_letters.tsv is stale: run `cargo run --release --example \
+         derive_party_letters > corrections/party_letters.tsv`"
+    );
+    // A and V, the largest parties, are far commoner than Å and Æ.
+    let count = |letter: &str| referat::repair::context::bundled_party_letter_count(letter);
+    assert!(count("A") > 10 * count("Å"), "{committed}");
+    assert!(count("V") > 5 * count("Æ"), "{committed}");
+}

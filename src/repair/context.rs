@@ -27,6 +27,7 @@
 //! terms as if they were independent evidence; a pair seen in the counts
 //! thus speaks twice.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -179,6 +180,51 @@ fn damaged_names(text: &str, tokens: &[tokenize::Token], lost: &[bool]) -> FxHas
         }
     }
     names
+}
+
+/// How often the clean minutes `texts` write each party letter after a
+/// member's name ([`party_letters`]), as `corrections/party_letters.tsv`
+/// holds it: `letter, count`, commonest first. What a letter is before a
+/// batch says anything: the repair's prior for a party letter that may have
+/// lost its diacritic (`(A)` is A far more often than Å).
+pub fn party_letters_table<'t>(texts: impl Iterator<Item = &'t str>) -> String {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for text in texts {
+        let evidence = Evidence::learn(text);
+        for ((_, letter), n) in evidence.parties {
+            *counts.entry(letter).or_default() += n;
+        }
+    }
+    let mut rows: Vec<(String, u32)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = String::from(
+        "# Party letters after members' names in corrections/training: derived by\n\
+         # `cargo run --example derive_party_letters` (context::party_letters_table).\n\
+         # letter\tcount\n",
+    );
+    for (letter, n) in rows {
+        out.push_str(&format!("{letter}\t{n}\n"));
+    }
+    out
+}
+
+static PARTY_LETTERS_TSV: &str = include_str!("../../corrections/party_letters.tsv");
+
+/// How often the training minutes write `letter` after a member's name
+/// (see [`party_letters_table`]).
+pub fn bundled_party_letter_count(letter: &str) -> u32 {
+    static COUNTS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
+    let counts = COUNTS.get_or_init(|| {
+        PARTY_LETTERS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (letter, n) = l.split_once('\t')?;
+                Some((letter, n.parse().ok()?))
+            })
+            .collect()
+    });
+    counts.get(letter).copied().unwrap_or(0)
 }
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,
@@ -385,8 +431,9 @@ pub struct Context {
     vocabulary: Vec<Box<str>>,
     /// Each member's party letters in clean text (see [`Context::party_of`]).
     parties: FxHashMap<String, Vec<(String, u32)>>,
-    /// Every letter clean text writes after a member's name.
-    party_letters: rustc_hash::FxHashSet<String>,
+    /// Every letter clean text writes after a member's name, and how
+    /// often.
+    party_letters: FxHashMap<String, u32>,
     /// Words clean text wrote capitalised inside a line (see
     /// [`Context::writes_in_names`]).
     capitalised: FxHashMap<String, u32>,
@@ -546,7 +593,7 @@ impl Context {
         }
         self.name_pairs.extend(name_pairs.into_keys());
         for ((member, letter), n) in parties {
-            self.party_letters.insert(letter.clone());
+            *self.party_letters.entry(letter.clone()).or_default() += n;
             let letters = self.parties.entry(member).or_default();
             match letters.iter_mut().find(|(l, _)| *l == letter) {
                 Some((_, count)) => *count += n,
@@ -880,7 +927,12 @@ impl Context {
     /// Whether clean text writes `letter` after some member's name: a
     /// party of the batch's.
     pub fn party_letter_in_use(&self, letter: &str) -> bool {
-        self.party_letters.contains(letter)
+        self.party_letters.contains_key(letter)
+    }
+
+    /// How often clean text writes `letter` after a member's name.
+    pub fn party_letter_count(&self, letter: &str) -> u32 {
+        self.party_letters.get(letter).copied().unwrap_or(0)
     }
 
     /// Whether clean text writes `word` (lower-case) capitalised inside a

@@ -897,7 +897,7 @@ impl Doc<'_> {
         changes.extend(agreed);
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.abbreviations(&mut review));
-        let letters = self.party_letters(&changes);
+        let letters = self.party_letters(&changes, &mut review);
         changes.extend(letters);
         changes.sort_by_key(|c| c.token);
         review.sort_by_key(|r| (r.line, r.column));
@@ -1786,7 +1786,9 @@ impl Doc<'_> {
     /// Party letters that lost their diacritic, settled by the member's
     /// other letters in the document ([`parties`]). `changes` are the repairs
     /// made so far: the members' names are read as repaired.
-    fn party_letters(&self, changes: &[Change]) -> Vec<Change> {
+    /// Letters that may have lost theirs but are not settled go to
+    /// `review` (see [`parties::doubts`]).
+    fn party_letters(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();
         let tokens = &self.tokens;
@@ -1829,8 +1831,23 @@ impl Doc<'_> {
         let batch = parties::Batch {
             letter_of: &|member| r.party_of_written(member).map(str::to_lowercase),
             in_use: &|letter| context.party_letter_in_use(&letter.to_uppercase()),
+            count: &|letter| {
+                let letter = letter.to_uppercase();
+                context.party_letter_count(&letter) + context::bundled_party_letter_count(&letter)
+            },
         };
-        parties::settle(&self.repairer.confusions, &letters, &batch)
+        let settled = parties::settle(&r.confusions, &letters, &batch);
+        for doubt in parties::doubts(&r.confusions, &letters, &settled, &batch, REVIEW) {
+            let token = self.tokens[doubt.token];
+            let seen = token.text(self.text);
+            review.push(self::doubt(
+                &token,
+                seen,
+                &doubt.readings,
+                PARTY_LETTER_DOUBT,
+            ));
+        }
+        settled
             .into_iter()
             .map(|(token, to, several)| Change {
                 token,
@@ -1963,6 +1980,7 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
+const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the batch";
 

@@ -139,6 +139,8 @@ pub(crate) struct Batch<'a> {
     /// another only where it lost a diacritic (`(T)` stays where a list T
     /// sits in the council; elsewhere it is OCR's `(F)`).
     pub in_use: &'a dyn Fn(&str) -> bool,
+    /// How often clean text writes a letter (lower-case) after a member.
+    pub count: &'a dyn Fn(&str) -> u32,
 }
 
 /// The letters to change, `(token, letter)`, and whether context decided
@@ -185,6 +187,94 @@ pub(crate) fn settle(
     out.sort_by_key(|c| c.0);
     out
 }
+
+/// A letter left as seen that may well be another party's, for review.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Doubt {
+    pub token: usize,
+    /// The other letters it may be (lower-case), likeliest first.
+    pub readings: Vec<String>,
+}
+
+/// The letters [`settle`] leaves as seen that may well be another
+/// party's: where a page lost its ø, `(O)` is Dansk Folkeparti's or
+/// Enhedslisten's, and `(E)`, if no member of the batch's has E, is Æ or
+/// Ø. Every reading the member's letters all allow is weighed by OCR's
+/// odds of printing each letter seen for it and by how often clean minutes
+/// write it after a member (add-one); a reading other than the letter
+/// seen is offered at `bar` of the weight or more. So `(A)` is not
+/// offered as Å where clean minutes write A twenty times as often.
+pub(crate) fn doubts(
+    confusions: &Confusions,
+    letters: &[Letter],
+    settled: &[(usize, String, bool)],
+    batch: &Batch,
+    bar: f64,
+) -> Vec<Doubt> {
+    let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
+    for letter in letters {
+        members.entry(&letter.key).or_default().push(letter);
+    }
+    let mut out = Vec::new();
+    for own in members.values() {
+        let decided = own.iter().any(|l| {
+            settled.iter().any(|s| s.0 == l.token) || (batch.letter_of)(&l.member).is_some()
+        });
+        if decided {
+            continue;
+        }
+        let shares = shares(confusions, own, batch);
+        for letter in own {
+            let readings: Vec<String> = shares
+                .iter()
+                .filter(|(r, share)| *r != letter.seen && *share >= bar)
+                .map(|(r, _)| r.clone())
+                .collect();
+            if !readings.is_empty() {
+                out.push(Doubt {
+                    token: letter.token,
+                    readings,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|d| d.token);
+    out
+}
+
+/// Each reading a member's letters all allow, with its share of their
+/// weight (see [`doubts`]), likeliest first.
+fn shares(confusions: &Confusions, own: &[&Letter], batch: &Batch) -> Vec<(String, f64)> {
+    let mut weights: Vec<(String, f64)> = readings(confusions, &own[0].seen, false)
+        .into_iter()
+        .map(|r| {
+            let prior = f64::from((batch.count)(&r)) + 1.0;
+            (r, prior.ln())
+        })
+        .collect();
+    for letter in own {
+        let mut channels: Vec<(String, f64)> = Vec::new();
+        let visit = &mut |s: super::confusions::Spelling| {
+            channels.push((s.word.to_string(), s.channel));
+        };
+        confusions.each_diacritic_spelling(&letter.seen, true, MAX_LETTER_SPELLINGS, visit);
+        weights.retain_mut(|(r, weight)| {
+            let channel = channels.iter().find(|(c, _)| c == r).map(|c| c.1);
+            channel.map(|c| *weight += c).is_some()
+        });
+    }
+    let max = weights.iter().map(|w| w.1).fold(f64::MIN, f64::max);
+    let total: f64 = weights.iter().map(|w| (w.1 - max).exp()).sum();
+    let mut shares: Vec<(String, f64)> = weights
+        .into_iter()
+        .map(|(r, w)| (r, (w - max).exp() / total))
+        .collect();
+    shares.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    shares
+}
+
+/// More readings than a letter of one or two characters has.
+const MAX_LETTER_SPELLINGS: usize = 64;
 
 #[cfg(test)]
 mod tests {
@@ -236,6 +326,7 @@ mod tests {
         let nothing = Batch {
             letter_of: &|_| None,
             in_use: &|_| false,
+            count: &|_| 0,
         };
         let settled = settle(&c, &letters, &nothing);
         assert_eq!(
@@ -278,6 +369,7 @@ mod tests {
         let batch = Batch {
             letter_of: &known,
             in_use: &|_| false,
+            count: &|_| 0,
         };
         assert_eq!(
             settle(&c, &letters, &batch),
@@ -292,11 +384,67 @@ mod tests {
         let with_t = Batch {
             letter_of: &known,
             in_use: &|letter| letter == "t",
+            count: &|_| 0,
         };
         assert_eq!(
             settle(&c, &letters, &with_t),
             [(3, "ø".to_string(), true), (21, "æ".to_string(), true)]
         );
+    }
+
+    /// On a page that lost its diacritics, a letter left as seen that
+    /// another party's may well be goes to review, weighed by how often
+    /// clean minutes write each letter; one the member's other letters or
+    /// the batch's clean minutes settle does not.
+    #[test]
+    fn a_letter_that_may_be_another_partys_is_doubted() {
+        let c = Confusions::bundled();
+        let letters = [
+            letter(3, "kim hansen", "o"),
+            letter(9, "lis lund", "a"),
+            letter(15, "per vad", "e"),
+            letter(21, "ib holm", "o"),
+            letter(27, "ib holm", "e"),
+            letter(33, "ulla dam", "o"),
+            letter(39, "bo bech", "v"),
+        ];
+        let counts = |letter: &str| match letter {
+            "a" => 120,
+            "v" => 120,
+            "ø" => 60,
+            "o" => 60,
+            "æ" => 15,
+            "å" => 5,
+            _ => 0,
+        };
+        let batch = Batch {
+            letter_of: &|member| (member == "ulla dam").then(|| "o".to_string()),
+            in_use: &|letter| counts(letter) > 0,
+            count: &counts,
+        };
+        let settled = settle(&c, &letters, &batch);
+        // Holm's (O) and (E) settle each other; Ulla Dam is O in the clean
+        // minutes.
+        assert_eq!(
+            settled,
+            [(21, "ø".to_string(), true), (27, "ø".to_string(), true)]
+        );
+        let doubts = doubts(&c, &letters, &settled, &batch, 0.2);
+        let doubt = |token: usize, readings: &[&str]| Doubt {
+            token,
+            readings: readings.iter().map(|r| r.to_string()).collect(),
+        };
+        // (O) may be Ø; (E), no party here, is Ø likelier than Æ; A is A
+        // far more often than Å, Æ or Ø; V has no other reading.
+        assert_eq!(doubts, [doubt(3, &["ø"]), doubt(15, &["ø"])]);
+        // Where Æ is as common as Ø, (E) may be either.
+        let even = |letter: &str| if letter == "æ" { 60 } else { counts(letter) };
+        let batch = Batch {
+            count: &even,
+            ..batch
+        };
+        let doubts = super::doubts(&c, &letters, &settled, &batch, 0.2);
+        assert_eq!(doubts[1], doubt(15, &["ø", "æ"]));
     }
 
     fn members(text: &str) -> Vec<String> {
