@@ -305,3 +305,18 @@ fn opening_the_lexicon_is_cheap() {
     assert!(started.elapsed() < std::time::Duration::from_millis(10));
     assert_eq!(map.len(), lex().len());
 }
+
+/// The committed spelling of the lexicon's names is what the lexicon gives.
+#[test]
+fn name_spelling_is_derived_from_the_lexicon() {
+    let committed = include_str!("../corrections/lexicon/name_spelling.tsv");
+    let derived = referat::repair::spelling::count_names(lex()).table();
+    assert!(
+        committed == derived,
+        "corrections/lexicon/name_spelling.tsv is stale: run `cargo run --release --example \
+         derive_name_spelling > corrections/lexicon/name_spelling.tsv`"
+    );
+    // Names are spelt `Rød...` far more often than `Rod...`, and end in `-høj`.
+    assert!(committed.lines().any(|l| l.starts_with("_rø\t")));
+    assert!(committed.lines().any(|l| l.starts_with("høj\t")));
+}

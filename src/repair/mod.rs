@@ -39,6 +39,7 @@ pub mod fallback;
 pub mod lexicon;
 pub mod names;
 mod parties;
+pub mod spelling;
 mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -204,9 +205,9 @@ pub struct Repairer {
     /// (sorted), made on first use: what a real word's `t` for `f` may
     /// have been.
     commonest: OnceLock<Box<[Box<str>]>>,
-    /// ln of each letter's share of the letters of clean text, made on
-    /// first use: what a name's variants are weighed with.
-    letters: OnceLock<FxHashMap<char, f64>>,
+    /// How the lexicon's names are spelt, learned on first use: what a
+    /// name's variants are weighed with.
+    spelling: OnceLock<spelling::NameSpelling>,
     /// What the variants of the batch's damaged names agree on, made on
     /// first use (see [`Doc::variants`]).
     batch_variants: OnceLock<BTreeMap<String, variants::Agreement>>,
@@ -312,7 +313,7 @@ impl Repairer {
             abbreviations: Cache::default(),
             compounds: Cache::default(),
             commonest: OnceLock::new(),
-            letters: OnceLock::new(),
+            spelling: OnceLock::new(),
             batch_variants: OnceLock::new(),
             members_by_skeleton: OnceLock::new(),
         })
@@ -348,30 +349,26 @@ impl Repairer {
         self.lexicon.entry(lower).is_none() && !self.context.knows(lower) && !self.is_word(lower)
     }
 
+    /// How the lexicon's names are spelt ([`spelling::NameSpelling`]), read
+    /// on first use (only a page whose names are damaged in several ways
+    /// asks).
+    fn spelling(&self) -> &spelling::NameSpelling {
+        self.spelling.get_or_init(spelling::NameSpelling::bundled)
+    }
+
     /// What these variants (distinct, sorted) agree on ([`variants::agree`]).
-    /// A reading is weighed by its letters as clean text has them (an `a`
-    /// every variant shows is seldom a lost `å`), or as a head so spelt and
-    /// a word that may end a compound, as the lexicon weighs it, whichever
-    /// is likelier: names end in common words (`Lærkehøj|skolen`,
-    /// `Ræve|bakken`), and there the word, not its letters, says which
-    /// letter was lost.
+    /// A reading is weighed by how Danish names spell its letters, each
+    /// after the three before it (`Rødkær` rather than `Rodkær`, though an
+    /// `o` is commoner than an `ø`), or as a head so spelt and a word that
+    /// may end a compound, as the lexicon weighs it, whichever is likelier:
+    /// names end in common words (`Lærkehøj|skolen`, `Ræve|bakken`), and
+    /// there the word says which letter was lost.
     fn agree(&self, forms: &[&str]) -> BTreeMap<String, variants::Agreement> {
         if forms.len() < 2 {
             return BTreeMap::new();
         }
-        let letters = self.letters.get_or_init(|| {
-            let context = &self.context;
-            let counts = context
-                .vocabulary()
-                .iter()
-                .map(|w| (&**w, context.count(w)));
-            variants::letter_shares(counts)
-        });
-        let spelt = |s: &str| -> f64 {
-            s.chars()
-                .map(|c| letters.get(&c).copied().unwrap_or(UNSEEN_LETTER_LOGP))
-                .sum()
-        };
+        let spelling = self.spelling();
+        let spelt = |letters: &str| spelling.ln_p(letters);
         let prior = |word: &str| {
             let tail = word
                 .char_indices()
@@ -456,7 +453,6 @@ impl Repairer {
         self.analyses = Default::default();
         self.abbreviations = Cache::default();
         self.commonest = OnceLock::new();
-        self.letters = OnceLock::new();
         self.batch_variants = OnceLock::new();
         self.members_by_skeleton = OnceLock::new();
         self
@@ -2003,9 +1999,6 @@ const MAX_BATCH_NAMES: usize = 100_000;
 /// to a clean one (a name of four words with many a's and e's).
 const MAX_MEMBER_SPELLINGS: usize = 4096;
 
-/// ln of the share of a letter clean text never shows.
-const UNSEEN_LETTER_LOGP: f64 = -12.0;
-
 /// The words that two or more different strings that are no words most
 /// likely were, by channel and prior alone, of these analyses (see
 /// [`Doc::agreed`]). Only the likeliest reading of each counts: two
@@ -2192,6 +2185,18 @@ mod tests {
         assert_eq!(r.party_of_written("sanne malholt"), None);
         assert_eq!(r.party_of_written("birthe nørland"), None);
         assert_eq!(r.party_of_written("lis halm"), None);
+    }
+
+    /// A name's variants are read as the lexicon's names are spelt: an
+    /// `o` every variant shows is an `ø` where names write `Rødkær`, and
+    /// stays where they write `Horns...`.
+    #[test]
+    fn variants_are_read_as_danish_names_are_spelt() {
+        let r = Repairer::new(&RepairOptions::default()).expect("bundled data");
+        let agreed = r.agree(&["rodkeerskolens", "rodkzrskolens"]);
+        assert_eq!(agreed["rodkzrskolens"].word, "rødkærskolens");
+        let agreed = r.agree(&["hornsbaek", "hornsbzk"]);
+        assert_eq!(agreed["hornsbzk"].word, "hornsbæk");
     }
 
     #[test]

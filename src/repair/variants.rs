@@ -7,15 +7,15 @@
 //! who misheard differently agree on what was said. Each string is read by
 //! lost diacritics alone ([`Confusions::each_diacritic_spelling`]), and a
 //! reading that two or more of them share is scored by how likely it makes
-//! all of them at once, times a prior the caller gives (how common its
-//! letters are in clean Danish: an `a` that every variant shows is seldom a
-//! lost `å`; or the word it ends in). A batch's damaged documents are read
+//! all of them at once, times a prior the caller gives (how Danish names
+//! spell its letters: `Rødkær`, not `Rodkær`; or the word it ends in). A batch's damaged documents are read
 //! together the same way.
 //!
 //! Agreement is evidence only where chance seldom makes it:
-//! * at least three different strings, or one that no Danish spelling has
-//!   (a telling confusion: `z`, `ae`, `&`): `Olstrup` and `Elstrup` may be
-//!   two places, `Olstrzp` is none;
+//! * one of the strings is damaged for certain where another is not (see
+//!   [`damage_marks`]): `Olstrup` and `Elstrup` may be two places, and
+//!   `Koskinen`, `Keskinen` and `Kaskinen` three people, but `Bzkkerup`
+//!   beside `Bekkerup` is one name;
 //! * the strings are no words as seen (the caller's part: a name the
 //!   lexicon knows is left to the names guard).
 
@@ -242,26 +242,6 @@ fn is_vowel(c: char) -> bool {
     )
 }
 
-/// ln of each letter's share of the letters of `words` (with their counts),
-/// add-one smoothed; letters never seen get the smoothed share.
-pub(crate) fn letter_shares<'w>(
-    words: impl Iterator<Item = (&'w str, u32)>,
-) -> FxHashMap<char, f64> {
-    let mut counts: FxHashMap<char, f64> = FxHashMap::default();
-    let mut total = 0.0;
-    for (word, n) in words {
-        for c in word.chars().filter(|c| c.is_alphabetic()) {
-            *counts.entry(c).or_default() += f64::from(n);
-            total += f64::from(n);
-        }
-    }
-    let letters = counts.len() as f64 + 1.0;
-    counts
-        .into_iter()
-        .map(|(c, n)| (c, ((n + 1.0) / (total + letters)).ln()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,21 +297,5 @@ mod tests {
         let c = Confusions::bundled();
         assert!(agree(&c, &["baekkerup"], &even).is_empty());
         assert!(agree(&c, &["baekkerup", "hjortsbzk"], &even).is_empty());
-    }
-
-    /// An `a` that every variant shows is seldom a lost `å`: clean text's
-    /// letters weigh against it.
-    #[test]
-    fn letters_clean_text_rarely_has_weigh_against_a_reading() {
-        let c = Confusions::bundled();
-        let shares = letter_shares([("dansk", 20), ("sprog", 10), ("år", 1)].into_iter());
-        let by_letters = |w: &str| {
-            w.chars()
-                .map(|c| shares.get(&c).copied().unwrap_or(-12.0))
-                .sum()
-        };
-        let forms = ["hornsbaek", "hornsbzk"];
-        assert_eq!(agree(&c, &forms, &by_letters)["hornsbaek"].word, "hornsbæk");
-        assert!(shares[&'a'] > shares[&'å']);
     }
 }

@@ -1,0 +1,381 @@
+//! How Danish names are spelt: a model of letters in context.
+//!
+//! A name no dictionary holds can still be read by how Danish names are
+//! spelt: `Rødkær` and `Bøgelund` are Danish, `Rodkær` and `Bogelund` are
+//! not, though an `o` is commoner than an `ø`. Each letter is weighed by
+//! the three before it (an n-gram model of order four over the lexicon's
+//! 244,000 name forms, each once), interpolated with the shorter histories
+//! by Witten and Bell's method, so a history seen with few letters after it
+//! trusts itself more than one seen with many. Names rather than the words
+//! of clean minutes: those are mostly compounds of a few stems (`høring`,
+//! `høringssvar`, `høringsfrist`...), and a model of them read `Hornsbæk`
+//! as `Hørnsbæk` (tried at stop 17: cross-validation lost a name that
+//! letter shares alone had read right).
+
+use rustc_hash::FxHashMap;
+
+use super::lexicon::Lexicon;
+
+/// Letters of history: the model is of order `HISTORY + 1`.
+const HISTORY: usize = 3;
+
+/// Symbols a letter is mapped to: 0 is the word's edge, the rest Danish
+/// letters and a few foreign ones, and one for anything else.
+const SYMBOLS: u32 = 64;
+const EDGE: u32 = 0;
+const OTHER: u32 = SYMBOLS - 1;
+
+/// The letters that have a symbol of their own, from symbol 1 on.
+const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåéüöä";
+
+/// The symbol of a (lower-case) letter.
+fn symbol(c: char) -> u32 {
+    match c {
+        'a'..='z' => 1 + (c as u32 - 'a' as u32),
+        'æ' => 27,
+        'ø' => 28,
+        'å' => 29,
+        'é' => 30,
+        'ü' => 31,
+        'ö' => 32,
+        'ä' => 33,
+        _ => OTHER,
+    }
+}
+
+/// How the committed table writes a symbol: `_` for a word's edge, `?`
+/// for any other letter.
+fn written(s: u32) -> char {
+    match s {
+        EDGE => '_',
+        OTHER => '?',
+        s => LETTERS.chars().nth(s as usize - 1).unwrap_or('?'),
+    }
+}
+
+/// The symbol the committed table writes as `c`.
+fn read(c: char) -> u32 {
+    match c {
+        '_' => EDGE,
+        c => symbol(c),
+    }
+}
+
+/// A history of up to [`HISTORY`] symbols and its length, packed: six bits
+/// a symbol, the length above them.
+#[derive(Clone, Copy)]
+struct History {
+    symbols: u32,
+    len: u32,
+}
+
+impl History {
+    fn key(self) -> u32 {
+        self.len << 24 | self.symbols
+    }
+
+    /// The history with `s` added at the end, the oldest letter dropped
+    /// once it is full.
+    fn then(self, s: u32) -> History {
+        let len = (self.len + 1).min(HISTORY as u32);
+        let mask = (1 << (6 * len)) - 1;
+        History {
+            symbols: (self.symbols << 6 | s) & mask,
+            len,
+        }
+    }
+
+    /// The same history without its oldest letter.
+    fn shorter(self) -> History {
+        let len = self.len.saturating_sub(1);
+        History {
+            symbols: self.symbols & ((1 << (6 * len)) - 1),
+            len,
+        }
+    }
+
+    /// The full history before a word's first letter.
+    fn start() -> History {
+        (0..HISTORY).fold(History { symbols: 0, len: 0 }, |h, _| h.then(EDGE))
+    }
+}
+
+/// What was seen after one history: how many letters in all, and how many
+/// different ones.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    total: u32,
+    kinds: u32,
+}
+
+/// Counts words as they come, for a [`NameSpelling`]: only the letters
+/// after a full history are counted; the shorter histories' counts are
+/// their sums (every history is full: a word's start is padded with its
+/// edge).
+#[derive(Default)]
+pub struct Counter {
+    /// By full history and symbol, packed.
+    full: FxHashMap<u32, u32>,
+}
+
+impl Counter {
+    pub fn add(&mut self, word: &str) {
+        let mut history = History::start();
+        for s in word.chars().map(symbol).chain([EDGE]) {
+            *self.full.entry(history.symbols << 6 | s).or_default() += 1;
+            history = history.then(s);
+        }
+    }
+
+    /// The counts as `corrections/lexicon/name_spelling.tsv` holds them:
+    /// a line per full history, sorted, with each letter seen after it and
+    /// its count (`møl<TAB>e 812 l 90 _ 3`).
+    pub fn table(&self) -> String {
+        let mut by_history: std::collections::BTreeMap<String, Vec<(char, u32)>> =
+            Default::default();
+        for (&key, &n) in &self.full {
+            let history: String = (0..HISTORY as u32)
+                .rev()
+                .map(|k| written((key >> (6 * (k + 1))) & 63))
+                .collect();
+            by_history
+                .entry(history)
+                .or_default()
+                .push((written(key & 63), n));
+        }
+        let mut out = String::from(
+            "# How the lexicon's names are spelt: each letter (`_` a name's edge) after\n\
+             # the three before it, with its count. Derived by `cargo run --release\n\
+             # --example derive_name_spelling` (spelling::Counter::table).\n",
+        );
+        for (history, mut letters) in by_history {
+            letters.sort();
+            out.push_str(&history);
+            out.push('\t');
+            let letters: Vec<String> = letters.iter().map(|(c, n)| format!("{c} {n}")).collect();
+            out.push_str(&letters.join(" "));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Reads the counts back from a table [`Counter::table`] wrote.
+    fn from_table(table: &str) -> Counter {
+        let mut full = FxHashMap::default();
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let Some((history, letters)) = line.split_once('\t') else {
+                continue;
+            };
+            let h = history.chars().fold(0, |h, c| h << 6 | read(c));
+            let mut fields = letters.split(' ');
+            while let (Some(c), Some(n)) = (fields.next(), fields.next()) {
+                let (Some(c), Ok(n)) = (c.chars().next(), n.parse::<u32>()) else {
+                    continue;
+                };
+                full.insert(h << 6 | read(c), n);
+            }
+        }
+        Counter { full }
+    }
+
+    pub(crate) fn model(self) -> NameSpelling {
+        let mut model = NameSpelling::default();
+        for (key, n) in self.full {
+            let s = key & 63;
+            let mut h = History {
+                symbols: key >> 6,
+                len: HISTORY as u32,
+            };
+            loop {
+                *model.counts.entry((h.key(), s)).or_default() += n;
+                if h.len == 0 {
+                    break;
+                }
+                h = h.shorter();
+            }
+        }
+        for (&(h, _), &n) in &model.counts {
+            let after = model.after.entry(h).or_default();
+            after.0 += n;
+            after.1 += 1;
+        }
+        model
+    }
+}
+
+/// The lexicon's names counted: every form the lexicon marks as a proper
+/// noun, capitalised, of letters only (`Hornsbæk`, `Hornsbæks`).
+pub fn count_names(lexicon: &Lexicon) -> Counter {
+    let mut names = Counter::default();
+    lexicon.for_each_entry(|key, entry| {
+        if entry.proper && !entry.lower_case && key.chars().all(char::is_alphabetic) {
+            names.add(key);
+        }
+    });
+    names
+}
+
+static NAME_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/name_spelling.tsv");
+
+/// The model: counts of each letter after each history.
+#[derive(Debug, Clone, Default)]
+pub struct NameSpelling {
+    /// By (history key, symbol).
+    counts: FxHashMap<(u32, u32), u32>,
+    /// By history key: (total, kinds).
+    after: FxHashMap<u32, (u32, u32)>,
+}
+
+impl NameSpelling {
+    /// The model of the committed counts (see [`count_names`]).
+    pub fn bundled() -> NameSpelling {
+        Counter::from_table(NAME_SPELLING_TSV).model()
+    }
+
+    /// Learns from words (lower-case), each counted as often as given.
+    #[cfg(test)]
+    fn learn<'w>(words: impl Iterator<Item = &'w str>) -> NameSpelling {
+        let mut counter = Counter::default();
+        for word in words {
+            counter.add(word);
+        }
+        counter.model()
+    }
+
+    /// ln P that a name begins with `letters` (a whole name's end is not
+    /// weighed: a reading is compared with others of the same string, and
+    /// with a head before a word that ends names).
+    pub fn ln_p(&self, letters: &str) -> f64 {
+        let mut history = History::start();
+        let mut ln = 0.0;
+        for s in letters.chars().map(symbol) {
+            ln += self.p(history, s).ln();
+            history = history.then(s);
+        }
+        ln
+    }
+
+    /// P(s | history), interpolated down to the letters' own shares
+    /// (add-one, so a letter never seen keeps a little).
+    fn p(&self, history: History, s: u32) -> f64 {
+        let count = |h: History| f64::from(self.counts.get(&(h.key(), s)).copied().unwrap_or(0));
+        let seen = |h: History| {
+            let (total, kinds) = self.after.get(&h.key()).copied().unwrap_or((0, 0));
+            Seen { total, kinds }
+        };
+        let unigram = History { symbols: 0, len: 0 };
+        let all = seen(unigram);
+        let mut p = (count(unigram) + 1.0) / (f64::from(all.total) + f64::from(SYMBOLS));
+        for len in 1..=history.len {
+            let h = History {
+                symbols: history.symbols & ((1 << (6 * len)) - 1),
+                len,
+            };
+            let Seen { total, kinds } = seen(h);
+            if total == 0 {
+                break;
+            }
+            let (total, kinds) = (f64::from(total), f64::from(kinds));
+            p = (count(h) + kinds * p) / (total + kinds);
+        }
+        p
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> NameSpelling {
+        let words = [
+            "mølle",
+            "møller",
+            "møllen",
+            "mølleå",
+            "møllebakken",
+            "bøg",
+            "bøgen",
+            "bøgevej",
+            "bøgelund",
+            "sø",
+            "søen",
+            "søby",
+            "molbo",
+            "moler",
+            "bog",
+            "boger",
+            "bold",
+            "mose",
+            "mosevej",
+            "mål",
+            "måle",
+            "målet",
+            "år",
+            "året",
+            "kær",
+            "kærby",
+            "kærvej",
+            "vænget",
+            "lærk",
+            "lærke",
+        ];
+        NameSpelling::learn(words.into_iter())
+    }
+
+    #[test]
+    fn danish_spellings_are_likelier_than_their_lost_letters() {
+        let m = model();
+        assert!(m.ln_p("møllebæk") > m.ln_p("mollebæk"));
+        assert!(m.ln_p("bøgevænget") > m.ln_p("bogevænget"));
+        assert!(m.ln_p("kærvej") > m.ln_p("karvej"));
+        // But what the words show is kept: `bold` is spelt with an o.
+        assert!(m.ln_p("bold") > m.ln_p("bøld"));
+    }
+
+    #[test]
+    fn probabilities_sum_to_one_over_the_next_letter() {
+        let m = model();
+        for prefix in ["", "m", "møl", "bøgev", "xq"] {
+            let mut h = History::start();
+            for s in prefix.chars().map(symbol) {
+                h = h.then(s);
+            }
+            let total: f64 = (0..SYMBOLS).map(|s| m.p(h, s)).sum();
+            assert!((total - 1.0).abs() < 1e-9, "{prefix}: {total}");
+        }
+    }
+
+    /// Counting only full histories and summing them gives what counting
+    /// every history as the words are read would.
+    #[test]
+    fn shorter_histories_count_what_the_words_show() {
+        let m = model();
+        let seen = |h: History| m.after.get(&h.key()).copied().unwrap_or((0, 0));
+        // Every letter and every word's end, once each.
+        let letters: u32 = ["mølle", "bøg", "sø"]
+            .iter()
+            .map(|w| w.chars().count() as u32 + 1)
+            .sum();
+        let three = NameSpelling::learn(["mølle", "bøg", "sø"].into_iter());
+        let unigram = History { symbols: 0, len: 0 };
+        assert_eq!(three.after[&unigram.key()].0, letters);
+        // After `ø`: `l` (mølle), `g` (bøg) and the end (sø).
+        let after_oe = unigram.then(symbol('ø'));
+        assert_eq!(three.after[&after_oe.key()], (3, 3));
+        assert!(seen(after_oe).0 > 3);
+        assert!(NameSpelling::default().ln_p("abc").is_finite());
+    }
+
+    /// The committed table reads back as the counts it was written from.
+    #[test]
+    fn the_table_reads_back_as_written() {
+        let mut counter = Counter::default();
+        for word in ["mølle", "bøgevej", "søby", "çelik"] {
+            counter.add(word);
+        }
+        let table = counter.table();
+        assert!(table.contains("__m\tø 1\n"), "{table}");
+        assert!(table.contains("vej\t_ 1\n"), "{table}");
+        assert_eq!(Counter::from_table(&table).full, counter.full);
+    }
+}
