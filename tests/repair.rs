@@ -1114,6 +1114,19 @@ fn a_member_whose_name_is_damaged_two_ways_is_one_member() {
     assert!(line("Kim Vad").contains("Vad (E)"), "{}", out.text);
 }
 
+/// Two members whose names OCR could print for each other are still two
+/// (`Ellen` and `Allan`, `Karen` and `Karin`, `Lene` and `Lone`): no name
+/// of theirs is damaged for certain, so their letters say nothing of each
+/// other, and none changes.
+#[test]
+fn members_whose_names_are_alike_are_two() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Ellen Hansen (A) og Allan Hansen (O), Karen Nielsen (A), Karin \
+         Nielsen (I), Lene Holm (D) og Lone Holm (A), Lea Jensen (O) og Leo Jensen (E).\n"
+    ));
+    assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
+}
+
 /// Clean minutes of the batch name a member as `Jens Søndergaard (Ø)`: a
 /// damaged page that writes him `Jens Sondergaard (O)` means him (whether
 /// or not his name is repaired first); a member the clean minutes do not
@@ -1137,7 +1150,7 @@ fn a_member_known_from_clean_minutes_is_found_under_a_damaged_name() {
 /// On a page that lost its ø, a member's lone `(O)` may be Enhedslisten's
 /// as well as Dansk Folkeparti's: it stays, and goes to review with Ø. An
 /// `(A)` does not: A is far commoner than Å, Æ or Ø. On a clean page no
-/// letter is doubted.
+/// letter is doubted, nor where the batch's clean minutes write only O.
 #[test]
 fn a_lone_letter_that_may_have_lost_its_diacritic_is_reviewed() {
     let damaged = format!("{LOST}Deltagere: Kim Hansen (O), formand, og Lis Lund (A).\n");
@@ -1163,6 +1176,21 @@ fn a_lone_letter_that_may_have_lost_its_diacritic_is_reviewed() {
             .all(|r| !r.reason.contains("party letter")),
         "{:#?}",
         clean.review
+    );
+    // A batch whose clean minutes write O after members, and Ø never: its
+    // `(O)` is no doubt, whatever the training minutes say.
+    let batch = "Deltagere: Bo Vad (O), Ib Krog (O), Per Dahl (O), Jens Bro (O) og Ulla Ris (O), \
+                 Lis Lund (A) og Erik Holm (V), på mødet i Ørsted.\n"
+        .repeat(2);
+    let out = repairer()
+        .with_evidence(Evidence::learn(&batch))
+        .repair(&damaged);
+    assert!(
+        out.review
+            .iter()
+            .all(|r| !r.reason.contains("party letter")),
+        "{:#?}",
+        out.review
     );
 }
 

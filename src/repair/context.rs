@@ -198,8 +198,10 @@ pub fn party_letters_table<'t>(texts: impl Iterator<Item = &'t str>) -> String {
     let mut rows: Vec<(String, u32)> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut out = String::from(
-        "# Party letters after members' names in corrections/training: derived by\n\
-         # `cargo run --example derive_party_letters` (context::party_letters_table).\n\
+        "# Party letters after members' names in corrections/training (whose members\n\
+         # are invented: the shares are its authors', not a council's): derived by\n\
+         # `cargo run --release --example derive_party_letters`\n\
+         # (context::party_letters_table).\n\
          # letter\tcount\n",
     );
     for (letter, n) in rows {
@@ -225,6 +227,20 @@ pub fn bundled_party_letter_count(letter: &str) -> u32 {
             .collect()
     });
     counts.get(letter).copied().unwrap_or(0)
+}
+
+/// `letter`'s share of the party letters the training minutes write after
+/// members' names.
+pub fn bundled_party_letter_share(letter: &str) -> f64 {
+    static TOTAL: OnceLock<u32> = OnceLock::new();
+    let total = TOTAL.get_or_init(|| {
+        PARTY_LETTERS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t')?.1.parse::<u32>().ok())
+            .sum()
+    });
+    f64::from(bundled_party_letter_count(letter)) / f64::from((*total).max(1))
 }
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,

@@ -31,9 +31,9 @@ pub(crate) struct Letter {
     /// The member's name as repaired, every word, lower-case (`ditte bek
     /// sørensen`; see [`member`]).
     pub member: String,
-    /// The member's name as damage leaves it alike whatever it lost
-    /// ([`Confusions::diacritic_skeleton`]): `Lerke Dyrlov` and `Lzrke
-    /// Dyrlav` are one member, one page can damage a name two ways.
+    /// Which member it is: the same for every writing of one member's
+    /// name, as one page can damage a name two ways (`Lerke Dyrlov`, `Lzrke
+    /// Dyrlav`; the caller's part, see `Repairer::members_alike`).
     pub key: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
@@ -139,8 +139,9 @@ pub(crate) struct Batch<'a> {
     /// another only where it lost a diacritic (`(T)` stays where a list T
     /// sits in the council; elsewhere it is OCR's `(F)`).
     pub in_use: &'a dyn Fn(&str) -> bool,
-    /// How often clean text writes a letter (lower-case) after a member.
-    pub count: &'a dyn Fn(&str) -> u32,
+    /// How often clean text writes a letter (lower-case) after a member,
+    /// as a count (a prior's pseudo-count may be a fraction).
+    pub count: &'a dyn Fn(&str) -> f64,
 }
 
 /// The letters to change, `(token, letter)`, and whether context decided
@@ -248,7 +249,7 @@ fn shares(confusions: &Confusions, own: &[&Letter], batch: &Batch) -> Vec<(Strin
     let mut weights: Vec<(String, f64)> = readings(confusions, &own[0].seen, false)
         .into_iter()
         .map(|r| {
-            let prior = f64::from((batch.count)(&r)) + 1.0;
+            let prior = (batch.count)(&r) + 1.0;
             (r, prior.ln())
         })
         .collect();
@@ -284,7 +285,7 @@ mod tests {
         Letter {
             token,
             member: member.to_string(),
-            key: Confusions::bundled().diacritic_skeleton(member),
+            key: member.to_string(),
             seen: seen.to_string(),
         }
     }
@@ -326,7 +327,7 @@ mod tests {
         let nothing = Batch {
             letter_of: &|_| None,
             in_use: &|_| false,
-            count: &|_| 0,
+            count: &|_| 0.0,
         };
         let settled = settle(&c, &letters, &nothing);
         assert_eq!(
@@ -369,7 +370,7 @@ mod tests {
         let batch = Batch {
             letter_of: &known,
             in_use: &|_| false,
-            count: &|_| 0,
+            count: &|_| 0.0,
         };
         assert_eq!(
             settle(&c, &letters, &batch),
@@ -384,7 +385,7 @@ mod tests {
         let with_t = Batch {
             letter_of: &known,
             in_use: &|letter| letter == "t",
-            count: &|_| 0,
+            count: &|_| 0.0,
         };
         assert_eq!(
             settle(&c, &letters, &with_t),
@@ -409,17 +410,17 @@ mod tests {
             letter(39, "bo bech", "v"),
         ];
         let counts = |letter: &str| match letter {
-            "a" => 120,
-            "v" => 120,
-            "ø" => 60,
-            "o" => 60,
-            "æ" => 15,
-            "å" => 5,
-            _ => 0,
+            "a" => 120.0,
+            "v" => 120.0,
+            "ø" => 60.0,
+            "o" => 60.0,
+            "æ" => 15.0,
+            "å" => 5.0,
+            _ => 0.0,
         };
         let batch = Batch {
             letter_of: &|member| (member == "ulla dam").then(|| "o".to_string()),
-            in_use: &|letter| counts(letter) > 0,
+            in_use: &|letter| counts(letter) > 0.0,
             count: &counts,
         };
         let settled = settle(&c, &letters, &batch);
@@ -438,7 +439,7 @@ mod tests {
         // far more often than Å, Æ or Ø; V has no other reading.
         assert_eq!(doubts, [doubt(3, &["ø"]), doubt(15, &["ø"])]);
         // Where Æ is as common as Ø, (E) may be either.
-        let even = |letter: &str| if letter == "æ" { 60 } else { counts(letter) };
+        let even = |letter: &str| if letter == "æ" { 60.0 } else { counts(letter) };
         let batch = Batch {
             count: &even,
             ..batch

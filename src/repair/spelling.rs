@@ -12,6 +12,8 @@
 //! as `Hørnsbæk` (tried at stop 17: cross-validation lost a name that
 //! letter shares alone had read right).
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
@@ -144,9 +146,10 @@ impl Counter {
                 .push((written(key & 63), n));
         }
         let mut out = String::from(
-            "# How the lexicon's names are spelt: each letter (`_` a name's edge) after\n\
-             # the three before it, with its count. Derived by `cargo run --release\n\
-             # --example derive_name_spelling` (spelling::Counter::table).\n",
+            "# How the lexicon's names are spelt: each letter (`_` a name's edge, `?` a\n\
+             # letter with no symbol of its own, such as ç or ñ) after the three before\n\
+             # it, with its count. Derived by `cargo run --release --example\n\
+             # derive_name_spelling` (spelling::Counter::table).\n",
         );
         for (history, mut letters) in by_history {
             letters.sort();
@@ -227,9 +230,12 @@ pub struct NameSpelling {
 }
 
 impl NameSpelling {
-    /// The model of the committed counts (see [`count_names`]).
-    pub fn bundled() -> NameSpelling {
-        Counter::from_table(NAME_SPELLING_TSV).model()
+    /// The model of the committed counts (see [`count_names`]), read on
+    /// first use (5 ms; only a page whose names are damaged in several
+    /// ways asks).
+    pub fn bundled() -> &'static NameSpelling {
+        static MODEL: OnceLock<NameSpelling> = OnceLock::new();
+        MODEL.get_or_init(|| Counter::from_table(NAME_SPELLING_TSV).model())
     }
 
     /// Learns from words (lower-case), each counted as often as given.

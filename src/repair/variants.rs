@@ -8,8 +8,8 @@
 //! lost diacritics alone ([`Confusions::each_diacritic_spelling`]), and a
 //! reading that two or more of them share is scored by how likely it makes
 //! all of them at once, times a prior the caller gives (how Danish names
-//! spell its letters: `Rødkær`, not `Rodkær`; or the word it ends in). A batch's damaged documents are read
-//! together the same way.
+//! spell its letters: `Rødkær`, not `Rodkær`; or the word it ends in). A
+//! batch's damaged documents are read together the same way.
 //!
 //! Agreement is evidence only where chance seldom makes it:
 //! * one of the strings is damaged for certain where another is not (see
@@ -206,6 +206,14 @@ fn trusted(members: &[usize], marks: &[Vec<Run>]) -> bool {
             })
         })
     })
+}
+
+/// Whether `form` shows damage no name is spelt with (see
+/// [`damage_marks`]): OCR junk, or a `z` alone between consonants.
+pub(crate) fn damaged_for_certain(confusions: &Confusions, form: &str) -> bool {
+    damage_marks(confusions, form)
+        .iter()
+        .any(|(_, mark)| mark.is_some())
 }
 
 /// A run of a form's skeleton, and the damage it shows that no name is
