@@ -152,10 +152,7 @@ pub(crate) fn settle(
     letters: &[Letter],
     batch: &Batch,
 ) -> Vec<(usize, String, bool)> {
-    let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
-    for letter in letters {
-        members.entry(&letter.key).or_default().push(letter);
-    }
+    let members = by_member(letters);
     let mut out = Vec::new();
     for own in members.values() {
         // The readings every letter of the member allows.
@@ -189,6 +186,15 @@ pub(crate) fn settle(
     out
 }
 
+/// The letters of each member (by [`Letter::key`]).
+fn by_member(letters: &[Letter]) -> BTreeMap<&str, Vec<&Letter>> {
+    let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
+    for letter in letters {
+        members.entry(&letter.key).or_default().push(letter);
+    }
+    members
+}
+
 /// A letter left as seen that may well be another party's, for review.
 #[derive(Debug, PartialEq)]
 pub(crate) struct Doubt {
@@ -212,10 +218,7 @@ pub(crate) fn doubts(
     batch: &Batch,
     bar: f64,
 ) -> Vec<Doubt> {
-    let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
-    for letter in letters {
-        members.entry(&letter.key).or_default().push(letter);
-    }
+    let members = by_member(letters);
     let mut out = Vec::new();
     for own in members.values() {
         let decided = own.iter().any(|l| {
