@@ -387,22 +387,17 @@ impl Confusions {
             let c = rest.chars().next().expect("not at end");
             let keep = self.keep_logp(c, lost);
             let mut buf = [0u8; 4];
-            let next = state.at + c.len_utf8();
-            let step = (keep, 0.0);
             let piece = c.encode_utf8(&mut buf);
-            if let Some(child) = advance(
+            if let Some(child) = keep_letter(
                 (lex, vocabulary),
                 &mut spare,
-                &state,
+                state,
                 piece,
-                next,
-                step,
-                0,
+                keep,
                 (seen, floor),
             ) {
                 heap.push(child);
             }
-            spare.keep(state);
         }
         let tied = heap.tied;
         spare.put_back(heap);
@@ -826,20 +821,11 @@ fn advance<'f>(
     out.push_str(&state.out);
     out.push_str(piece);
     let mut starts = spare.starts();
-    let mut new_start = false;
-    for &(s, cursor) in &state.starts {
-        let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
-        if cursor.is_none() && !(s == 0 && has_prefix(vocabulary, &out)) {
-            continue;
-        }
-        starts.push((s, cursor));
-        // A compound part ends here: the next part may begin.
-        let part_ends = cursor
-            .and_then(Cursor::value)
-            .map(raw_flags)
-            .is_some_and(|f| f.begin() || f.middle() || f.standalone());
-        if out.len() - s as usize >= 2 && part_ends {
-            new_start = true;
+    let mut part_ends = false;
+    for &start in &state.starts {
+        if let Some((start, ends)) = step_start((lex, vocabulary), start, &out, piece) {
+            starts.push(start);
+            part_ends |= ends;
         }
     }
     if starts.is_empty() {
@@ -847,10 +833,7 @@ fn advance<'f>(
         spare.starts.push(starts);
         return None;
     }
-    if new_start && next < seen.len() {
-        starts.push((out_len(&out), Some(lex.start())));
-    }
-    Some(State {
+    let mut child = State {
         priority,
         logp,
         at: next,
@@ -859,7 +842,81 @@ fn advance<'f>(
         edits: state.edits + edits,
         restored_drop: state.restored_drop,
         not_only_diacritics: state.not_only_diacritics,
-    })
+    };
+    begin_part_if(lex, &mut child, part_ends, seen);
+    Some(child)
+}
+
+/// The state after its next letter kept (ln `keep`), as [`advance`] makes
+/// it, but made of the state itself, its text and starts extended in
+/// place: the search is done with a state once this, its last child, is
+/// made, and most states are made so (copying the parent's buffers was a
+/// fifth of the search).
+fn keep_letter<'f>(
+    (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    spare: &mut Spare<'f>,
+    mut state: State<'f>,
+    piece: &str,
+    keep: f64,
+    (seen, floor): (&str, f64),
+) -> Option<State<'f>> {
+    // A kept letter undoes no confusion: the search order is unchanged.
+    let logp = state.logp + keep;
+    if logp < LOGP_FLOOR || state.priority < floor {
+        spare.keep(state);
+        return None;
+    }
+    state.out.push_str(piece);
+    let mut alive = 0;
+    let mut part_ends = false;
+    for i in 0..state.starts.len() {
+        let start = state.starts[i];
+        if let Some((start, ends)) = step_start((lex, vocabulary), start, &state.out, piece) {
+            state.starts[alive] = start;
+            alive += 1;
+            part_ends |= ends;
+        }
+    }
+    if alive == 0 {
+        spare.keep(state);
+        return None;
+    }
+    state.starts.truncate(alive);
+    state.logp = logp;
+    state.at += piece.len();
+    begin_part_if(lex, &mut state, part_ends, seen);
+    Some(state)
+}
+
+/// One of a state's starts after `piece`, which `out` now ends with: the
+/// start with its cursor moved on, if a lexicon word (or, from the
+/// word's beginning, a word of the context vocabulary) still begins there
+/// that way; and whether a compound part may end with `out` there.
+/// (In line: it is the inner loop of every step.)
+#[inline(always)]
+fn step_start<'f>(
+    (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    (s, cursor): (u32, Option<Cursor<'f>>),
+    out: &str,
+    piece: &str,
+) -> Option<((u32, Option<Cursor<'f>>), bool)> {
+    let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
+    if cursor.is_none() && !(s == 0 && has_prefix(vocabulary, out)) {
+        return None;
+    }
+    let part_ends = cursor
+        .and_then(Cursor::value)
+        .map(raw_flags)
+        .is_some_and(|f| f.begin() || f.middle() || f.standalone());
+    Some(((s, cursor), out.len() - s as usize >= 2 && part_ends))
+}
+
+/// Where a compound part may end with the state's text, and more of the
+/// word follows, the next part may begin.
+fn begin_part_if<'f>(lex: &'f Lexicon, state: &mut State<'f>, part_ends: bool, seen: &str) {
+    if part_ends && state.at < seen.len() {
+        state.starts.push((out_len(&state.out), Some(lex.start())));
+    }
 }
 
 /// How unlikely a state may be and still be made. In the heap's order,
