@@ -408,6 +408,12 @@ impl Lexicon {
         }
     }
 
+    /// Whether the lexicon holds `lower` as a key at all (a forbidden
+    /// form included): a walk of the automaton reaches it.
+    pub(crate) fn has_key(&self, lower: &str) -> bool {
+        self.value(lower).is_some()
+    }
+
     /// Whether some key starts with `lower_prefix` (the empty prefix
     /// included): lets candidate generation stop early on dead ends.
     pub fn has_prefix(&self, lower_prefix: &str) -> bool {
