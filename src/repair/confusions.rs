@@ -386,16 +386,9 @@ impl Confusions {
             }
             let c = rest.chars().next().expect("not at end");
             let keep = self.keep_logp(c, lost);
-            let mut buf = [0u8; 4];
-            let piece = c.encode_utf8(&mut buf);
-            if let Some(child) = keep_letter(
-                (lex, vocabulary),
-                &mut spare,
-                state,
-                piece,
-                keep,
-                (seen, floor),
-            ) {
+            if let Some(child) =
+                keep_letter((lex, vocabulary), &mut spare, state, c, keep, (seen, floor))
+            {
                 heap.push(child);
             }
         }
@@ -847,8 +840,8 @@ fn advance<'f>(
     Some(child)
 }
 
-/// The state after its next letter kept (ln `keep`), as [`advance`] makes
-/// it, but made of the state itself, its text and starts extended in
+/// The state after its next letter `c` kept (ln `keep`), as [`advance`]
+/// makes it, but made of the state itself, its text and starts extended in
 /// place: the search is done with a state once this, its last child, is
 /// made, and most states are made so (copying the parent's buffers was a
 /// fifth of the search).
@@ -856,7 +849,7 @@ fn keep_letter<'f>(
     (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
     spare: &mut Spare<'f>,
     mut state: State<'f>,
-    piece: &str,
+    c: char,
     keep: f64,
     (seen, floor): (&str, f64),
 ) -> Option<State<'f>> {
@@ -866,7 +859,10 @@ fn keep_letter<'f>(
         spare.keep(state);
         return None;
     }
-    state.out.push_str(piece);
+    // (A letter pushed, not a string: no call of `memcpy` for a byte.)
+    state.out.push(c);
+    let mut buf = [0u8; 4];
+    let piece = c.encode_utf8(&mut buf);
     let mut alive = 0;
     let mut part_ends = false;
     for i in 0..state.starts.len() {
