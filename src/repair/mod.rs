@@ -194,10 +194,10 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[(String, f64)]>>,
-    /// [`Lexicon::is_word`] of the strings the candidate search finished
-    /// that are no standalone form (compounds, non-words, forbidden
-    /// forms): damaged words differently damaged share readings, and the
-    /// split is costly (2% of a batch's instructions, measured with
+    /// Whether the strings the candidate search finished that are no
+    /// standalone or forbidden form split into a compound (see
+    /// [`Repairer::is_word`]): damaged words differently damaged share
+    /// readings, and the split is costly (2% of a batch's instructions, measured with
     /// callgrind).
     compounds: Cache<bool>,
     /// The words of the counts that are among the commonest of Danish
@@ -352,10 +352,9 @@ impl Repairer {
 
     /// [`Lexicon::is_word`], with compounds split once.
     fn is_word(&self, lower: &str) -> bool {
-        match self.lexicon.entry(lower) {
-            Some(entry) if entry.standalone => true,
-            _ => self.compounds.get_or(lower, || self.lexicon.is_word(lower)),
-        }
+        let split = || compounds::split(self.lexicon, lower).is_some();
+        self.lexicon
+            .is_word_or(lower, || self.compounds.get_or(lower, split))
     }
 
     /// Whether a (lower-case) string is no word, compound or name the
