@@ -653,7 +653,7 @@ impl<'f> Frontier<'f> {
         if !self.quick {
             return self.heap_push(key);
         }
-        let likelier = |than: Key| self.cmp(key, than) == Ordering::Greater;
+        let likelier = |than: Key| self.likelier(key, than);
         match self.best {
             Some(best) if likelier(best) => {
                 self.best = Some(key);
@@ -704,6 +704,15 @@ impl<'f> Frontier<'f> {
             .then_with(|| byte_order(self.out(b), self.out(a)))
     }
 
+    /// `cmp(a, b) == Greater`, the question the heap asks at every level:
+    /// mostly the priorities differ and settle it.
+    fn likelier(&self, a: Key, b: Key) -> bool {
+        if a.priority != b.priority {
+            return a.priority > b.priority;
+        }
+        self.cmp(a, b) == Ordering::Greater
+    }
+
     fn out(&self, key: Key) -> &str {
         self.slots[key.slot as usize]
             .as_ref()
@@ -711,7 +720,7 @@ impl<'f> Frontier<'f> {
     }
 
     fn at_most(&self, a: usize, b: usize) -> bool {
-        self.cmp(self.heap[a], self.heap[b]) != Ordering::Greater
+        !self.likelier(self.heap[a], self.heap[b])
     }
 
     /// `BinaryHeap::sift_up`.
@@ -719,7 +728,7 @@ impl<'f> Frontier<'f> {
         let moving = self.heap[pos];
         while pos > start {
             let parent = (pos - 1) / 2;
-            if self.cmp(moving, self.heap[parent]) != Ordering::Greater {
+            if !self.likelier(moving, self.heap[parent]) {
                 break;
             }
             self.heap[pos] = self.heap[parent];
