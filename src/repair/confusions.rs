@@ -852,8 +852,8 @@ fn advance<'f>(
 /// The state after its next letter `c` kept (ln `keep`), as [`advance`]
 /// makes it, but made of the state itself, its text and starts extended in
 /// place: the search is done with a state once this, its last child, is
-/// made, and most states are made so (copying the parent's buffers was a
-/// fifth of the search).
+/// made, and most states are made so (copying the parent's buffers cost
+/// 3% of a batch's instructions, measured with callgrind).
 fn keep_letter<'f>(
     (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
     spare: &mut Spare<'f>,
