@@ -78,14 +78,15 @@ pub fn split(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
 /// The parts [`split`] finds, without the hyphens that join them
 /// (`kommunalbestyrelses`, `mødet`; `med`, `systemet`).
 pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
-    Some(cut(lower, split(lex, lower)?))
+    Some(cut(lower, &split(lex, lower)?))
 }
 
-/// `lower` cut at `cuts`, without the hyphens that join the parts.
-fn cut(lower: &str, cuts: Vec<usize>) -> Vec<&str> {
+/// `lower` cut at `cuts` (a [`split`] of it), without the hyphens that
+/// join the parts.
+pub fn cut<'w>(lower: &'w str, cuts: &[usize]) -> Vec<&'w str> {
     let mut parts = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
+    for end in cuts.iter().copied().chain(std::iter::once(lower.len())) {
         // An offset that is not a cut inside the word is ignored, not trusted.
         let Some(part) = lower.get(start..end).filter(|p| !p.is_empty()) else {
             continue;
@@ -140,7 +141,7 @@ fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
     if may_end_as_key(lex, rest) {
         return Some(vec![rest]);
     }
-    Some(cut(rest, split_closed(lex, rest)?))
+    Some(cut(rest, &split_closed(lex, rest)?))
 }
 
 /// Room for one value per byte position of a word of `n` bytes, and one

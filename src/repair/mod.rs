@@ -194,12 +194,14 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[(String, f64)]>>,
-    /// Whether the strings the candidate search finished that are no
-    /// standalone or forbidden form split into a compound (see
-    /// [`Repairer::is_word`]): damaged words differently damaged share
-    /// readings, and the split is costly (2% of a batch's instructions, measured with
+    /// How the strings the candidate search finished that are no
+    /// standalone or forbidden form split into a compound, if they do (see
+    /// [`Repairer::is_word`]), and the readings' compounds: damaged words
+    /// differently damaged share readings, a reading's prior and the parts
+    /// the document's other repairs may echo split it again, and the split
+    /// is costly (2% of a batch's instructions, measured with
     /// callgrind).
-    compounds: Cache<bool>,
+    compounds: Cache<Option<Arc<[usize]>>>,
     /// The words of the counts that are among the commonest of Danish
     /// (sorted), made on first use: what a real word's `t` for `f` may
     /// have been.
@@ -352,9 +354,37 @@ impl Repairer {
 
     /// [`Lexicon::is_word`], with compounds split once.
     fn is_word(&self, lower: &str) -> bool {
-        let split = || compounds::split(self.lexicon, lower).is_some();
         self.lexicon
-            .is_word_or(lower, || self.compounds.get_or(lower, split))
+            .is_word_or(lower, || self.split(lower).is_some())
+    }
+
+    /// [`compounds::split`], cached.
+    fn split(&self, lower: &str) -> Option<Arc<[usize]>> {
+        let split = || compounds::split(self.lexicon, lower).map(Arc::from);
+        self.compounds.get_or(lower, split)
+    }
+
+    /// [`compounds::parts`], with the split cached.
+    fn parts<'w>(&self, lower: &'w str) -> Option<Vec<&'w str>> {
+        Some(compounds::cut(lower, &self.split(lower)?))
+    }
+
+    /// The parts of a compound reading that hold æ, ø or å (`sår` of
+    /// `sår|sygeplejerskerne`), listed compounds included (`tryk|sår`);
+    /// none for a word of one part.
+    fn marked_parts(&self, word: &str) -> Box<[Box<str>]> {
+        let marked = |w: &str| w.contains(['æ', 'ø', 'å']);
+        if !marked(word) {
+            return Box::default();
+        }
+        match self.parts(word) {
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .filter(|p| marked(p))
+                .map(Box::from)
+                .collect(),
+            _ => Box::default(),
+        }
     }
 
     /// Whether a (lower-case) string is no word, compound or name the
@@ -491,10 +521,7 @@ impl Repairer {
     fn compound_zipf(&self, word: &str) -> f64 {
         // Of an ordinary and a place-name reading, the one with fewer parts
         // (`sølyst|vej`, not `sø|lyst|vej`).
-        let (parts, named) = match (
-            compounds::parts(self.lexicon, word),
-            compounds::name_parts(self.lexicon, word),
-        ) {
+        let (parts, named) = match (self.parts(word), compounds::name_parts(self.lexicon, word)) {
             (Some(ordinary), Some(named)) if named.len() < ordinary.len() => (named, true),
             (Some(ordinary), _) => (ordinary, false),
             (None, Some(named)) => (named, true),
@@ -1052,7 +1079,7 @@ impl Doc<'_> {
                 needs_pair: k >= needs_pair,
                 only_a_name: self.only_a_name(&c.word),
                 foreign_to_names: OnceLock::new(),
-                marked_parts: marked_parts(r.lexicon, &c.word),
+                marked_parts: r.marked_parts(&c.word),
                 looked_up: r.context.look_up(&c.word),
                 word: c.word,
                 channel: c.channel,
@@ -2020,24 +2047,6 @@ fn may_have_dropped(lex: &'static Lexicon, confusions: &Confusions, lower: &str)
         stop.push('.');
         lex.entry(&stop).is_some() && begins(head)
     })
-}
-
-/// The parts of a compound reading that hold æ, ø or å (`sår` of
-/// `sår|sygeplejerskerne`), listed compounds included (`tryk|sår`); none
-/// for a word of one part.
-fn marked_parts(lex: &Lexicon, word: &str) -> Box<[Box<str>]> {
-    let marked = |w: &str| w.contains(['æ', 'ø', 'å']);
-    if !marked(word) {
-        return Box::default();
-    }
-    match compounds::parts(lex, word) {
-        Some(parts) if parts.len() > 1 => parts
-            .into_iter()
-            .filter(|p| marked(p))
-            .map(Box::from)
-            .collect(),
-        _ => Box::default(),
-    }
 }
 
 /// Two or three capital letters: the abbreviations a lost diacritic can
