@@ -303,7 +303,10 @@ impl Confusions {
         } else {
             GIVE_UP_BELOW_BEST
         };
-        while let Some(state) = heap.pop() {
+        // The kept-letter child taken up next without passing through the
+        // frontier ([`Frontier::takes_up_next`]).
+        let mut lane: Option<State> = None;
+        while let Some(state) = lane.take().or_else(|| heap.pop()) {
             if heap.tied {
                 spare.keep(state);
                 break;
@@ -386,10 +389,10 @@ impl Confusions {
             }
             let c = rest.chars().next().expect("not at end");
             let keep = self.keep_logp(c, lost);
-            if let Some(child) =
-                keep_letter((lex, vocabulary), &mut spare, state, c, keep, (seen, floor))
-            {
-                heap.push(child);
+            match keep_letter((lex, vocabulary), &mut spare, state, c, keep, (seen, floor)) {
+                Some(child) if heap.takes_up_next(&child) => lane = Some(child),
+                Some(child) => heap.push(child),
+                None => {}
             }
         }
         let tied = heap.tied;
@@ -676,6 +679,22 @@ impl<'f> Frontier<'f> {
         }
         self.free.push(top.slot);
         self.slots[top.slot as usize].take()
+    }
+
+    /// Whether `state`, pushed, would be the state popped next in the quick
+    /// order, likelier than every state on the frontier (so no tie either):
+    /// then it need not pass through the frontier at all. Most kept-letter
+    /// children are (see [`Frontier`]).
+    fn takes_up_next(&self, state: &State<'f>) -> bool {
+        let key = Key::of(state, u32::MAX);
+        let likelier = |than: Key| match (key.priority, key.at).cmp(&(than.priority, than.at)) {
+            // As [`Frontier::cmp`], with the text of a state off the slab.
+            Ordering::Equal => byte_order(self.out(than), &state.out) == Ordering::Greater,
+            order => order == Ordering::Greater,
+        };
+        self.quick
+            && self.best.map_or(true, likelier)
+            && self.heap.first().map_or(true, |&top| likelier(top))
     }
 
     /// `BinaryHeap::push`.
