@@ -972,9 +972,18 @@ fn may_be_word(vocabulary: &[Box<str>], state: &State<'_>) -> bool {
         cursor.and_then(Cursor::value).is_some_and(|value| {
             start == 0 || compounds::may_end(&state.out[start as usize..], raw_flags(value))
         })
-    }) || vocabulary
-        .binary_search_by(|w| byte_order(w, &state.out))
-        .is_ok()
+    }) || (begins_a_word(state)
+        && vocabulary
+            .binary_search_by(|w| byte_order(w, &state.out))
+            .is_ok())
+}
+
+/// Whether the state still has its start at the word's beginning (the
+/// first of its starts, which are in order): it is dropped once neither a
+/// lexicon key nor a word of the vocabulary begins with the state's text,
+/// so without it the vocabulary need not be searched.
+fn begins_a_word(state: &State<'_>) -> bool {
+    state.starts.first().is_some_and(|&(start, _)| start == 0)
 }
 
 /// Whether a word of the sorted `words` starts with `prefix`.
