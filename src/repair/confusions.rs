@@ -306,7 +306,7 @@ impl Confusions {
         // The kept-letter child taken up next without passing through the
         // frontier ([`Frontier::takes_up_next`]).
         let mut lane: Option<State> = None;
-        while let Some(state) = lane.take().or_else(|| heap.pop()) {
+        while let Some(mut state) = lane.take().or_else(|| heap.pop()) {
             if heap.tied {
                 spare.keep(state);
                 break;
@@ -389,10 +389,12 @@ impl Confusions {
             }
             let c = rest.chars().next().expect("not at end");
             let keep = self.keep_logp(c, lost);
-            match keep_letter((lex, vocabulary), &mut spare, state, c, keep, (seen, floor)) {
-                Some(child) if heap.takes_up_next(&child) => lane = Some(child),
-                Some(child) => heap.push(child),
-                None => {}
+            if !keep_letter((lex, vocabulary), &mut state, c, keep, (seen, floor)) {
+                spare.keep(state);
+            } else if heap.takes_up_next(&state) {
+                lane = Some(state);
+            } else {
+                heap.push(state);
             }
         }
         let tied = heap.tied;
@@ -868,24 +870,23 @@ fn advance<'f>(
     Some(child)
 }
 
-/// The state after its next letter `c` kept (ln `keep`), as [`advance`]
-/// makes it, but made of the state itself, its text and starts extended in
-/// place: the search is done with a state once this, its last child, is
+/// Makes the state its own child with its next letter `c` kept (ln
+/// `keep`), as [`advance`] makes a child, its text and starts extended in
+/// place; false if the child is not made (the state is then of no more
+/// use). The search is done with a state once this, its last child, is
 /// made, and most states are made so (copying the parent's buffers cost
 /// 3% of a batch's instructions, measured with callgrind).
 fn keep_letter<'f>(
     (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
-    spare: &mut Spare<'f>,
-    mut state: State<'f>,
+    state: &mut State<'f>,
     c: char,
     keep: f64,
     (seen, floor): (&str, f64),
-) -> Option<State<'f>> {
+) -> bool {
     // A kept letter undoes no confusion: the search order is unchanged.
     let logp = state.logp + keep;
     if logp < LOGP_FLOOR || state.priority < floor {
-        spare.keep(state);
-        return None;
+        return false;
     }
     // (A letter pushed, not a string: no call of `memcpy` for a byte.)
     state.out.push(c);
@@ -902,14 +903,13 @@ fn keep_letter<'f>(
         }
     }
     if alive == 0 {
-        spare.keep(state);
-        return None;
+        return false;
     }
     state.starts.truncate(alive);
     state.logp = logp;
     state.at += piece.len();
-    begin_part_if(lex, &mut state, part_ends, seen);
-    Some(state)
+    begin_part_if(lex, state, part_ends, seen);
+    true
 }
 
 /// One of a state's starts after `piece`, which `out` now ends with: the
