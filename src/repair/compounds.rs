@@ -78,14 +78,15 @@ pub fn split(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
 /// The parts [`split`] finds, without the hyphens that join them
 /// (`kommunalbestyrelses`, `mødet`; `med`, `systemet`).
 pub fn parts<'w>(lex: &Lexicon, lower: &'w str) -> Option<Vec<&'w str>> {
-    Some(cut(lower, split(lex, lower)?))
+    Some(cut(lower, &split(lex, lower)?))
 }
 
-/// `lower` cut at `cuts`, without the hyphens that join the parts.
-fn cut(lower: &str, cuts: Vec<usize>) -> Vec<&str> {
+/// `lower` cut at `cuts` (a [`split`] of it), without the hyphens that
+/// join the parts.
+pub fn cut<'w>(lower: &'w str, cuts: &[usize]) -> Vec<&'w str> {
     let mut parts = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
-    for end in cuts.into_iter().chain(std::iter::once(lower.len())) {
+    for end in cuts.iter().copied().chain(std::iter::once(lower.len())) {
         // An offset that is not a cut inside the word is ignored, not trusted.
         let Some(part) = lower.get(start..end).filter(|p| !p.is_empty()) else {
             continue;
@@ -140,7 +141,7 @@ fn ending<'w>(lex: &Lexicon, rest: &'w str) -> Option<Vec<&'w str>> {
     if may_end_as_key(lex, rest) {
         return Some(vec![rest]);
     }
-    Some(cut(rest, split_closed(lex, rest)?))
+    Some(cut(rest, &split_closed(lex, rest)?))
 }
 
 /// Room for one value per byte position of a word of `n` bytes, and one
@@ -170,17 +171,23 @@ fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
     let covers = scratch(&mut stack, &mut heap, n, NONE);
     let (mut stack, mut heap) = ([false; STACK_LEN + 1], Vec::new());
     let reachable = scratch(&mut stack, &mut heap, n, false);
-    if !mark_reachable(lex, lower, reachable) {
+    let mut parts = Vec::with_capacity(n);
+    if !mark_reachable(lex, lower, reachable, &mut parts) {
         return None;
     }
     // Only a position a chain of parts from the start reaches can be
     // where a part of the best cover begins: the others are never asked.
+    // The parts are by start, so each position's are the last of those
+    // left.
+    let mut left = parts.as_slice();
     for start in (1..n).rev() {
         if reachable[start] {
-            covers[start] = best_cover(lex, lower, start, covers);
+            let from = left.partition_point(|p| usize::from(p.start) < start);
+            covers[start] = best_cover(n, &left[from..], covers);
+            left = &left[..from];
         }
     }
-    let first = best_cover(lex, lower, 0, covers);
+    let first = best_cover(n, left, covers);
     if first.parts < 2 || misspelt_word(lex, lower) {
         return None;
     }
@@ -195,26 +202,64 @@ fn split_closed(lex: &Lexicon, lower: &str) -> Option<Vec<usize>> {
 
 /// Marks the positions where a later part of a compound may begin: the
 /// ends of a first part from 0, then of middle parts from those
-/// ([`may_continue`], as [`best_cover`] asks). Returns whether a last part
-/// can end the word from one of them: if not, there is no split.
-fn mark_reachable(lex: &Lexicon, lower: &str, reachable: &mut [bool]) -> bool {
+/// ([`each_part`]), and keeps the parts from each position marked, by
+/// position, for [`best_cover`], rather than walk the lexicon and ask the
+/// rules again from each. Returns whether a last part can end the word
+/// from one of them: if not, there is no split.
+fn mark_reachable(
+    lex: &Lexicon,
+    lower: &str,
+    reachable: &mut [bool],
+    parts: &mut Vec<Part>,
+) -> bool {
     let n = lower.len();
     let mut last_part_fits = false;
     for start in 0..n {
         if start > 0 && !reachable[start] {
             continue;
         }
-        lex.for_each_prefix_key(lower, start, |end, value| {
-            let flags = raw_flags(value);
-            let part = &lower[start..end];
-            if end == n {
-                last_part_fits |= start > 0 && may_end(part, flags);
-            } else if may_continue(part, flags, start) {
-                reachable[end] = true;
+        each_part(lex, lower, start, |part| {
+            match usize::from(part.end) {
+                end if end == n => last_part_fits = true,
+                end => reachable[end] = true,
             }
+            parts.push(part);
         });
     }
     last_part_fits
+}
+
+/// A lexicon key that may be a part of a compound where it stands in the
+/// word: the first or a middle part that another follows, or the last.
+#[derive(Clone, Copy)]
+struct Part {
+    start: u8,
+    end: u8,
+    /// Its Zipf frequency (×100).
+    zipf100: u32,
+}
+
+/// Calls `found` with every lexicon key beginning at `start` that may be
+/// a part there ([`may_continue`], or [`may_end`] for a last part, which
+/// the first is not), shortest first.
+fn each_part(lex: &Lexicon, lower: &str, start: usize, mut found: impl FnMut(Part)) {
+    let n = lower.len();
+    lex.for_each_prefix_key(lower, start, |end, value| {
+        let flags = raw_flags(value);
+        let part = &lower[start..end];
+        let fits = if end == n {
+            start > 0 && may_end(part, flags)
+        } else {
+            may_continue(part, flags, start)
+        };
+        if fits {
+            found(Part {
+                start: start as u8,
+                end: end as u8,
+                zipf100: flags.zipf100(),
+            });
+        }
+    });
 }
 
 /// Whether a lexicon key with these flags may be a part beginning at
@@ -229,35 +274,30 @@ fn may_continue(part: &str, flags: RawFlags, start: usize) -> bool {
     fits && part_allowed(part, flags, place)
 }
 
-/// The best cover of `lower[start..]` whose first part starts at `start`,
-/// given the covers of the later positions (those no chain of parts
-/// reaches are left `NONE`, and a part from a reached `start` that may
-/// continue never ends at one of them).
-fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cover {
-    let n = lower.len();
+/// The best cover of the rest of a word of `n` bytes whose first part is
+/// one of `parts` (those from one position, shortest first), given the
+/// covers of the later positions (those no chain of parts reaches are left
+/// `NONE`, and a part from a reached position that may continue never ends
+/// at one of them).
+fn best_cover(n: usize, parts: &[Part], covers: &[Cover]) -> Cover {
     let mut best = NONE;
-    lex.for_each_prefix_key(lower, start, |end, value| {
-        let flags = raw_flags(value);
-        let part = &lower[start..end];
+    for part in parts {
+        let end = usize::from(part.end);
         let candidate = if end == n {
-            // A whole-word key at position 0 is not a compound.
-            if start == 0 || !may_end(part, flags) {
-                return;
-            }
             Cover {
                 parts: 1,
-                score: flags.zipf100(),
-                next: end as u8,
+                score: part.zipf100,
+                next: part.end,
             }
         } else {
             let rest = covers[end];
-            if rest.parts == 0 || !may_continue(part, flags, start) {
-                return;
+            if rest.parts == 0 {
+                continue;
             }
             Cover {
                 parts: rest.parts.saturating_add(1),
-                score: rest.score + flags.zipf100(),
-                next: end as u8,
+                score: rest.score + part.zipf100,
+                next: part.end,
             }
         };
         if best.parts == 0
@@ -266,7 +306,7 @@ fn best_cover(lex: &Lexicon, lower: &str, start: usize, covers: &[Cover]) -> Cov
         {
             best = candidate;
         }
-    });
+    }
     best
 }
 
@@ -631,12 +671,17 @@ mod tests {
             return None;
         }
         let mut covers = vec![NONE; n + 1];
+        let parts_from = |start: usize| {
+            let mut parts = Vec::new();
+            each_part(lex, lower, start, |part| parts.push(part));
+            parts
+        };
         for start in (1..n).rev() {
             if lower.is_char_boundary(start) {
-                covers[start] = best_cover(lex, lower, start, &covers);
+                covers[start] = best_cover(n, &parts_from(start), &covers);
             }
         }
-        let first = best_cover(lex, lower, 0, &covers);
+        let first = best_cover(n, &parts_from(0), &covers);
         if first.parts < 2 || misspelt_word(lex, lower) {
             return None;
         }

@@ -303,7 +303,10 @@ impl Confusions {
         } else {
             GIVE_UP_BELOW_BEST
         };
-        while let Some(state) = heap.pop() {
+        // The kept-letter child taken up next without passing through the
+        // frontier ([`Frontier::takes_up_next`]).
+        let mut lane: Option<State> = None;
+        while let Some(mut state) = lane.take().or_else(|| heap.pop()) {
             if heap.tied {
                 spare.keep(state);
                 break;
@@ -386,23 +389,13 @@ impl Confusions {
             }
             let c = rest.chars().next().expect("not at end");
             let keep = self.keep_logp(c, lost);
-            let mut buf = [0u8; 4];
-            let next = state.at + c.len_utf8();
-            let step = (keep, 0.0);
-            let piece = c.encode_utf8(&mut buf);
-            if let Some(child) = advance(
-                (lex, vocabulary),
-                &mut spare,
-                &state,
-                piece,
-                next,
-                step,
-                0,
-                (seen, floor),
-            ) {
-                heap.push(child);
+            if !keep_letter((lex, vocabulary), &mut state, c, keep, (seen, floor)) {
+                spare.keep(state);
+            } else if heap.takes_up_next(&state) {
+                lane = Some(state);
+            } else {
+                heap.push(state);
             }
-            spare.keep(state);
         }
         let tied = heap.tied;
         spare.put_back(heap);
@@ -665,7 +658,7 @@ impl<'f> Frontier<'f> {
         if !self.quick {
             return self.heap_push(key);
         }
-        let likelier = |than: Key| self.cmp(key, than) == Ordering::Greater;
+        let likelier = |than: Key| self.likelier(key, than);
         match self.best {
             Some(best) if likelier(best) => {
                 self.best = Some(key);
@@ -688,6 +681,22 @@ impl<'f> Frontier<'f> {
         }
         self.free.push(top.slot);
         self.slots[top.slot as usize].take()
+    }
+
+    /// Whether `state`, pushed, would be the state popped next in the quick
+    /// order, likelier than every state on the frontier (so no tie either):
+    /// then it need not pass through the frontier at all. Most kept-letter
+    /// children are (see [`Frontier`]).
+    fn takes_up_next(&self, state: &State<'f>) -> bool {
+        let key = Key::of(state, u32::MAX);
+        let likelier = |than: Key| match (key.priority, key.at).cmp(&(than.priority, than.at)) {
+            // As [`Frontier::cmp`], with the text of a state off the slab.
+            Ordering::Equal => byte_order(self.out(than), &state.out) == Ordering::Greater,
+            order => order == Ordering::Greater,
+        };
+        self.quick
+            && self.best.map_or(true, likelier)
+            && self.heap.first().map_or(true, |&top| likelier(top))
     }
 
     /// `BinaryHeap::push`.
@@ -716,6 +725,15 @@ impl<'f> Frontier<'f> {
             .then_with(|| byte_order(self.out(b), self.out(a)))
     }
 
+    /// `cmp(a, b) == Greater`, the question the heap asks at every level:
+    /// mostly the priorities differ and settle it.
+    fn likelier(&self, a: Key, b: Key) -> bool {
+        if a.priority != b.priority {
+            return a.priority > b.priority;
+        }
+        self.cmp(a, b) == Ordering::Greater
+    }
+
     fn out(&self, key: Key) -> &str {
         self.slots[key.slot as usize]
             .as_ref()
@@ -723,7 +741,7 @@ impl<'f> Frontier<'f> {
     }
 
     fn at_most(&self, a: usize, b: usize) -> bool {
-        self.cmp(self.heap[a], self.heap[b]) != Ordering::Greater
+        !self.likelier(self.heap[a], self.heap[b])
     }
 
     /// `BinaryHeap::sift_up`.
@@ -731,7 +749,7 @@ impl<'f> Frontier<'f> {
         let moving = self.heap[pos];
         while pos > start {
             let parent = (pos - 1) / 2;
-            if self.cmp(moving, self.heap[parent]) != Ordering::Greater {
+            if !self.likelier(moving, self.heap[parent]) {
                 break;
             }
             self.heap[pos] = self.heap[parent];
@@ -826,20 +844,11 @@ fn advance<'f>(
     out.push_str(&state.out);
     out.push_str(piece);
     let mut starts = spare.starts();
-    let mut new_start = false;
-    for &(s, cursor) in &state.starts {
-        let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
-        if cursor.is_none() && !(s == 0 && has_prefix(vocabulary, &out)) {
-            continue;
-        }
-        starts.push((s, cursor));
-        // A compound part ends here: the next part may begin.
-        let part_ends = cursor
-            .and_then(Cursor::value)
-            .map(raw_flags)
-            .is_some_and(|f| f.begin() || f.middle() || f.standalone());
-        if out.len() - s as usize >= 2 && part_ends {
-            new_start = true;
+    let mut part_ends = false;
+    for &start in &state.starts {
+        if let Some((start, ends)) = step_start((lex, vocabulary), start, &out, piece) {
+            starts.push(start);
+            part_ends |= ends;
         }
     }
     if starts.is_empty() {
@@ -847,10 +856,7 @@ fn advance<'f>(
         spare.starts.push(starts);
         return None;
     }
-    if new_start && next < seen.len() {
-        starts.push((out_len(&out), Some(lex.start())));
-    }
-    Some(State {
+    let mut child = State {
         priority,
         logp,
         at: next,
@@ -859,7 +865,82 @@ fn advance<'f>(
         edits: state.edits + edits,
         restored_drop: state.restored_drop,
         not_only_diacritics: state.not_only_diacritics,
-    })
+    };
+    begin_part_if(lex, &mut child, part_ends, seen);
+    Some(child)
+}
+
+/// Makes the state its own child with its next letter `c` kept (ln
+/// `keep`), as [`advance`] makes a child, its text and starts extended in
+/// place; false if the child is not made (the state is then of no more
+/// use). The search is done with a state once this, its last child, is
+/// made, and most states are made so (copying the parent's buffers cost
+/// 3% of a batch's instructions, measured with callgrind).
+fn keep_letter<'f>(
+    (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    state: &mut State<'f>,
+    c: char,
+    keep: f64,
+    (seen, floor): (&str, f64),
+) -> bool {
+    // A kept letter undoes no confusion: the search order is unchanged.
+    let logp = state.logp + keep;
+    if logp < LOGP_FLOOR || state.priority < floor {
+        return false;
+    }
+    // (A letter pushed, not a string: no call of `memcpy` for a byte.)
+    state.out.push(c);
+    let mut buf = [0u8; 4];
+    let piece = c.encode_utf8(&mut buf);
+    let mut alive = 0;
+    let mut part_ends = false;
+    for i in 0..state.starts.len() {
+        let start = state.starts[i];
+        if let Some((start, ends)) = step_start((lex, vocabulary), start, &state.out, piece) {
+            state.starts[alive] = start;
+            alive += 1;
+            part_ends |= ends;
+        }
+    }
+    if alive == 0 {
+        return false;
+    }
+    state.starts.truncate(alive);
+    state.logp = logp;
+    state.at += piece.len();
+    begin_part_if(lex, state, part_ends, seen);
+    true
+}
+
+/// One of a state's starts after `piece`, which `out` now ends with: the
+/// start with its cursor moved on, if a lexicon word (or, from the
+/// word's beginning, a word of the context vocabulary) still begins there
+/// that way; and whether a compound part may end with `out` there.
+/// (In line: it is the inner loop of every step.)
+#[inline(always)]
+fn step_start<'f>(
+    (lex, vocabulary): (&'f Lexicon, &[Box<str>]),
+    (s, cursor): (u32, Option<Cursor<'f>>),
+    out: &str,
+    piece: &str,
+) -> Option<((u32, Option<Cursor<'f>>), bool)> {
+    let cursor = cursor.and_then(|c| lex.advance(c, piece.as_bytes()));
+    if cursor.is_none() && !(s == 0 && has_prefix(vocabulary, out)) {
+        return None;
+    }
+    let part_ends = cursor
+        .and_then(Cursor::value)
+        .map(raw_flags)
+        .is_some_and(|f| f.begin() || f.middle() || f.standalone());
+    Some(((s, cursor), out.len() - s as usize >= 2 && part_ends))
+}
+
+/// Where a compound part may end with the state's text, and more of the
+/// word follows, the next part may begin.
+fn begin_part_if<'f>(lex: &'f Lexicon, state: &mut State<'f>, part_ends: bool, seen: &str) {
+    if part_ends && state.at < seen.len() {
+        state.starts.push((out_len(&state.out), Some(lex.start())));
+    }
 }
 
 /// How unlikely a state may be and still be made. In the heap's order,
@@ -891,9 +972,18 @@ fn may_be_word(vocabulary: &[Box<str>], state: &State<'_>) -> bool {
         cursor.and_then(Cursor::value).is_some_and(|value| {
             start == 0 || compounds::may_end(&state.out[start as usize..], raw_flags(value))
         })
-    }) || vocabulary
-        .binary_search_by(|w| byte_order(w, &state.out))
-        .is_ok()
+    }) || (begins_a_word(state)
+        && vocabulary
+            .binary_search_by(|w| byte_order(w, &state.out))
+            .is_ok())
+}
+
+/// Whether the state still has its start at the word's beginning (the
+/// first of its starts, which are in order): it is dropped once neither a
+/// lexicon key nor a word of the vocabulary begins with the state's text,
+/// so without it the vocabulary need not be searched.
+fn begins_a_word(state: &State<'_>) -> bool {
+    state.starts.first().is_some_and(|&(start, _)| start == 0)
 }
 
 /// Whether a word of the sorted `words` starts with `prefix`.

@@ -385,10 +385,17 @@ impl Lexicon {
     /// A standalone form, or a compound of lexicon parts
     /// ([`compounds::split`]).
     pub fn is_word(&self, lower: &str) -> bool {
+        self.is_word_or(lower, || compounds::split(self, lower).is_some())
+    }
+
+    /// [`Lexicon::is_word`], with `compound` asked whether a string that
+    /// is no standalone or forbidden form is a compound (a cache of the
+    /// split, say): the key is looked up once either way.
+    pub(crate) fn is_word_or(&self, lower: &str, compound: impl FnOnce() -> bool) -> bool {
         match self.value(lower) {
             Some(value) if value & FORBIDDEN != 0 => false,
             Some(value) if value & STANDALONE != 0 => true,
-            _ => compounds::split(self, lower).is_some(),
+            _ => compound(),
         }
     }
 
@@ -406,6 +413,12 @@ impl Lexicon {
             }
             None => self.map.get(lower),
         }
+    }
+
+    /// Whether the lexicon holds `lower` as a key at all (a forbidden
+    /// form included): a walk of the automaton reaches it.
+    pub(crate) fn has_key(&self, lower: &str) -> bool {
+        self.value(lower).is_some()
     }
 
     /// Whether some key starts with `lower_prefix` (the empty prefix

@@ -195,16 +195,21 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[(String, f64)]>>,
-    /// [`Lexicon::is_word`] of the strings the candidate search finished
-    /// that are no standalone form (compounds, non-words, forbidden
-    /// forms): damaged words differently damaged share readings, and the
-    /// split is costly (2% of a batch's instructions, measured with
+    /// How the strings the candidate search finished that are no
+    /// standalone or forbidden form split into a compound, if they do (see
+    /// [`Repairer::is_word`]), and the readings' compounds: damaged words
+    /// differently damaged share readings, a reading's prior and the parts
+    /// the document's other repairs may echo split it again, and the split
+    /// is costly (2% of a batch's instructions, measured with
     /// callgrind).
-    compounds: Cache<bool>,
+    compounds: Cache<Option<Arc<[usize]>>>,
     /// The words of the counts that are among the commonest of Danish
     /// (sorted), made on first use: what a real word's `t` for `f` may
     /// have been.
     commonest: OnceLock<Box<[Box<str>]>>,
+    /// The words of the counts the lexicon holds no key for (sorted),
+    /// made on first use: see [`Repairer::unlisted`].
+    unlisted: OnceLock<Box<[Box<str>]>>,
     /// What the variants of the batch's damaged names agree on, made on
     /// first use (see [`Doc::variants`]).
     batch_variants: OnceLock<BTreeMap<String, variants::Agreement>>,
@@ -310,6 +315,7 @@ impl Repairer {
             abbreviations: Cache::default(),
             compounds: Cache::default(),
             commonest: OnceLock::new(),
+            unlisted: OnceLock::new(),
             batch_variants: OnceLock::new(),
             members_by_skeleton: OnceLock::new(),
         })
@@ -330,11 +336,54 @@ impl Repairer {
         })
     }
 
+    /// The words of the counts the lexicon holds no key for: all a
+    /// candidate search over the lexicon needs of them. A word the
+    /// lexicon holds is found by the search's own walk, and a string no
+    /// key begins with begins none of its words; so the search finds
+    /// what it finds with all the words, and looks them up among an
+    /// eighth of them (980 of the bundled counts' 7,448).
+    fn unlisted(&self) -> &[Box<str>] {
+        self.unlisted.get_or_init(|| {
+            let vocabulary = self.context.vocabulary().iter();
+            vocabulary
+                .filter(|w| !self.lexicon.has_key(w))
+                .cloned()
+                .collect()
+        })
+    }
+
     /// [`Lexicon::is_word`], with compounds split once.
     fn is_word(&self, lower: &str) -> bool {
-        match self.lexicon.entry(lower) {
-            Some(entry) if entry.standalone => true,
-            _ => self.compounds.get_or(lower, || self.lexicon.is_word(lower)),
+        self.lexicon
+            .is_word_or(lower, || self.split(lower).is_some())
+    }
+
+    /// [`compounds::split`], cached.
+    fn split(&self, lower: &str) -> Option<Arc<[usize]>> {
+        let split = || compounds::split(self.lexicon, lower).map(Arc::from);
+        self.compounds.get_or(lower, split)
+    }
+
+    /// [`compounds::parts`], with the split cached.
+    fn parts<'w>(&self, lower: &'w str) -> Option<Vec<&'w str>> {
+        Some(compounds::cut(lower, &self.split(lower)?))
+    }
+
+    /// The parts of a compound reading that hold æ, ø or å (`sår` of
+    /// `sår|sygeplejerskerne`), listed compounds included (`tryk|sår`);
+    /// none for a word of one part.
+    fn marked_parts(&self, word: &str) -> Box<[Box<str>]> {
+        let marked = |w: &str| w.contains(['æ', 'ø', 'å']);
+        if !marked(word) {
+            return Box::default();
+        }
+        match self.parts(word) {
+            Some(parts) if parts.len() > 1 => parts
+                .into_iter()
+                .filter(|p| marked(p))
+                .map(Box::from)
+                .collect(),
+            _ => Box::default(),
         }
     }
 
@@ -510,6 +559,7 @@ impl Repairer {
         self.analyses = Default::default();
         self.abbreviations = Cache::default();
         self.commonest = OnceLock::new();
+        self.unlisted = OnceLock::new();
         self.batch_variants = OnceLock::new();
         self.members_by_skeleton = OnceLock::new();
         self
@@ -574,10 +624,7 @@ impl Repairer {
     fn compound_zipf(&self, word: &str) -> f64 {
         // Of an ordinary and a place-name reading, the one with fewer parts
         // (`sølyst|vej`, not `sø|lyst|vej`).
-        let (parts, named) = match (
-            compounds::parts(self.lexicon, word),
-            compounds::name_parts(self.lexicon, word),
-        ) {
+        let (parts, named) = match (self.parts(word), compounds::name_parts(self.lexicon, word)) {
             (Some(ordinary), Some(named)) if named.len() < ordinary.len() => (named, true),
             (Some(ordinary), _) => (ordinary, false),
             (None, Some(named)) => (named, true),
@@ -1041,7 +1088,7 @@ impl Doc<'_> {
         }
         let search = |undo: Undo, accept: &dyn Fn(&str) -> bool| {
             r.confusions
-                .candidates(r.lexicon, r.context.vocabulary(), lower, lost, undo, accept)
+                .candidates(r.lexicon, r.unlisted(), lower, lost, undo, accept)
         };
         // A word that is a word as seen has only lost diacritics undone.
         // OCR's `t` for `f` makes words too (`tor` for `for`, `at` for
@@ -1135,7 +1182,7 @@ impl Doc<'_> {
                 needs_pair: k >= needs_pair,
                 only_a_name: self.only_a_name(&c.word),
                 foreign_to_names: OnceLock::new(),
-                marked_parts: marked_parts(r.lexicon, &c.word),
+                marked_parts: r.marked_parts(&c.word),
                 looked_up: r.context.look_up(&c.word),
                 word: c.word,
                 channel: c.channel,
@@ -1542,14 +1589,7 @@ impl Doc<'_> {
         let used = |w: &str| self.is_committee(w);
         r.abbreviations.get_or(seen, || {
             r.confusions
-                .candidates(
-                    r.lexicon,
-                    r.context.vocabulary(),
-                    seen,
-                    true,
-                    Undo::Diacritics,
-                    &used,
-                )
+                .candidates(r.lexicon, r.unlisted(), seen, true, Undo::Diacritics, &used)
                 .into_iter()
                 .filter(|c| c.edits > 0)
                 .map(|c| (c.word, c.channel))
@@ -2161,24 +2201,6 @@ fn may_have_dropped(lex: &'static Lexicon, confusions: &Confusions, lower: &str)
         stop.push('.');
         lex.entry(&stop).is_some() && begins(head)
     })
-}
-
-/// The parts of a compound reading that hold æ, ø or å (`sår` of
-/// `sår|sygeplejerskerne`), listed compounds included (`tryk|sår`); none
-/// for a word of one part.
-fn marked_parts(lex: &Lexicon, word: &str) -> Box<[Box<str>]> {
-    let marked = |w: &str| w.contains(['æ', 'ø', 'å']);
-    if !marked(word) {
-        return Box::default();
-    }
-    match compounds::parts(lex, word) {
-        Some(parts) if parts.len() > 1 => parts
-            .into_iter()
-            .filter(|p| marked(p))
-            .map(Box::from)
-            .collect(),
-        _ => Box::default(),
-    }
 }
 
 /// Two or three capital letters: the abbreviations a lost diacritic can
