@@ -1088,41 +1088,22 @@ fn a_member_whose_surname_is_a_compound_gets_their_letter() {
     assert_eq!(to_oe.line, line);
 }
 
-/// A page can damage one member's name two ways (`Lerke Dyrlov`, `Lzrke
-/// Dyrlav`): both are the member, so their letters settle each other; a
-/// member of another name keeps a letter that could be two parties.
-#[test]
-fn a_member_whose_name_is_damaged_two_ways_is_one_member() {
-    let out = repair(&format!(
-        "{LOST}Deltagere: Lerke Dyrlov (E), formand, Ole Hansen (O) og Kim Vad (E).\n\
-         Lzrke Dyrlav (O) onsker sin holdning fort til referat.\n"
-    ));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
-    let line = |name: &str| {
-        out.text
-            .lines()
-            .find(|l| l.contains(name))
-            .unwrap()
-            .to_string()
-    };
-    assert!(line("Ole Hansen").contains("Hansen (O)"), "{}", out.text);
-    assert!(line("Kim Vad").contains("Vad (E)"), "{}", out.text);
-}
-
 /// Two members whose names OCR could print for each other are still two
-/// (`Ellen` and `Allan`, `Karen` and `Karin`, `Lene` and `Lone`): no name
-/// of theirs is damaged for certain, so their letters say nothing of each
-/// other, and none changes.
+/// (`Ellen` and `Allan`, `Karen` and `Karin`, `Lene` and `Lone`), however
+/// the page damages a third writing (`Ellen H&nsen`), a title before a
+/// name (`R&dmand`), or a `z` a name has (`Lützhøft`, `Schwarzkopf`):
+/// their letters say nothing of each other, and none changes. (A first
+/// version of stop 17 read members written alike as one, and two reviews
+/// found it changing both letters of such pairs.)
 #[test]
 fn members_whose_names_are_alike_are_two() {
     let out = repair(&format!(
         "{LOST}Deltagere: Ellen Hansen (A) og Allan Hansen (O), Karen Nielsen (A), Karin \
-         Nielsen (I), Lene Holm (D) og Lone Holm (A), Lea Jensen (O) og Leo Jensen (E).\n"
+         Nielsen (I), Lene Holm (D) og Lone Holm (A), Lea Jensen (O) og Leo Jensen (E).\n\
+         Ellen Hansen (A) og Allan Hansen (O), Ellen H&nsen (A).\n\
+         R&dmand Ellen Hansen (A) og Allan Hansen (O).\n\
+         Lene Lutzhoft (A) og Lone Lutzhoft (O), Ellen Schwarzkopf (A) og Allan Schwarzkopf \
+         (O), Mette Hertzberg (A), Bo Hertzborg (O) og Bo Hertzberg (A).\n"
     ));
     assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
 }

@@ -460,67 +460,6 @@ impl Repairer {
         }
     }
 
-    /// Which of a page's members (every word of the name as repaired,
-    /// lower-case) are one member written two ways, each with the first
-    /// member of its group: two names are one where the page wrote one of
-    /// them damaged for certain (`damaged`: `Lzrke`, a `z` between
-    /// consonants, see [`variants::damaged_for_certain`]) and both can be
-    /// read as one name (`Lærke Dyrlov` and `Lærke Dyrlav` as `Lærke
-    /// Dyrløv`). Plain names are never merged: `Karen` and `Karin`, `Ellen`
-    /// and `Allan`, `Lene` and `Lone` are two people, though OCR could
-    /// print either for one.
-    fn members_alike<'m>(
-        &self,
-        members: &BTreeSet<&'m str>,
-        damaged: &dyn Fn(&str) -> bool,
-    ) -> FxHashMap<&'m str, &'m str> {
-        let mut groups: Vec<Vec<&str>> = Vec::new();
-        for &member in members {
-            let alike = |group: &&mut Vec<&str>| {
-                group.iter().any(|&other| {
-                    (damaged(other) || damaged(member)) && self.one_member(other, member)
-                })
-            };
-            match groups.iter_mut().find(alike) {
-                Some(group) => group.push(member),
-                None => groups.push(vec![member]),
-            }
-        }
-        groups
-            .iter()
-            .flat_map(|group| group.iter().map(|&member| (member, group[0])))
-            .collect()
-    }
-
-    /// Whether two member names may be one member's, one of them damaged
-    /// (see [`Repairer::members_alike`]).
-    fn one_member(&self, a: &str, b: &str) -> bool {
-        let c = &self.confusions;
-        c.diacritic_skeleton(a) == c.diacritic_skeleton(b) && self.share_a_reading(a, b)
-    }
-
-    /// Whether two strings may both be OCR's writing of one, losing only
-    /// æ, ø and å (not if either has more readings than
-    /// [`MAX_MEMBER_SPELLINGS`]).
-    fn share_a_reading(&self, a: &str, b: &str) -> bool {
-        let mut readings: FxHashSet<String> = FxHashSet::default();
-        let visit = &mut |s: confusions::Spelling| {
-            readings.insert(s.word.to_string());
-        };
-        if !self
-            .confusions
-            .each_diacritic_spelling(a, true, MAX_MEMBER_SPELLINGS, visit)
-        {
-            return false;
-        }
-        let mut shared = false;
-        let visit = &mut |s: confusions::Spelling| shared |= readings.contains(s.word);
-        let complete =
-            self.confusions
-                .each_diacritic_spelling(b, true, MAX_MEMBER_SPELLINGS, visit);
-        complete && shared
-    }
-
     /// Whether OCR that loses only æ, ø and å may write `clean` as
     /// `written` (both lower-case).
     fn lost_diacritics_of(&self, clean: &str, written: &str) -> bool {
@@ -1901,7 +1840,6 @@ impl Doc<'_> {
             })
         };
         let mut letters = Vec::new();
-        let mut damaged_members: FxHashSet<String> = FxHashSet::default();
         for (i, t) in tokens.iter().enumerate() {
             let seen = t.text(self.text);
             if t.kind != Kind::Abbreviation
@@ -1914,34 +1852,11 @@ impl Doc<'_> {
             let Some(member) = parties::member(self.text, tokens, i, name) else {
                 continue;
             };
-            // The name as the page writes it: its repair may have undone
-            // the damage that tells two writings of it are one.
-            let seen_name = |j: usize| {
-                let t = tokens[j];
-                let word = t.text(self.text);
-                (t.kind == Kind::Word && word.starts_with(char::is_uppercase))
-                    .then(|| word.to_lowercase())
-            };
-            let damaged = parties::member(self.text, tokens, i, seen_name)
-                .is_some_and(|seen| variants::damaged_for_certain(&r.confusions, &seen));
-            if damaged {
-                damaged_members.insert(member.clone());
-            }
             letters.push(parties::Letter {
                 token: i,
-                key: member.clone(),
                 member,
                 seen: seen.to_lowercase(),
             });
-        }
-        let members: BTreeSet<&str> = letters.iter().map(|l| l.member.as_str()).collect();
-        let keys = r.members_alike(&members, &|m| damaged_members.contains(m));
-        let keys: Vec<String> = letters
-            .iter()
-            .map(|l| keys[l.member.as_str()].to_string())
-            .collect();
-        for (letter, key) in letters.iter_mut().zip(keys) {
-            letter.key = key;
         }
         let context = &self.repairer.context;
         let batch = parties::Batch {

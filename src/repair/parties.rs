@@ -31,10 +31,6 @@ pub(crate) struct Letter {
     /// The member's name as repaired, every word, lower-case (`ditte bek
     /// sørensen`; see [`member`]).
     pub member: String,
-    /// Which member it is: the same for every writing of one member's
-    /// name, as one page can damage a name two ways (`Lerke Dyrlov`, `Lzrke
-    /// Dyrlav`; the caller's part, see `Repairer::members_alike`).
-    pub key: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
 }
@@ -168,8 +164,7 @@ pub(crate) fn settle(
         // names the member's party and no member of the batch has the
         // letters as seen.
         let every = own.iter().all(|l| !(batch.in_use)(&l.seen));
-        let known = own.iter().find_map(|l| (batch.letter_of)(&l.member));
-        let (only, by_context) = match known {
+        let (only, by_context) = match (batch.letter_of)(&own[0].member) {
             Some(letter) if fit(every).contains(&letter) => (letter, true),
             _ => {
                 let fit = fit(false);
@@ -186,11 +181,11 @@ pub(crate) fn settle(
     out
 }
 
-/// The letters of each member (by [`Letter::key`]).
+/// The letters of each member.
 fn by_member(letters: &[Letter]) -> BTreeMap<&str, Vec<&Letter>> {
     let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
     for letter in letters {
-        members.entry(&letter.key).or_default().push(letter);
+        members.entry(&letter.member).or_default().push(letter);
     }
     members
 }
@@ -288,7 +283,6 @@ mod tests {
         Letter {
             token,
             member: member.to_string(),
-            key: member.to_string(),
             seen: seen.to_string(),
         }
     }

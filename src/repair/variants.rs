@@ -208,14 +208,6 @@ fn trusted(members: &[usize], marks: &[Vec<Run>]) -> bool {
     })
 }
 
-/// Whether `form` shows damage no name is spelt with (see
-/// [`damage_marks`]): OCR junk, or a `z` alone between consonants.
-pub(crate) fn damaged_for_certain(confusions: &Confusions, form: &str) -> bool {
-    damage_marks(confusions, form)
-        .iter()
-        .any(|(_, mark)| mark.is_some())
-}
-
 /// A run of a form's skeleton, and the damage it shows that no name is
 /// spelt with, if any (see [`damage_marks`]).
 type Run<'f> = (&'f str, Option<&'f str>);
