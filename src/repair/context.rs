@@ -212,35 +212,34 @@ pub fn party_letters_table<'t>(texts: impl Iterator<Item = &'t str>) -> String {
 
 static PARTY_LETTERS_TSV: &str = include_str!("../../corrections/party_letters.tsv");
 
-/// How often the training minutes write `letter` after a member's name
-/// (see [`party_letters_table`]).
-pub fn bundled_party_letter_count(letter: &str) -> u32 {
-    static COUNTS: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
-    let counts = COUNTS.get_or_init(|| {
-        PARTY_LETTERS_TSV
+/// The committed table read: each letter's count, and their total.
+fn bundled_party_letters() -> &'static (FxHashMap<&'static str, u32>, u32) {
+    static TABLE: OnceLock<(FxHashMap<&'static str, u32>, u32)> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let counts: FxHashMap<&str, u32> = PARTY_LETTERS_TSV
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (letter, n) = l.split_once('\t')?;
                 Some((letter, n.parse().ok()?))
             })
-            .collect()
-    });
-    counts.get(letter).copied().unwrap_or(0)
+            .collect();
+        let total = counts.values().sum();
+        (counts, total)
+    })
+}
+
+/// How often the training minutes write `letter` after a member's name
+/// (see [`party_letters_table`]).
+pub fn bundled_party_letter_count(letter: &str) -> u32 {
+    bundled_party_letters().0.get(letter).copied().unwrap_or(0)
 }
 
 /// `letter`'s share of the party letters the training minutes write after
 /// members' names.
 pub fn bundled_party_letter_share(letter: &str) -> f64 {
-    static TOTAL: OnceLock<u32> = OnceLock::new();
-    let total = TOTAL.get_or_init(|| {
-        PARTY_LETTERS_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t')?.1.parse::<u32>().ok())
-            .sum()
-    });
-    f64::from(bundled_party_letter_count(letter)) / f64::from((*total).max(1))
+    let total = bundled_party_letters().1;
+    f64::from(bundled_party_letter_count(letter)) / f64::from(total.max(1))
 }
 
 /// The members a clean text names with a party letter, `Maja Lindholt (Ø)`,

@@ -216,9 +216,9 @@ pub(crate) fn doubts(
     let members = by_member(letters);
     let mut out = Vec::new();
     for own in members.values() {
-        let decided = own.iter().any(|l| {
-            settled.iter().any(|s| s.0 == l.token) || (batch.letter_of)(&l.member).is_some()
-        });
+        // (All of `own` name one member.)
+        let decided = (batch.letter_of)(&own[0].member).is_some()
+            || own.iter().any(|l| settled.iter().any(|s| s.0 == l.token));
         if decided {
             continue;
         }

@@ -30,18 +30,15 @@ const OTHER: u32 = SYMBOLS - 1;
 /// The letters that have a symbol of their own, from symbol 1 on.
 const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåéüöä";
 
-/// The symbol of a (lower-case) letter.
+/// The symbol of a (lower-case) letter: its place in [`LETTERS`] plus one.
 fn symbol(c: char) -> u32 {
     match c {
         'a'..='z' => 1 + (c as u32 - 'a' as u32),
-        'æ' => 27,
-        'ø' => 28,
-        'å' => 29,
-        'é' => 30,
-        'ü' => 31,
-        'ö' => 32,
-        'ä' => 33,
-        _ => OTHER,
+        _ => LETTERS
+            .chars()
+            .skip(26)
+            .position(|l| l == c)
+            .map_or(OTHER, |k| 27 + k as u32),
     }
 }
 
@@ -89,7 +86,11 @@ impl History {
 
     /// The same history without its oldest letter.
     fn shorter(self) -> History {
-        let len = self.len.saturating_sub(1);
+        self.last(self.len.saturating_sub(1))
+    }
+
+    /// Its last `len` letters.
+    fn last(self, len: u32) -> History {
         History {
             symbols: self.symbols & ((1 << (6 * len)) - 1),
             len,
@@ -104,7 +105,7 @@ impl History {
 
 /// What was seen after one history: how many letters in all, and how many
 /// different ones.
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Seen {
     total: u32,
     kinds: u32,
@@ -199,8 +200,8 @@ impl Counter {
         }
         for (&(h, _), &n) in &model.counts {
             let after = model.after.entry(h).or_default();
-            after.0 += n;
-            after.1 += 1;
+            after.total += n;
+            after.kinds += 1;
         }
         model
     }
@@ -225,8 +226,8 @@ static NAME_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/name_sp
 pub struct NameSpelling {
     /// By (history key, symbol).
     counts: FxHashMap<(u32, u32), u32>,
-    /// By history key: (total, kinds).
-    after: FxHashMap<u32, (u32, u32)>,
+    /// By history key.
+    after: FxHashMap<u32, Seen>,
 }
 
 impl NameSpelling {
@@ -265,18 +266,12 @@ impl NameSpelling {
     /// (add-one, so a letter never seen keeps a little).
     fn p(&self, history: History, s: u32) -> f64 {
         let count = |h: History| f64::from(self.counts.get(&(h.key(), s)).copied().unwrap_or(0));
-        let seen = |h: History| {
-            let (total, kinds) = self.after.get(&h.key()).copied().unwrap_or((0, 0));
-            Seen { total, kinds }
-        };
-        let unigram = History { symbols: 0, len: 0 };
+        let seen = |h: History| self.after.get(&h.key()).copied().unwrap_or_default();
+        let unigram = history.last(0);
         let all = seen(unigram);
         let mut p = (count(unigram) + 1.0) / (f64::from(all.total) + f64::from(SYMBOLS));
         for len in 1..=history.len {
-            let h = History {
-                symbols: history.symbols & ((1 << (6 * len)) - 1),
-                len,
-            };
+            let h = history.last(len);
             let Seen { total, kinds } = seen(h);
             if total == 0 {
                 break;
@@ -356,7 +351,7 @@ mod tests {
     #[test]
     fn shorter_histories_count_what_the_words_show() {
         let m = model();
-        let seen = |h: History| m.after.get(&h.key()).copied().unwrap_or((0, 0));
+        let seen = |h: History| m.after.get(&h.key()).copied().unwrap_or_default();
         // Every letter and every word's end, once each.
         let letters: u32 = ["mølle", "bøg", "sø"]
             .iter()
@@ -364,11 +359,12 @@ mod tests {
             .sum();
         let three = NameSpelling::learn(["mølle", "bøg", "sø"].into_iter());
         let unigram = History { symbols: 0, len: 0 };
-        assert_eq!(three.after[&unigram.key()].0, letters);
+        assert_eq!(three.after[&unigram.key()].total, letters);
         // After `ø`: `l` (mølle), `g` (bøg) and the end (sø).
         let after_oe = unigram.then(symbol('ø'));
-        assert_eq!(three.after[&after_oe.key()], (3, 3));
-        assert!(seen(after_oe).0 > 3);
+        let after = three.after[&after_oe.key()];
+        assert_eq!((after.total, after.kinds), (3, 3));
+        assert!(seen(after_oe).total > 3);
         assert!(NameSpelling::default().ln_p("abc").is_finite());
     }
 
