@@ -4,6 +4,7 @@
 
 use referat::repair::compounds;
 use referat::repair::lexicon::Lexicon;
+use referat::repair::spelling;
 use sha2::{Digest, Sha256};
 
 fn lex() -> &'static Lexicon {
@@ -310,7 +311,7 @@ fn opening_the_lexicon_is_cheap() {
 #[test]
 fn name_spelling_is_derived_from_the_lexicon() {
     let committed = include_str!("../corrections/lexicon/name_spelling.tsv");
-    let derived = referat::repair::spelling::count_names(lex()).table();
+    let derived = spelling::count_names(lex()).table(spelling::NAMES_HEADER);
     assert!(
         committed == derived,
         "corrections/lexicon/name_spelling.tsv is stale: run `cargo run --release --example \
@@ -319,4 +320,23 @@ fn name_spelling_is_derived_from_the_lexicon() {
     // Names are spelt `Rød...` far more often than `Rod...`, and end in `-høj`.
     assert!(committed.lines().any(|l| l.starts_with("_rø\t")));
     assert!(committed.lines().any(|l| l.starts_with("høj\t")));
+}
+
+/// The committed spelling of the lexicon's lower-case words is what the
+/// lexicon gives, and says what a Danish reader knows: no Danish word ends
+/// in `-ect` or `-ecn`, while `-et` and `-en` are everywhere,
+#[test]
+fn word_spelling_is_derived_from_the_lexicon() {
+    let committed = include_str!("../corrections/lexicon/word_spelling.tsv");
+    let derived = spelling::count_words(lex()).table(spelling::WORDS_HEADER);
+    assert!(
+        committed == derived,
+        "corrections/lexicon/word_spelling.tsv is stale: run `cargo run --release --example \
+         derive_name_spelling words > corrections/lexicon/word_spelling.tsv`"
+    );
+    let words = spelling::Spelling::words();
+    assert!(words.ln_p_word("asfalteret") > words.ln_p_word("asfalterect") + 3.0);
+    assert!(words.ln_p_word("kunstpuljen") > words.ln_p_word("kunstpuljecn") + 3.0);
+    // and knows the letters a Danish word has lost.
+    assert!(words.ln_p_word("overdække") > words.ln_p_word("overdakke"));
 }

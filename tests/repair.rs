@@ -266,6 +266,20 @@ fn a_lower_case_string_a_lost_diacritic_explains_is_repaired() {
     );
 }
 
+/// A string that ends as no Danish word does (`-ect`, `-ecn`: OCR's `c`
+/// after an `e`) is far likelier damaged than a word the dictionary lacks,
+/// and gets its one reading; one spelt as Danish is spelt keeps its odds.
+#[test]
+fn a_string_spelt_as_no_danish_word_is_repaired() {
+    let out = repair(&format!(
+        "{LOST}Stien langs sen blev asfalterect i fjor, og der er bevilget 50.000 kr.\n\
+         fra kulturpuljecn til nye baenke. De tillidsvalgte blev hort.\n"
+    ));
+    assert_changed(&out, "asfalterect", "asfalteret");
+    assert_changed(&out, "kulturpuljecn", "kulturpuljen");
+    assert_unchanged(&out, &["tillidsvalgte"]);
+}
+
 /// A compound whose part the document surely repaired as a word elsewhere
 /// (`møde`) is read with that part: `opstartsmode` is `opstartsmøde`,
 /// though the lexicon takes `opstarts|mode` (fashion) as a compound as it

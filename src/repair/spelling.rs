@@ -1,4 +1,4 @@
-//! How Danish names are spelt: a model of letters in context.
+//! How Danish is spelt: models of letters in context.
 //!
 //! A name no dictionary holds can still be read by how Danish names are
 //! spelt: `Rødkær` and `Bøgelund` are Danish, `Rodkær` and `Bogelund` are
@@ -11,12 +11,17 @@
 //! `høringssvar`, `høringsfrist`...), and a model of them read `Hornsbæk`
 //! as `Hørnsbæk` (tried at stop 17: cross-validation lost a name that
 //! letter shares alone had read right).
+//!
+//! A second model, of the same order over the lexicon's 670,000 lower-case
+//! word forms, says how Danish a string no dictionary holds looks:
+//! `asfalterect` and `kunstpuljecn` end as no Danish word does, and are
+//! far likelier damaged than right as written.
 
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Entry, Lexicon};
 
 /// Letters of history: the model is of order `HISTORY + 1`.
 const HISTORY: usize = 3;
@@ -111,7 +116,7 @@ struct Seen {
     kinds: u32,
 }
 
-/// Counts words as they come, for a [`NameSpelling`]: only the letters
+/// Counts words as they come, for a [`Spelling`]: only the letters
 /// after a full history are counted; the shorter histories' counts are
 /// their sums (every history is full: a word's start is padded with its
 /// edge).
@@ -132,8 +137,9 @@ impl Counter {
 
     /// The counts as `corrections/lexicon/name_spelling.tsv` holds them:
     /// a line per full history, sorted, with each letter seen after it and
-    /// its count (`møl<TAB>e 812 l 90 _ 3`).
-    pub fn table(&self) -> String {
+    /// its count (`møl<TAB>e 812 l 90 _ 3`), under a header of `#` lines
+    /// saying what was counted and how to derive it.
+    pub fn table(&self, header: &str) -> String {
         let mut by_history: std::collections::BTreeMap<String, Vec<(char, u32)>> =
             Default::default();
         for (&key, &n) in &self.full {
@@ -146,12 +152,7 @@ impl Counter {
                 .or_default()
                 .push((written(key & 63), n));
         }
-        let mut out = String::from(
-            "# How the lexicon's names are spelt: each letter (`_` a name's edge, `?` a\n\
-             # letter with no symbol of its own, such as ç or ñ) after the three before\n\
-             # it, with its count. Derived by `cargo run --release --example\n\
-             # derive_name_spelling` (spelling::Counter::table).\n",
-        );
+        let mut out = String::from(header);
         for (history, mut letters) in by_history {
             letters.sort();
             out.push_str(&history);
@@ -182,8 +183,8 @@ impl Counter {
         Counter { full }
     }
 
-    pub(crate) fn model(self) -> NameSpelling {
-        let mut model = NameSpelling::default();
+    pub(crate) fn model(self) -> Spelling {
+        let mut model = Spelling::default();
         for (key, n) in self.full {
             let s = key & 63;
             let mut h = History {
@@ -210,38 +211,72 @@ impl Counter {
 /// The lexicon's names counted: every form the lexicon marks as a proper
 /// noun, capitalised, of letters only (`Hornsbæk`, `Hornsbæks`).
 pub fn count_names(lexicon: &Lexicon) -> Counter {
-    let mut names = Counter::default();
+    count(lexicon, |entry| entry.proper && !entry.lower_case)
+}
+
+/// The header of `corrections/lexicon/name_spelling.tsv`.
+pub const NAMES_HEADER: &str = "\
+# How the lexicon's names are spelt: each letter (`_` a name's edge, `?` a
+# letter with no symbol of its own, such as ç or ñ) after the three before
+# it, with its count. Derived by `cargo run --release --example
+# derive_name_spelling` (spelling::Counter::table).
+";
+
+/// The lexicon's common words counted: every standalone form written in
+/// lower case, of letters only (`asfalteret`, `kunstpuljen`).
+pub fn count_words(lexicon: &Lexicon) -> Counter {
+    count(lexicon, |entry| entry.standalone && entry.lower_case)
+}
+
+/// The header of `corrections/lexicon/word_spelling.tsv`.
+pub const WORDS_HEADER: &str = "\
+# How the lexicon's lower-case words are spelt: each letter (`_` a word's
+# edge, `?` a letter with no symbol of its own) after the three before it,
+# with its count. Derived by `cargo run --release --example
+# derive_name_spelling words` (spelling::count_words).
+";
+
+fn count(lexicon: &Lexicon, counted: impl Fn(Entry) -> bool) -> Counter {
+    let mut counter = Counter::default();
     lexicon.for_each_entry(|key, entry| {
-        if entry.proper && !entry.lower_case && key.chars().all(char::is_alphabetic) {
-            names.add(key);
+        if counted(entry) && key.chars().all(char::is_alphabetic) {
+            counter.add(key);
         }
     });
-    names
+    counter
 }
 
 static NAME_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/name_spelling.tsv");
+static WORD_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/word_spelling.tsv");
 
 /// The model: counts of each letter after each history.
 #[derive(Debug, Clone, Default)]
-pub struct NameSpelling {
+pub struct Spelling {
     /// By (history key, symbol).
     counts: FxHashMap<(u32, u32), u32>,
     /// By history key.
     after: FxHashMap<u32, Seen>,
 }
 
-impl NameSpelling {
+impl Spelling {
     /// The model of the committed counts (see [`count_names`]), read on
     /// first use (5 ms; only a page whose names are damaged in several
     /// ways asks).
-    pub fn bundled() -> &'static NameSpelling {
-        static MODEL: OnceLock<NameSpelling> = OnceLock::new();
+    pub fn names() -> &'static Spelling {
+        static MODEL: OnceLock<Spelling> = OnceLock::new();
         MODEL.get_or_init(|| Counter::from_table(NAME_SPELLING_TSV).model())
+    }
+
+    /// The model of the lexicon's lower-case words (see [`count_words`]),
+    /// read on first use (7 ms; a page that lost its diacritics asks).
+    pub fn words() -> &'static Spelling {
+        static MODEL: OnceLock<Spelling> = OnceLock::new();
+        MODEL.get_or_init(|| Counter::from_table(WORD_SPELLING_TSV).model())
     }
 
     /// Learns from words (lower-case), each counted as often as given.
     #[cfg(test)]
-    fn learn<'w>(words: impl Iterator<Item = &'w str>) -> NameSpelling {
+    fn learn<'w>(words: impl Iterator<Item = &'w str>) -> Spelling {
         let mut counter = Counter::default();
         for word in words {
             counter.add(word);
@@ -253,13 +288,25 @@ impl NameSpelling {
     /// weighed: a reading is compared with others of the same string, and
     /// with a head before a word that ends names).
     pub fn ln_p(&self, letters: &str) -> f64 {
+        self.walk(letters).0
+    }
+
+    /// ln P of a whole word, its end weighed too (`-ect` is no Danish
+    /// ending).
+    pub fn ln_p_word(&self, letters: &str) -> f64 {
+        let (ln, history) = self.walk(letters);
+        ln + self.p(history, EDGE).ln()
+    }
+
+    /// ln P of `letters` from a word's start, and the history after them.
+    fn walk(&self, letters: &str) -> (f64, History) {
         let mut history = History::start();
         let mut ln = 0.0;
         for s in letters.chars().map(symbol) {
             ln += self.p(history, s).ln();
             history = history.then(s);
         }
-        ln
+        (ln, history)
     }
 
     /// P(s | history), interpolated down to the letters' own shares
@@ -287,7 +334,7 @@ impl NameSpelling {
 mod tests {
     use super::*;
 
-    fn model() -> NameSpelling {
+    fn model() -> Spelling {
         let words = [
             "mølle",
             "møller",
@@ -320,7 +367,7 @@ mod tests {
             "lærk",
             "lærke",
         ];
-        NameSpelling::learn(words.into_iter())
+        Spelling::learn(words.into_iter())
     }
 
     #[test]
@@ -357,7 +404,7 @@ mod tests {
             .iter()
             .map(|w| w.chars().count() as u32 + 1)
             .sum();
-        let three = NameSpelling::learn(["mølle", "bøg", "sø"].into_iter());
+        let three = Spelling::learn(["mølle", "bøg", "sø"].into_iter());
         let unigram = History { symbols: 0, len: 0 };
         assert_eq!(three.after[&unigram.key()].total, letters);
         // After `ø`: `l` (mølle), `g` (bøg) and the end (sø).
@@ -365,7 +412,7 @@ mod tests {
         let after = three.after[&after_oe.key()];
         assert_eq!((after.total, after.kinds), (3, 3));
         assert!(seen(after_oe).total > 3);
-        assert!(NameSpelling::default().ln_p("abc").is_finite());
+        assert!(Spelling::default().ln_p("abc").is_finite());
     }
 
     /// The committed table reads back as the counts it was written from.
@@ -375,7 +422,7 @@ mod tests {
         for word in ["mølle", "bøgevej", "søby", "çelik"] {
             counter.add(word);
         }
-        let table = counter.table();
+        let table = counter.table(NAMES_HEADER);
         assert!(table.contains("__m\tø 1\n"), "{table}");
         assert!(table.contains("vej\t_ 1\n"), "{table}");
         assert_eq!(Counter::from_table(&table).full, counter.full);
