@@ -811,6 +811,47 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
     );
 }
 
+/// A member who puts a view on record speaks for their party by name, and
+/// a page that lost its ø still writes `Enhedslisten`: Asta Frølund's (E)
+/// is Ø, in the statement and in the list of members, and Jens Krogh's (O)
+/// stays Dansk Folkeparti's with no doubt raised. A party named otherwise
+/// says nothing of the member: in the genitive (`Enhedslistens forslag`),
+/// further into the statement, or in a statement not put on record.
+#[test]
+fn a_members_statement_on_record_names_their_party() {
+    let text = format!(
+        "{LOST}Deltagere: Asta Frolund (E), Jens Krogh (O), Lis Holm (E), Bo Lund (A), Ib Dam (O)\n\
+         Asta Frolund (E) onskede folgende fort til referat: \"Enhedslisten finder det \
+         bekymrende.\"\n\
+         Jens Krogh (O) onskede folgende fort til referat: \"Dansk Folkeparti kan ikke stotte \
+         forslaget.\"\n\
+         Lis Holm (E) onskede folgende fort til referat: \"Enhedslistens forslag bor vedtages.\"\n\
+         Bo Lund (A) onskede folgende fort til referat: \"Vi er enige med Alternativet.\"\n\
+         Ib Dam (O) sagde: \"Enhedslisten er imod.\"\n"
+    );
+    let out = repair(&text);
+    let letters = letter_changes(&out);
+    assert_eq!(letters, [("E", "Ø"), ("E", "Ø")], "{:#?}", out.corrections);
+    // Whose letters are in doubt: Ib Dam's (O) is, Jens Krogh's is not.
+    let doubted: Vec<&str> = out
+        .review
+        .iter()
+        .filter(|r| r.word == "O")
+        .map(|r| {
+            let line = text.lines().nth(r.line as usize - 1).unwrap();
+            // The name before the bracket: `... Ib Dam (O)`.
+            let before: String = line.chars().take(r.column as usize - 2).collect();
+            let surname = before.split_whitespace().last().unwrap();
+            ["Krogh", "Dam"]
+                .into_iter()
+                .find(|s| *s == surname)
+                .unwrap_or("?")
+        })
+        .collect();
+    assert!(doubted.contains(&"Dam"), "{:#?}", out.review);
+    assert!(!doubted.contains(&"Krogh"), "{:#?}", out.review);
+}
+
 /// In a list of party letters (a vote), two letters OCR prints for one
 /// diacritic letter are that letter; a letter that is a party's as it
 /// stands stays, and so does a pair outside such a list.

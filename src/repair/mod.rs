@@ -1863,6 +1863,7 @@ impl Doc<'_> {
                 token: i,
                 member,
                 seen: seen.to_lowercase(),
+                stated: parties::stated(self.text, tokens, i),
             });
         }
         let context = &self.repairer.context;

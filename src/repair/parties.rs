@@ -12,7 +12,10 @@
 //!
 //! Which letters are parties is not listed anywhere here: the readings come
 //! from the confusion table, and the evidence from the document itself and
-//! from the batch's clean documents. A committee's members sit in meeting
+//! from the batch's clean documents. The one list is of the parties' names
+//! and their national letters: a member's statement put on record that
+//! opens with `Enhedslisten` is Ø's, even where the page lost its ø
+//! ([`stated`]). A committee's members sit in meeting
 //! after meeting, so where clean minutes always write a member with one
 //! letter (`Maja Lindholt (Ø)`), a damaged `(O)` after the same name is
 //! that letter, if it is one of its readings; a member seen as `(O)` in
@@ -33,6 +36,9 @@ pub(crate) struct Letter {
     pub member: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
+    /// The letter of the party the member's own statement names, if it
+    /// follows this letter (see [`stated`]).
+    pub stated: Option<&'static str>,
 }
 
 /// Whether a token may be a party letter: one or two capitals (`Ø`, `SF`,
@@ -91,6 +97,91 @@ pub(crate) fn member(
     }
     words.reverse();
     Some(words.join(" "))
+}
+
+/// The parties by the names minutes write for them, and their list letters
+/// (lower-case), as the Ministry of the Interior assigns them nationally;
+/// the older ones too, for archives span decades. A longer name before a
+/// shorter one it begins with.
+const PARTY_NAMES: [(&str, &str); 20] = [
+    ("Socialdemokratiet", "a"),
+    ("Socialdemokraterne", "a"),
+    ("Det Radikale Venstre", "b"),
+    ("Radikale Venstre", "b"),
+    ("Det Konservative Folkeparti", "c"),
+    ("Konservative", "c"),
+    ("Nye Borgerlige", "d"),
+    ("Centrum-Demokraterne", "d"),
+    ("Retsforbundet", "e"),
+    ("Socialistisk Folkeparti", "f"),
+    ("SF", "f"),
+    ("Liberal Alliance", "i"),
+    ("Kristendemokraterne", "k"),
+    ("Moderaterne", "m"),
+    ("Dansk Folkeparti", "o"),
+    ("Kristeligt Folkeparti", "q"),
+    ("Venstre", "v"),
+    ("Fremskridtspartiet", "z"),
+    ("Alternativet", "å"),
+    ("Enhedslisten", "ø"),
+];
+
+/// The words that make a statement one put on record: `ønskede følgende
+/// ført til referat:`, `... tilført protokollen:`. None has æ, ø or å, so
+/// a page that lost its diacritics still writes them.
+const RECORDED: [&str; 5] = [
+    "referat",
+    "referatet",
+    "protokol",
+    "protokollen",
+    "beslutningsprotokollen",
+];
+
+/// How many tokens past a member's letter a statement's colon may come.
+const STATEMENT_REACH: usize = 16;
+
+/// The letter (lower-case) of the party a member's own statement names:
+/// `Asta Frølund (Ø) ønskede følgende ført til referat: "Enhedslisten
+/// finder ..."`. A member puts a view on record for their party, by its
+/// name, and a page that lost its ø still writes `Enhedslisten`. Only a
+/// statement in the sentence of the member's letter, after a word of
+/// putting on record ([`RECORDED`]) and a colon, with no other member
+/// between, that opens with a party's name (past a quote mark): not
+/// `Enhedslistens forslag`, nor a party named further on.
+pub(crate) fn stated(text: &str, tokens: &[Token], letter: usize) -> Option<&'static str> {
+    let line = tokens[letter].line;
+    let mut recorded = false;
+    let mut colon = None;
+    for (k, token) in tokens
+        .iter()
+        .enumerate()
+        .skip(letter + 2)
+        .take(STATEMENT_REACH)
+    {
+        let seen = token.text(text);
+        let ends = token.kind == Kind::Punct && (seen.starts_with('(') || seen.contains('.'));
+        if token.line > line + 1 || ends {
+            return None;
+        }
+        if token.kind == Kind::Word && RECORDED.contains(&seen.to_lowercase().as_str()) {
+            recorded = true;
+        }
+        if seen.contains(':') {
+            colon = Some(k);
+            break;
+        }
+    }
+    let colon = colon?;
+    if !recorded {
+        return None;
+    }
+    let opening = text[tokens[colon].end..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '“' | '”' | '„' | '»' | '«' | '\'')
+    });
+    PARTY_NAMES.iter().find_map(|&(name, letter)| {
+        let rest = opening.strip_prefix(name)?;
+        (!rest.starts_with(char::is_alphanumeric) && !rest.starts_with('-')).then_some(letter)
+    })
 }
 
 /// What a letter seen as `seen` (lower-case) may have been: itself, unless
@@ -164,7 +255,9 @@ pub(crate) fn settle(
         // names the member's party and no member of the batch has the
         // letters as seen.
         let every = own.iter().all(|l| !(batch.in_use)(&l.seen));
-        let (only, by_context) = match (batch.letter_of)(&own[0].member) {
+        let known =
+            (batch.letter_of)(&own[0].member).or_else(|| member_stated(own).map(String::from));
+        let (only, by_context) = match known {
             Some(letter) if fit(every).contains(&letter) => (letter, true),
             _ => {
                 let fit = fit(false);
@@ -179,6 +272,14 @@ pub(crate) fn settle(
     }
     out.sort_by_key(|c| c.0);
     out
+}
+
+/// The one party a member's statements name (see [`stated`]), if they
+/// name one and no other.
+fn member_stated(own: &[&Letter]) -> Option<&'static str> {
+    let mut named = own.iter().filter_map(|l| l.stated);
+    let first = named.next()?;
+    named.all(|other| other == first).then_some(first)
 }
 
 /// The letters of each member.
@@ -218,6 +319,7 @@ pub(crate) fn doubts(
     for own in members.values() {
         // (All of `own` name one member.)
         let decided = (batch.letter_of)(&own[0].member).is_some()
+            || member_stated(own).is_some_and(|letter| own.iter().all(|l| l.seen == letter))
             || own.iter().any(|l| settled.iter().any(|s| s.0 == l.token));
         if decided {
             continue;
@@ -284,6 +386,7 @@ mod tests {
             token,
             member: member.to_string(),
             seen: seen.to_string(),
+            stated: None,
         }
     }
 
@@ -308,6 +411,15 @@ mod tests {
         assert_eq!(readings(&c, "t", false), ["t"]);
         assert!(readings(&c, "t", true).contains(&"f".to_string()));
         assert!(readings(&c, "ft", true).contains(&"f".to_string()));
+    }
+
+    #[test]
+    fn a_party_name_is_found_before_a_shorter_one_it_begins_with() {
+        for (i, (longer, _)) in PARTY_NAMES.iter().enumerate() {
+            for (shorter, _) in &PARTY_NAMES[..i] {
+                assert!(!longer.starts_with(shorter), "{longer} after {shorter}");
+            }
+        }
     }
 
     #[test]
