@@ -1634,6 +1634,25 @@ fn a_one_on_a_clean_page_is_only_offered_for_review() {
     assert_eq!(review_of(&out, "1").candidates, ["i"]);
 }
 
+/// After a word that numbers things (clean minutes write `punkt 3`, `model
+/// 2`) a `1` is a number, on any page: no review entry for `punkt 1 blev`
+/// or `model 1 kræver`, as there is for a `1` after a verb.
+#[test]
+fn a_one_after_a_word_that_numbers_things_is_its_number() {
+    let text = "Udvalget drøftede sagen på mødet, og økonomien blev gennemgået.\n\
+                Behandlingen af punkt 1 blev udsat, og model 1 kræver en bevilling.\n\
+                Resultaterne skal indarbejdes 1 budgettet for næste år.\n";
+    let out = repair(text);
+    assert_none(&out, |c| c.from == "1");
+    let flagged: Vec<u32> = out
+        .review
+        .iter()
+        .filter(|r| r.word == "1")
+        .map(|r| r.line)
+        .collect();
+    assert_eq!(flagged, [3], "{:#?}", out.review);
+}
+
 #[test]
 fn an_l_that_numbers_a_list_is_a_one() {
     // OCR reads 1 as l. A lone `l` starting a line before a dash or a full

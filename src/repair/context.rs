@@ -922,6 +922,17 @@ impl Context {
         f64::from(after) / self.spreads[id as usize][BEFORE].seen.max(1.0)
     }
 
+    /// Of the times a word stood right after `word`, the share that were
+    /// numbers: high for a word that numbers things (`punkt 3`, `model 2`,
+    /// `bilag 4`), small for one a count may follow (`bevilges`).
+    pub fn share_before_number(&self, word: &str) -> f64 {
+        let (Some(&number), Some(&id)) = (self.ids.get(NUMBER), self.ids.get(word)) else {
+            return 0.0;
+        };
+        let before = self.pairs.get(&(id, number)).copied().unwrap_or(0);
+        f64::from(before) / self.spreads[id as usize][AFTER].seen.max(1.0)
+    }
+
     /// The party letter clean text writes after a member's name (every
     /// word of it, lower-case), if it writes it at least twice and never
     /// another: a member who changed party, or two members of one name,
