@@ -258,8 +258,17 @@ impl Confusions {
         let search = |order| self.search(lex, vocabulary, seen, lost, undo, accept, order);
         // Where two states tie for likeliest, which is taken up first is
         // the heap's to say (it decides which reading of a word found twice
-        // is kept), so the search is run again in the heap's own order.
-        search(Order::Quick)
+        // is kept), so the search is run again in the heap's own order. A
+        // search that may put a dropped letter back is run in the heap's
+        // order at once: a letter put back before a confusion undone and
+        // after it make twins that tie (`ææ` from `a`), and more than half
+        // of those searches tied, the longest ones, after part of their
+        // work.
+        let quick = match undo {
+            Undo::AlsoDrops => None,
+            Undo::Diacritics | Undo::Confusions => search(Order::Quick),
+        };
+        quick
             .or_else(|| search(Order::Heap))
             .expect("a search in the heap's order runs to its end")
     }

@@ -27,10 +27,17 @@ use super::lexicon::{Entry, Lexicon};
 const HISTORY: usize = 3;
 
 /// Symbols a letter is mapped to: 0 is the word's edge, the rest Danish
-/// letters and a few foreign ones, and one for anything else.
-const SYMBOLS: u32 = 64;
+/// letters and a few foreign ones ([`LETTERS`]), and one for anything else.
 const EDGE: u32 = 0;
-const OTHER: u32 = SYMBOLS - 1;
+const OTHER: u32 = 34;
+/// How many symbols there are.
+const USED: u32 = OTHER + 1;
+
+/// The letters' own shares are smoothed as if there were this many
+/// symbols (the model was first packed six bits a symbol): a letter never
+/// seen keeps one count in `SYMBOLS` more than those seen. Every weight
+/// depends on it.
+const SYMBOLS: u32 = 64;
 
 /// The letters that have a symbol of their own, from symbol 1 on.
 const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåéüöä";
@@ -39,9 +46,9 @@ const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzæøåéüöä";
 fn symbol(c: char) -> u32 {
     match c {
         'a'..='z' => 1 + (c as u32 - 'a' as u32),
-        _ => LETTERS
+        // (The 26 ASCII letters are 26 bytes: only the others are decoded.)
+        _ => LETTERS[26..]
             .chars()
-            .skip(26)
             .position(|l| l == c)
             .map_or(OTHER, |k| 27 + k as u32),
     }
@@ -65,46 +72,46 @@ fn read(c: char) -> u32 {
     }
 }
 
-/// A history of up to [`HISTORY`] symbols and its length, packed: six bits
-/// a symbol, the length above them.
+/// How many histories there are of each length: [`USED`] to its power.
+const HISTORIES: [u32; HISTORY + 1] = [1, USED, USED * USED, USED * USED * USED];
+
+/// A history of up to [`HISTORY`] symbols and its length. The symbols are
+/// the digits of its index in base [`USED`], the latest the lowest, so
+/// the model's tables are arrays by index, not maps.
 #[derive(Clone, Copy)]
 struct History {
-    symbols: u32,
+    index: u32,
     len: u32,
 }
 
 impl History {
-    fn key(self) -> u32 {
-        self.len << 24 | self.symbols
-    }
-
     /// The history with `s` added at the end, the oldest letter dropped
     /// once it is full.
     fn then(self, s: u32) -> History {
         let len = (self.len + 1).min(HISTORY as u32);
-        let mask = (1 << (6 * len)) - 1;
         History {
-            symbols: (self.symbols << 6 | s) & mask,
+            index: (self.index * USED + s) % HISTORIES[len as usize],
             len,
         }
-    }
-
-    /// The same history without its oldest letter.
-    fn shorter(self) -> History {
-        self.last(self.len.saturating_sub(1))
     }
 
     /// Its last `len` letters.
     fn last(self, len: u32) -> History {
         History {
-            symbols: self.symbols & ((1 << (6 * len)) - 1),
+            index: self.index % HISTORIES[len as usize],
             len,
         }
     }
 
     /// The full history before a word's first letter.
     fn start() -> History {
-        (0..HISTORY).fold(History { symbols: 0, len: 0 }, |h, _| h.then(EDGE))
+        (0..HISTORY).fold(History { index: 0, len: 0 }, |h, _| h.then(EDGE))
+    }
+
+    /// Where the count of `s` after this history is kept among those of
+    /// its length.
+    fn slot(self, s: u32) -> u32 {
+        self.index * USED + s
     }
 }
 
@@ -122,7 +129,8 @@ struct Seen {
 /// edge).
 #[derive(Default)]
 pub struct Counter {
-    /// By full history and symbol, packed.
+    /// By the slot of the symbol after its full history
+    /// ([`History::slot`]).
     full: FxHashMap<u32, u32>,
 }
 
@@ -130,7 +138,7 @@ impl Counter {
     pub fn add(&mut self, word: &str) {
         let mut history = History::start();
         for s in word.chars().map(symbol).chain([EDGE]) {
-            *self.full.entry(history.symbols << 6 | s).or_default() += 1;
+            *self.full.entry(history.slot(s)).or_default() += 1;
             history = history.then(s);
         }
     }
@@ -142,15 +150,16 @@ impl Counter {
     pub fn table(&self, header: &str) -> String {
         let mut by_history: std::collections::BTreeMap<String, Vec<(char, u32)>> =
             Default::default();
-        for (&key, &n) in &self.full {
-            let history: String = (0..HISTORY as u32)
+        for (&slot, &n) in &self.full {
+            let index = slot / USED;
+            let history: String = (0..HISTORY)
                 .rev()
-                .map(|k| written((key >> (6 * (k + 1))) & 63))
+                .map(|k| written(index / HISTORIES[k] % USED))
                 .collect();
             by_history
                 .entry(history)
                 .or_default()
-                .push((written(key & 63), n));
+                .push((written(slot % USED), n));
         }
         let mut out = String::from(header);
         for (history, mut letters) in by_history {
@@ -165,46 +174,60 @@ impl Counter {
     }
 
     /// Reads the counts back from a table [`Counter::table`] wrote.
+    #[cfg(test)]
     fn from_table(table: &str) -> Counter {
         let mut full = FxHashMap::default();
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let Some((history, letters)) = line.split_once('\t') else {
-                continue;
-            };
-            let h = history.chars().fold(0, |h, c| h << 6 | read(c));
-            let mut fields = letters.split(' ');
-            while let (Some(c), Some(n)) = (fields.next(), fields.next()) {
-                let (Some(c), Ok(n)) = (c.chars().next(), n.parse::<u32>()) else {
-                    continue;
-                };
-                full.insert(h << 6 | read(c), n);
+        read_table(table, |index, letters| {
+            for (s, n) in letters {
+                full.insert(index * USED + s, n);
             }
-        }
+        });
         Counter { full }
     }
 
-    pub(crate) fn model(self) -> Spelling {
-        let mut model = Spelling::default();
-        for (key, n) in self.full {
-            let s = key & 63;
-            let mut h = History {
-                symbols: key >> 6,
-                len: HISTORY as u32,
-            };
-            loop {
-                *model.counts.entry((h.key(), s)).or_default() += n;
-                if h.len == 0 {
-                    break;
-                }
-                h = h.shorter();
+    /// The model of these counts, read as the committed ones are.
+    #[cfg(test)]
+    fn model(&self) -> Spelling {
+        Spelling::from_table(&self.table(""))
+    }
+}
+
+/// `text` split at each space: a byte compared at a time (`str::split`
+/// searches for a pattern, and was most of what reading a table cost).
+fn fields(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b' ') {
+            Some(at) => {
+                rest = Some(&text[at + 1..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
             }
         }
-        for (&(h, _), &n) in &model.counts {
-            let after = model.after.entry(h).or_default();
-            after.total += n;
-            after.kinds += 1;
-        }
-        model
+    })
+}
+
+/// Hands each line of a table [`Counter::table`] wrote to `each`: the
+/// index of its full history ([`History`]), and each letter seen after it
+/// (its symbol) with its count.
+fn read_table(table: &str, mut each: impl FnMut(u32, &mut dyn Iterator<Item = (u32, u32)>)) {
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let Some((history, letters)) = line.split_once('\t') else {
+            continue;
+        };
+        let index = history.chars().fold(0, |h, c| h * USED + read(c));
+        let mut fields = fields(letters);
+        let mut letters = std::iter::from_fn(|| loop {
+            let (c, n) = (fields.next()?, fields.next()?);
+            if let (Some(c), Ok(n)) = (c.chars().next(), n.parse::<u32>()) {
+                return Some((read(c), n));
+            }
+        });
+        each(index, &mut letters);
     }
 }
 
@@ -249,29 +272,111 @@ fn count(lexicon: &Lexicon, counted: impl Fn(Entry) -> bool) -> Counter {
 static NAME_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/name_spelling.tsv");
 static WORD_SPELLING_TSV: &str = include_str!("../../corrections/lexicon/word_spelling.tsv");
 
-/// The model: counts of each letter after each history.
-#[derive(Debug, Clone, Default)]
+/// The model: counts of each letter after each history. (Arrays by a
+/// history's index, not maps: reading the committed counts once a process
+/// costs a few million instructions, not the tens of millions of hashing
+/// every count into a map for each length of history.)
+#[derive(Debug, Clone)]
 pub struct Spelling {
-    /// By (history key, symbol).
-    counts: FxHashMap<(u32, u32), u32>,
-    /// By history key.
-    after: FxHashMap<u32, Seen>,
+    /// After each history shorter than [`HISTORY`]: the count of each
+    /// symbol, by the history's length, then by [`History::slot`] (35^3
+    /// slots at most).
+    short: [Vec<u32>; HISTORY],
+    /// The letters seen after the full histories (most letters never
+    /// follow most histories), each with its count: those of one history
+    /// side by side, from its place in `first` on.
+    letters: Vec<(u32, u32)>,
+    first: Vec<u32>,
+    /// What was seen after each history, by its length, then by its index.
+    after: [Vec<Seen>; HISTORY + 1],
+}
+
+impl Default for Spelling {
+    /// The model of no words.
+    fn default() -> Spelling {
+        let full = HISTORIES[HISTORY] as usize;
+        Spelling {
+            short: std::array::from_fn(|len| vec![0; (HISTORIES[len] * USED) as usize]),
+            letters: Vec::new(),
+            first: vec![0; full],
+            after: std::array::from_fn(|len| vec![Seen::default(); HISTORIES[len] as usize]),
+        }
+    }
 }
 
 impl Spelling {
     /// The model of the committed counts (see [`count_names`]), read on
-    /// first use (5 ms; only a page whose names are damaged in several
-    /// ways asks).
+    /// first use (about 16 million instructions; only a page whose names
+    /// are damaged in several ways asks).
     pub fn names() -> &'static Spelling {
         static MODEL: OnceLock<Spelling> = OnceLock::new();
-        MODEL.get_or_init(|| Counter::from_table(NAME_SPELLING_TSV).model())
+        MODEL.get_or_init(|| Spelling::from_table(NAME_SPELLING_TSV))
     }
 
     /// The model of the lexicon's lower-case words (see [`count_words`]),
-    /// read on first use (7 ms; a page that lost its diacritics asks).
+    /// read on first use (about 16 million instructions; a page that lost
+    /// its diacritics asks).
     pub fn words() -> &'static Spelling {
         static MODEL: OnceLock<Spelling> = OnceLock::new();
-        MODEL.get_or_init(|| Counter::from_table(WORD_SPELLING_TSV).model())
+        MODEL.get_or_init(|| Spelling::from_table(WORD_SPELLING_TSV))
+    }
+
+    /// The model of the counts of a table [`Counter::table`] wrote (a line
+    /// for each full history, so its letters are read side by side).
+    fn from_table(table: &str) -> Spelling {
+        let mut model = Spelling::default();
+        read_table(table, |index, letters| {
+            let full = History {
+                index,
+                len: HISTORY as u32,
+            };
+            model.first[index as usize] = model.letters.len() as u32;
+            for (s, n) in letters {
+                model.letters.push((s, n));
+                model.count(full, s, n);
+            }
+        });
+        model
+    }
+
+    /// Counts `n` letters `s` after the full history `full` (whose own
+    /// count [`Spelling::from_table`] keeps) and so after each of the
+    /// shorter histories it ends with. (A table holds no count of 0: a
+    /// letter is counted where it was seen.)
+    fn count(&mut self, full: History, s: u32, n: u32) {
+        for len in 0..HISTORY {
+            let h = full.last(len as u32);
+            let count = &mut self.short[len][h.slot(s) as usize];
+            let seen = &mut self.after[len][h.index as usize];
+            seen.kinds += u32::from(*count == 0);
+            seen.total += n;
+            *count += n;
+        }
+        let seen = &mut self.after[HISTORY][full.index as usize];
+        seen.kinds += 1;
+        seen.total += n;
+    }
+
+    /// How often `s` was seen after `h`.
+    fn seen_after(&self, h: History, s: u32) -> u32 {
+        if s >= USED {
+            // One of the smoothing's symbols that no letter has.
+            return 0;
+        }
+        if let Some(short) = self.short.get(h.len as usize) {
+            return short[h.slot(s) as usize];
+        }
+        let first = self.first[h.index as usize] as usize;
+        let kinds = self.seen(h).kinds as usize;
+        self.letters[first..first + kinds]
+            .iter()
+            .find(|&&(letter, _)| letter == s)
+            .map_or(0, |&(_, n)| n)
+    }
+
+    /// What was seen after `h`.
+    fn seen(&self, h: History) -> Seen {
+        self.after[h.len as usize][h.index as usize]
     }
 
     /// Learns from words (lower-case), each counted as often as given.
@@ -312,14 +417,13 @@ impl Spelling {
     /// P(s | history), interpolated down to the letters' own shares
     /// (add-one, so a letter never seen keeps a little).
     fn p(&self, history: History, s: u32) -> f64 {
-        let count = |h: History| f64::from(self.counts.get(&(h.key(), s)).copied().unwrap_or(0));
-        let seen = |h: History| self.after.get(&h.key()).copied().unwrap_or_default();
+        let count = |h: History| f64::from(self.seen_after(h, s));
         let unigram = history.last(0);
-        let all = seen(unigram);
+        let all = self.seen(unigram);
         let mut p = (count(unigram) + 1.0) / (f64::from(all.total) + f64::from(SYMBOLS));
         for len in 1..=history.len {
             let h = history.last(len);
-            let Seen { total, kinds } = seen(h);
+            let Seen { total, kinds } = self.seen(h);
             if total == 0 {
                 break;
             }
@@ -370,6 +474,16 @@ mod tests {
         Spelling::learn(words.into_iter())
     }
 
+    /// The symbols are the letters' places, and one more for the others.
+    #[test]
+    fn every_letter_has_its_own_symbol() {
+        assert_eq!(OTHER as usize, LETTERS.chars().count() + 1);
+        let symbols: Vec<u32> = LETTERS.chars().map(symbol).collect();
+        assert_eq!(symbols, (1..OTHER).collect::<Vec<u32>>());
+        assert_eq!(symbol('ç'), OTHER);
+        const { assert!(USED <= SYMBOLS) };
+    }
+
     #[test]
     fn danish_spellings_are_likelier_than_their_lost_letters() {
         let m = model();
@@ -398,20 +512,19 @@ mod tests {
     #[test]
     fn shorter_histories_count_what_the_words_show() {
         let m = model();
-        let seen = |h: History| m.after.get(&h.key()).copied().unwrap_or_default();
         // Every letter and every word's end, once each.
         let letters: u32 = ["mølle", "bøg", "sø"]
             .iter()
             .map(|w| w.chars().count() as u32 + 1)
             .sum();
         let three = Spelling::learn(["mølle", "bøg", "sø"].into_iter());
-        let unigram = History { symbols: 0, len: 0 };
-        assert_eq!(three.after[&unigram.key()].total, letters);
+        let unigram = History { index: 0, len: 0 };
+        assert_eq!(three.seen(unigram).total, letters);
         // After `ø`: `l` (mølle), `g` (bøg) and the end (sø).
         let after_oe = unigram.then(symbol('ø'));
-        let after = three.after[&after_oe.key()];
+        let after = three.seen(after_oe);
         assert_eq!((after.total, after.kinds), (3, 3));
-        assert!(seen(after_oe).total > 3);
+        assert!(m.seen(after_oe).total > 3);
         assert!(Spelling::default().ln_p("abc").is_finite());
     }
 
