@@ -286,15 +286,17 @@ fn a_string_spelt_as_no_danish_word_is_repaired() {
 /// stands.
 #[test]
 fn a_part_the_document_repaired_as_a_word_settles_a_compound() {
+    // (A compound the bundled counts have not seen: since stop 18 they know
+    // `opstartsmøde`, which this test used before.)
     let alone = repair(&format!(
-        "{LOST}Der afholdes et opstartsmode for udvalget i august.\n"
+        "{LOST}Der afholdes et afklaringsmode for udvalget i august.\n"
     ));
-    assert_unchanged(&alone, &["opstartsmode"]);
+    assert_unchanged(&alone, &["afklaringsmode"]);
     let out = repair(&format!(
         "{LOST}Udvalget holdt mode om sagen, og pa modet blev det besluttet, at der \
-         afholdes et opstartsmode for udvalget i august.\n"
+         afholdes et afklaringsmode for udvalget i august.\n"
     ));
-    assert_changed(&out, "opstartsmode", "opstartsmøde");
+    assert_changed(&out, "afklaringsmode", "afklaringsmøde");
 }
 
 #[test]
@@ -634,14 +636,14 @@ fn a_committee_abbreviation_that_lost_its_diacritic_is_restored() {
     // ØU is the one reading the clean minutes use. `EOU` is `ØU` (`eo` for
     // `ø`) or `ÆOU` (an Ældre- og omsorgsudvalg the clean minutes also
     // have): two readings, so it is only offered for review. `EU` is a word
-    // of its own, `OMU` has no diacritic reading, and `SÆU` is not known
+    // of its own, `OMU` has no diacritic reading, and `RÆU` is not known
     // from clean text: all three stay.
     let out = repair(&format!(
         "{LOST}Sagen blev behandlet i OU og derefter i EOU, og regler fra EU gaelder.\n\
-         OMU og SEU blev orienteret.\n"
+         OMU og REU blev orienteret.\n"
     ));
     assert_changed(&out, "OU", "ØU");
-    assert_unchanged(&out, &["EOU", "EU", "OMU", "SEU"]);
+    assert_unchanged(&out, &["EOU", "EU", "OMU", "REU"]);
     let mut readings = review_of(&out, "EOU").candidates.clone();
     readings.sort();
     assert_eq!(readings, ["ÆOU", "ØU"]);
@@ -1307,22 +1309,23 @@ fn party_letters_on_a_clean_page_are_left_alone() {
 
 #[test]
 fn a_compound_part_the_document_repaired_elsewhere_settles_a_compound() {
-    // `sar` is `sår` (wound) or `sær` (special); `sarpleje` alone is too
+    // `sar` is `sår` (wound) or `sær` (special); `sarplejen` alone is too
     // close to call. A document whose `tryksar` was surely `tryksår` is
-    // about wounds.
+    // about wounds. (Since stop 18 the bundled counts have seen `til
+    // sårpleje`, which settles that phrase alone; this one they have not.)
     let text = format!(
         "{LOST}Udvalget har bedt om en orientering om forebyggelse af tryksar hos borgere i \
          hjemmeplejen. I 2023 blev der registreret 146 tryksar, og et tryksar kan vere meget \
-         smertefuldt.\nKommunen har ansat to sygeplejersker til sarpleje i hjemmeplejen.\n"
+         smertefuldt.\nTo sygeplejersker tager sig af sarplejen i distriktet.\n"
     );
     let out = repair(&text);
     assert_changed(&out, "tryksar", "tryksår");
-    assert_changed(&out, "sarpleje", "sårpleje");
+    assert_changed(&out, "sarplejen", "sårplejen");
     // Without the wounds, the same sentence is left to a reviewer.
     let alone = repair(&format!(
-        "{LOST}Kommunen har ansat to sygeplejersker til sarpleje i hjemmeplejen.\n"
+        "{LOST}To sygeplejersker tager sig af sarplejen i distriktet.\n"
     ));
-    assert_unchanged(&alone, &["sarpleje"]);
+    assert_unchanged(&alone, &["sarplejen"]);
 }
 
 #[test]
@@ -1634,13 +1637,13 @@ fn a_one_on_a_clean_page_is_only_offered_for_review() {
     assert_eq!(review_of(&out, "1").candidates, ["i"]);
 }
 
-/// After a word that numbers things (clean minutes write `punkt 3`, `model
+/// After a word that numbers things (clean minutes write `punkt 3`, `bilag
 /// 2`) a `1` is a number, on any page: no review entry for `punkt 1 blev`
-/// or `model 1 kræver`, as there is for a `1` after a verb.
+/// or `bilag 1 viser`, as there is for a `1` after a verb.
 #[test]
 fn a_one_after_a_word_that_numbers_things_is_its_number() {
     let text = "Udvalget drøftede sagen på mødet, og økonomien blev gennemgået.\n\
-                Behandlingen af punkt 1 blev udsat, og model 1 kræver en bevilling.\n\
+                Behandlingen af punkt 1 blev udsat, og bilag 1 viser planen.\n\
                 Resultaterne skal indarbejdes 1 budgettet for næste år.\n";
     let out = repair(text);
     assert_none(&out, |c| c.from == "1");
