@@ -77,9 +77,10 @@ fn heldout_text_is_restored_with_few_false_corrections() {
     let report = evaluate_heldout(&repairer(false), &heldout(), SEED);
     show("held-out, bundled dictionary", &report);
     assert!(report.broken > 1000, "the noise model damages enough words");
-    // Measured 97.9% (1162 of 1187) since stop 14 (97.8% at stop 12); with other noise seeds
-    // 97.0% to 97.7% (see the README).
-    assert!(report.recall() >= 0.975, "reached 97.8%; target 97%");
+    // Measured 97.9% (1162 of 1187) since stop 14 (97.8% at stop 12), 98.4%
+    // (1168) at stop 18 with 240 training minutes; with other noise seeds
+    // see the README.
+    assert!(report.recall() >= 0.978, "reached 98.4%; target 97%");
     assert!(
         report.false_correction_rate() <= 0.003,
         "target: at most 0.3% false corrections"
@@ -92,12 +93,12 @@ fn fresh_text_is_restored_too() {
     // stop 15, when its misses were read (see its README); now a second
     // held-out set. Measured 96.6% (1086 of 1124), 2 of 4962 correct words
     // damaged (other noise seeds: 96.1% to 96.8%); stop 14: 95.9%, stop 11:
-    // 94.4%, stop 10: 93.4%.
+    // 94.4%, stop 10: 93.4%; stop 18: 97.3% (1094), 1 damaged.
     let texts = folder("tests/data/fresh");
     let report = evaluate_heldout(&repairer(false), &texts, SEED);
     println!("== fresh\n{report}");
     assert!(report.broken > 1000, "the noise model damages enough words");
-    assert!(report.recall() >= 0.955, "reached 96.4%; target 97%");
+    assert!(report.recall() >= 0.965, "reached 97.3%; target 97%");
     assert!(report.false_correction_rate() <= 0.003);
 }
 
@@ -108,13 +109,15 @@ fn unseen_text_on_new_subjects_is_scored() {
     // test prints no misses). Measured 89.3% (1154 of 1292) when it came, 2
     // of 4686 correct words damaged; 90.2% (1166) at the end of stop 15
     // (stop 14's code: 88.6%); 90.3% (1167) at stop 16 (names read from
-    // their variants, foreign names kept). The floor guards against a fall; the target is not
-    // met here.
+    // their variants, foreign names kept); 91.8% (1186) at stop 18 (240
+    // training minutes instead of 91, party letters named in statements, how
+    // Danish a string is spelt). The floor guards against a fall; the
+    // target is not met here.
     let texts = folder("tests/data/unseen");
     let report = evaluate_heldout(&repairer(false), &texts, SEED);
     println!("== unseen\n{report}");
     assert!(report.broken > 1000, "the noise model damages enough words");
-    assert!(report.recall() >= 0.90, "reached 90.3%; target 97%");
+    assert!(report.recall() >= 0.912, "reached 91.8%; target 97%");
     assert!(report.false_correction_rate() <= 0.003);
 }
 
