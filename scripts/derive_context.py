@@ -23,15 +23,20 @@ repair stage uses (src/repair/context.rs). Rows are sorted, so the file diffs we
 import collections
 import glob
 import re
+import sys
+import unicodedata
 
 SOURCES = sorted(glob.glob("corrections/training/*.txt")) + sorted(
     glob.glob("fixtures/seeds/003_*.txt") + glob.glob("fixtures/seeds/004_*.txt")
 )
 # A run of letters, a run of digits (with inner . , / - :), or one other character.
 # Letters as Rust's regex reads `[^\W\d_]` (tests/repair_data.rs checks the
-# counts with it): Python's \w also takes the digits that are no decimal
-# digits (superscripts, fractions: `m²`), which Rust's does not.
-NOT_LETTERS = "\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089"
+# counts with it): Python's \w also takes the numbers that are no decimal
+# digits (Unicode category No: superscripts, fractions, circled digits;
+# `m²`), which Rust's does not.
+NOT_LETTERS = "".join(
+    re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "No"
+)
 TOKEN = re.compile(r"[^\W\d_" + NOT_LETTERS + r"]+|\d+(?:[.,/:-]\d+)*|\S|\s+")
 
 

@@ -501,6 +501,10 @@ fn for_each_row<'t>(table: &'t str, mut row: impl FnMut([Option<&'t str>; 4])) {
     }
 }
 
+/// How many words clean text must have seen after a word before it may
+/// say the word numbers things ([`Context::numbers_things`]).
+const NUMBERING_SIGHTINGS: f64 = 20.0;
+
 /// The relations a neighbour is counted in: the word right after it, right
 /// before it, two after it, two before it.
 const AFTER: usize = 0;
@@ -962,15 +966,21 @@ impl Context {
         f64::from(after) / self.spreads[id as usize][BEFORE].seen.max(1.0)
     }
 
-    /// Of the times a word stood right after `word`, the share that were
-    /// numbers: high for a word that numbers things (`punkt 3`, `model 2`,
-    /// `bilag 4`), small for one a count may follow (`bevilges`).
-    pub fn share_before_number(&self, word: &str) -> f64 {
+    /// Whether clean text writes a number after `word` so often, and `i`
+    /// so seldom, that a `1` after it is its number: `punkt 3`, `bilag
+    /// 2`. Not a word merely often before numbers, whose `1` may be an `i`
+    /// (`udgør 4,2 mio.` but `udgør i alt`, `afsat 2 mio.` but `afsat i
+    /// budgettet`): at least [`NUMBERING_SIGHTINGS`] words after it, half
+    /// of them numbers, ten times as many as `i`.
+    pub fn numbers_things(&self, word: &str) -> bool {
         let (Some(&number), Some(&id)) = (self.ids.get(NUMBER), self.ids.get(word)) else {
-            return 0.0;
+            return false;
         };
-        let before = self.pairs.get(&(id, number)).copied().unwrap_or(0);
-        f64::from(before) / self.spreads[id as usize][AFTER].seen.max(1.0)
+        let pair = |b: Option<&u32>| b.and_then(|&b| self.pairs.get(&(id, b))).copied();
+        let numbers = f64::from(pair(Some(&number)).unwrap_or(0));
+        let i = f64::from(pair(self.ids.get("i")).unwrap_or(0));
+        let seen = self.spreads[id as usize][AFTER].seen;
+        seen >= NUMBERING_SIGHTINGS && numbers >= 0.5 * seen && numbers >= 10.0 * i
     }
 
     /// The party letter clean text writes after a member's name (every

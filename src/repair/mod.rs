@@ -191,10 +191,6 @@ const LN_ECHO_REAL: f64 = 0.5;
 const ONE: [&str; 4] = ["en", "et", "én", "ét"];
 /// A word this often right after a number in clean text is a unit.
 const UNIT_SHARE: f64 = 0.5;
-/// A word this often right before a number in clean text numbers things
-/// (`punkt` 0.86 and `bilag` 0.75 in the training minutes; not `model`, at
-/// 0.12, for minutes name their models A and B as often).
-const NUMBERING_SHARE: f64 = 0.3;
 /// ln P(seen | word) for a repair found by edit distance.
 const FALLBACK_CHANNEL: f64 = -5.0;
 
@@ -1397,12 +1393,9 @@ impl Doc<'_> {
                 else {
                     continue;
                 };
-                // After a word that numbers things (`punkt 1 blev`, `model
-                // 1 kræver`) a `1` is its number.
-                if !is_lower_word(prev)
-                    || !is_lower_word(next)
-                    || r.context.share_before_number(prev) >= NUMBERING_SHARE
-                {
+                // After a word that numbers things (`punkt 1 blev`, `bilag
+                // 1 viser`) a `1` is its number.
+                if !is_lower_word(prev) || !is_lower_word(next) || r.context.numbers_things(prev) {
                     continue;
                 }
                 let p_i = r.ln_prior("i");
@@ -2112,14 +2105,16 @@ fn doubt(token: &Token, seen: &str, candidates: &[String], reason: &str) -> Revi
 
 /// How much better `lower` is spelt than the best spelt of its
 /// readings, as a natural-log ratio (negative where it is spelt worse):
-/// see [`SPELLING_WEIGHT`].
+/// see [`SPELLING_WEIGHT`]. Only readings a lower-case word may take count:
+/// not one that needs a neighbour to vouch for it, nor one only a name is.
 fn spelling_odds(lower: &str, readings: &[Reading]) -> f64 {
     let words = spelling::Spelling::words();
     let best = readings
         .iter()
+        .filter(|r| !r.needs_pair && !r.only_a_name)
         .map(|r| words.ln_p_word(&r.word))
-        .fold(f64::MIN, f64::max);
-    words.ln_p_word(lower) - best
+        .reduce(f64::max);
+    best.map_or(0.0, |best| words.ln_p_word(lower) - best)
 }
 
 /// A string shorter than this that no search explains is an abbreviation

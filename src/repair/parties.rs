@@ -14,8 +14,9 @@
 //! from the confusion table, and the evidence from the document itself and
 //! from the batch's clean documents. The one list is of the parties' names
 //! and their national letters: a member's statement put on record that
-//! opens with `Enhedslisten` is Ø's, even where the page lost its ø
-//! ([`stated`]). A committee's members sit in meeting
+//! opens with `Enhedslisten` names Ø, even where the page lost its ø
+//! ([`stated`]), which settles an `(E)` and is offered for an `(O)`. A
+//! committee's members sit in meeting
 //! after meeting, so where clean minutes always write a member with one
 //! letter (`Maja Lindholt (Ø)`), a damaged `(O)` after the same name is
 //! that letter, if it is one of its readings; a member seen as `(O)` in
@@ -103,7 +104,7 @@ pub(crate) fn member(
 /// (lower-case), as the Ministry of the Interior assigns them nationally;
 /// the older ones too, for archives span decades. A longer name before a
 /// shorter one it begins with.
-const PARTY_NAMES: [(&str, &str); 20] = [
+const PARTY_NAMES: [(&str, &str); 24] = [
     ("Socialdemokratiet", "a"),
     ("Socialdemokraterne", "a"),
     ("Det Radikale Venstre", "b"),
@@ -115,20 +116,26 @@ const PARTY_NAMES: [(&str, &str); 20] = [
     ("Retsforbundet", "e"),
     ("Socialistisk Folkeparti", "f"),
     ("SF", "f"),
+    ("Borgernes Parti", "h"),
     ("Liberal Alliance", "i"),
     ("Kristendemokraterne", "k"),
     ("Moderaterne", "m"),
     ("Dansk Folkeparti", "o"),
     ("Kristeligt Folkeparti", "q"),
+    ("Frie Grønne", "q"),
+    ("Slesvigsk Parti", "s"),
     ("Venstre", "v"),
     ("Fremskridtspartiet", "z"),
     ("Alternativet", "å"),
+    ("Danmarksdemokraterne", "æ"),
     ("Enhedslisten", "ø"),
 ];
 
-/// The words that make a statement one put on record: `ønskede følgende
-/// ført til referat:`, `... tilført protokollen:`. None has æ, ø or å, so
-/// a page that lost its diacritics still writes them.
+/// The words that put a statement on record, right before its colon:
+/// `ønskede følgende ført til referat:`, `... tilført protokollen:`. In
+/// lower case, as a sentence writes them (a heading `Referat:` is none).
+/// None has æ, ø or å, so a page that lost its diacritics still writes
+/// them.
 const RECORDED: [&str; 5] = [
     "referat",
     "referatet",
@@ -144,14 +151,17 @@ const STATEMENT_REACH: usize = 16;
 /// `Asta Frølund (Ø) ønskede følgende ført til referat: "Enhedslisten
 /// finder ..."`. A member puts a view on record for their party, by its
 /// name, and a page that lost its ø still writes `Enhedslisten`. Only a
-/// statement in the sentence of the member's letter, after a word of
-/// putting on record ([`RECORDED`]) and a colon, with no other member
-/// between, that opens with a party's name (past a quote mark): not
-/// `Enhedslistens forslag`, nor a party named further on.
+/// statement in the sentence of the member's letter (no `.`, `!`, `?`,
+/// `;` or bracket before the colon, and no other name: two capitalised
+/// words), put on record ([`RECORDED`] right before the colon), that opens
+/// with one party's name (past a quote mark): not `Enhedslistens forslag`
+/// or `SF's forslag`, nor a party named further on, nor a joint statement
+/// (`Dansk Folkeparti og Enhedslisten ...`). What it may change is
+/// [`settle`]'s to say: a statement may open with another party's name.
 pub(crate) fn stated(text: &str, tokens: &[Token], letter: usize) -> Option<&'static str> {
     let line = tokens[letter].line;
-    let mut recorded = false;
     let mut colon = None;
+    let mut capitalised_before = false;
     for (k, token) in tokens
         .iter()
         .enumerate()
@@ -159,28 +169,42 @@ pub(crate) fn stated(text: &str, tokens: &[Token], letter: usize) -> Option<&'st
         .take(STATEMENT_REACH)
     {
         let seen = token.text(text);
-        let ends = token.kind == Kind::Punct && (seen.starts_with('(') || seen.contains('.'));
-        if token.line > line + 1 || ends {
+        let ends = token.kind == Kind::Punct && seen.contains(['(', '.', '!', '?', ';']);
+        let capitalised = token.kind == Kind::Word && seen.starts_with(char::is_uppercase);
+        if token.line > line + 1 || ends || (capitalised && capitalised_before) {
             return None;
         }
-        if token.kind == Kind::Word && RECORDED.contains(&seen.to_lowercase().as_str()) {
-            recorded = true;
-        }
+        capitalised_before = capitalised;
         if seen.contains(':') {
             colon = Some(k);
             break;
         }
     }
     let colon = colon?;
-    if !recorded {
+    let before = &tokens[colon.checked_sub(1)?];
+    if before.kind != Kind::Word || !RECORDED.contains(&before.text(text)) {
         return None;
     }
     let opening = text[tokens[colon].end..].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '“' | '”' | '„' | '»' | '«' | '\'')
     });
+    let (letter, rest) = party_named_at(opening)?;
+    // A joint statement speaks for more than one party.
+    let joint = ["og ", ", "]
+        .iter()
+        .filter_map(|joint| rest.trim_start().strip_prefix(joint))
+        .any(|next| party_named_at(next.trim_start()).is_some());
+    (!joint).then_some(letter)
+}
+
+/// The letter of the party whose name `text` opens with, and what follows
+/// the name: a whole name, not `Enhedslistens`, `SF-gruppen` or `SF's`.
+fn party_named_at(text: &str) -> Option<(&'static str, &str)> {
     PARTY_NAMES.iter().find_map(|&(name, letter)| {
-        let rest = opening.strip_prefix(name)?;
-        (!rest.starts_with(char::is_alphanumeric) && !rest.starts_with('-')).then_some(letter)
+        let rest = text.strip_prefix(name)?;
+        let glued =
+            rest.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+        (!glued).then_some((letter, rest))
     })
 }
 
@@ -255,8 +279,14 @@ pub(crate) fn settle(
         // names the member's party and no member of the batch has the
         // letters as seen.
         let every = own.iter().all(|l| !(batch.in_use)(&l.seen));
-        let known =
-            (batch.letter_of)(&own[0].member).or_else(|| member_stated(own).map(String::from));
+        // A statement opening with a party's name settles only a letter
+        // no clean minutes write after a member (`(E)`, `(T)`): it may
+        // name another party than the member's (`Karl Jensen (O) ...:
+        // "Enhedslisten har igen ..."`), so a letter that is a party's
+        // stays, and the named one is offered for review (see [`doubts`]).
+        let no_party = own.iter().all(|l| (batch.count)(&l.seen) == 0.0);
+        let stated = member_stated(own).filter(|_| no_party);
+        let known = (batch.letter_of)(&own[0].member).or_else(|| stated.map(String::from));
         let (only, by_context) = match known {
             Some(letter) if fit(every).contains(&letter) => (letter, true),
             _ => {
@@ -325,12 +355,21 @@ pub(crate) fn doubts(
             continue;
         }
         let shares = shares(confusions, own, batch);
+        let stated = member_stated(own);
         for letter in own {
-            let readings: Vec<String> = shares
+            let mut readings: Vec<String> = shares
                 .iter()
                 .filter(|(r, share)| *r != letter.seen && *share >= bar)
                 .map(|(r, _)| r.clone())
                 .collect();
+            // The party the member's statement names, first, where OCR
+            // could have printed the letter seen for it.
+            if let Some(named) = stated.filter(|n| *n != letter.seen) {
+                if shares.iter().any(|(r, _)| r == named) {
+                    readings.retain(|r| r != named);
+                    readings.insert(0, named.to_string());
+                }
+            }
             if !readings.is_empty() {
                 out.push(Doubt {
                     token: letter.token,

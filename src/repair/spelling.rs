@@ -314,8 +314,8 @@ impl Spelling {
     }
 
     /// The model of the lexicon's lower-case words (see [`count_words`]),
-    /// read on first use (about 16 million instructions; a page that lost
-    /// its diacritics asks).
+    /// read on first use (about 16 million instructions; any page with a
+    /// lower-case string the lexicon does not know asks).
     pub fn words() -> &'static Spelling {
         static MODEL: OnceLock<Spelling> = OnceLock::new();
         MODEL.get_or_init(|| Spelling::from_table(WORD_SPELLING_TSV))
