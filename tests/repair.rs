@@ -282,6 +282,20 @@ fn a_string_spelt_as_no_danish_word_is_repaired() {
     assert_unchanged(&out, &["tillidsvalgte"]);
 }
 
+/// An abbreviation the dictionary writes with a full stop, inside a
+/// sentence, is left as written on a damaged page: `vedr.` is no `vædr.`,
+/// `mdr.` no `mår.` (a review found both made so). At a sentence's end the
+/// stop may be the sentence's, and the word is repaired as any other.
+#[test]
+fn an_abbreviation_with_its_stop_inside_a_sentence_is_left_alone() {
+    let out = repair(&format!(
+        "{LOST}Henvendelse vedr. parkering blev behandlet, og der gik 3 mdr. med det.\n\
+         Det var et travlt dr. Sagen er slut.\n"
+    ));
+    assert_unchanged(&out, &["vedr", "mdr"]);
+    assert_changed(&out, "dr", "år");
+}
+
 /// A compound whose part the document surely repaired as a word elsewhere
 /// (`møde`) is read with that part: `opstartsmode` is `opstartsmøde`,
 /// though the lexicon takes `opstarts|mode` (fashion) as a compound as it

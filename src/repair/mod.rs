@@ -784,6 +784,9 @@ impl Doc<'_> {
                     continue;
                 }
             }
+            if self.abbreviation_in_sentence(i) {
+                continue;
+            }
             let name = self.protected[i];
             // The fast path: a known word in a document that kept its
             // diacritics is one lexicon lookup.
@@ -1459,6 +1462,22 @@ impl Doc<'_> {
                 let dotted = format!("{}.", word.text(self.text).to_lowercase());
                 lexicon.entry(&dotted).is_some()
             })
+    }
+
+    /// Whether token `i` is an abbreviation the dictionary writes with a
+    /// full stop, written so, inside a sentence (a lower-case word after the
+    /// stop): `vedr. parkering`, `3 mdr. og`. Left as written: that OCR
+    /// lost a letter of `vædr` or `mår` right there is far less likely (a
+    /// review found them made so). A stop that may end a sentence, before a
+    /// capital or a number (`et travlt dr.` and then `2. Budget`), leaves
+    /// the word to the repair (`dr.` there is `år.`).
+    fn abbreviation_in_sentence(&self, i: usize) -> bool {
+        let goes_on = self.tokens.get(i + 2).is_some_and(|next| {
+            next.kind == Kind::Word && next.text(self.text).starts_with(char::is_lowercase)
+        });
+        self.tokens[i].text(self.text).chars().count() >= 2
+            && goes_on
+            && self.is_dotted_abbreviation(i)
     }
 
     /// How the neighbours of a `1` between words fit the number one. Not
