@@ -30,10 +30,11 @@ SOURCES = sorted(glob.glob("corrections/training/*.txt")) + sorted(
     glob.glob("fixtures/seeds/003_*.txt") + glob.glob("fixtures/seeds/004_*.txt")
 )
 # A run of letters, a run of digits (with inner . , / - :), or one other character.
-# Letters as Rust's regex reads `[^\W\d_]` (tests/repair_data.rs checks the
-# counts with it): Python's \w also takes the numbers that are no decimal
+# Letters nearly as Rust's regex reads `[^\W\d_]` (tests/repair_data.rs checks
+# the counts with it): Python's \w also takes the numbers that are no decimal
 # digits (Unicode category No: superscripts, fractions, circled digits;
-# `m²`), which Rust's does not.
+# `m²`), which Rust's does not. (Rust's also takes combining marks, which
+# Python's does not; the training minutes are NFC and have none.)
 NOT_LETTERS = "".join(
     re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "No"
 )

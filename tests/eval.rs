@@ -157,7 +157,7 @@ fn cross_validation_scores_each_training_minute_by_a_model_that_never_saw_it() {
     // The development figure: measured 96.4% (12772 of 13254), 18 damaged,
     // with ten folds over 90 minutes; the same minutes scored by the bundled
     // counts, which hold them, reach 99.0%. With 240 minutes (stop 18):
-    // 97.1% (33798 of 34816) against 98.6%: more text, a smaller gap, as a
+    // 97.1% (33792 of 34816) against 98.6%: more text, a smaller gap, as a
     // model that generalises better shows; a fold that saw its own words
     // would close it.
     let texts = folder("corrections/training");

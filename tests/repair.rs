@@ -285,7 +285,8 @@ fn a_string_spelt_as_no_danish_word_is_repaired() {
 /// An abbreviation the dictionary writes with a full stop, inside a
 /// sentence, is left as written on a damaged page: `vedr.` is no `vædr.`,
 /// `mdr.` no `mår.` (a review found both made so). At a sentence's end the
-/// stop may be the sentence's, and the word is repaired as any other.
+/// stop may be the sentence's, and the word is repaired as any other where
+/// its reading is a common word (`dr.` -> `år.`).
 #[test]
 fn an_abbreviation_with_its_stop_inside_a_sentence_is_left_alone() {
     let out = repair(&format!(
@@ -294,6 +295,16 @@ fn an_abbreviation_with_its_stop_inside_a_sentence_is_left_alone() {
     ));
     assert_unchanged(&out, &["vedr", "mdr"]);
     assert_changed(&out, "dr", "år");
+    // Before a capital or a number too, where no sentence starts (`i Sdr.
+    // Felding`, `vedr. 2. halvår`), or where every reading is a rare word
+    // (`vædr.`, `mår.`: a second review found these still made so).
+    let out = repair(&format!(
+        "{LOST}Skolen i Sdr. Felding far nye tage.\n\
+         Henvendelse vedr. Lokalplan 123 blev behandlet.\n\
+         Orientering vedr. 2. halvar blev taget til efterretning.\n\
+         Ydelsen gives i hojst 6 mdr.\n"
+    ));
+    assert_unchanged(&out, &["Sdr", "vedr", "mdr"]);
 }
 
 /// A compound whose part the document surely repaired as a word elsewhere
@@ -832,7 +843,7 @@ fn a_party_letter_is_settled_by_the_members_other_letters() {
 /// A member who puts a view on record speaks for their party by name, and
 /// a page that lost its ø still writes `Enhedslisten`: Asta Frølund's (E)
 /// is Ø, in the statement and in the list of members, and Jens Krogh's (O)
-/// stays Dansk Folkeparti's with no doubt raised. A party named otherwise
+/// stays. A party named otherwise
 /// says nothing of the member: in the genitive (`Enhedslistens forslag`),
 /// further into the statement, or in a statement not put on record.
 #[test]
@@ -850,7 +861,9 @@ fn a_members_statement_on_record_names_their_party() {
     let out = repair(&text);
     let letters = letter_changes(&out);
     assert_eq!(letters, [("E", "Ø"), ("E", "Ø")], "{:#?}", out.corrections);
-    // Whose letters are in doubt: Ib Dam's (O) is, Jens Krogh's is not.
+    // Whose letters are in doubt: Ib Dam's (O), and Jens Krogh's too: a
+    // statement naming the letter's own party decides nothing, for a member
+    // may open with another's (a second review found the doubt hidden).
     let doubted: Vec<&str> = out
         .review
         .iter()
@@ -867,13 +880,13 @@ fn a_members_statement_on_record_names_their_party() {
         })
         .collect();
     assert!(doubted.contains(&"Dam"), "{:#?}", out.review);
-    assert!(!doubted.contains(&"Krogh"), "{:#?}", out.review);
+    assert!(doubted.contains(&"Krogh"), "{:#?}", out.review);
 }
 
 /// A statement settles a letter only where it is clearly the member's own,
 /// put on record, for one party, and only a letter that is no party's as
-/// seen: a statement may open with another party's name. (Found by a
-/// review: each of these changed a letter at first.)
+/// seen: a statement may open with another party's name. (Found by two
+/// reviews: each of these changed a letter at first.)
 #[test]
 fn a_statement_settles_no_letter_it_may_not_speak_for() {
     let text = format!(
@@ -889,7 +902,14 @@ fn a_statement_settles_no_letter_it_may_not_speak_for() {
          Ole Berg (E) onskede folgende fort til referat: \"Dansk Folkeparti og Enhedslisten kan \
          ikke stotte forslaget.\"\n\
          Afbud: Jens Krogh (E)\nReferat:\nEnhedslisten har bedt om, at sagen optages.\n\
-         Kim Dam (T) onskede folgende fort til referat: \"SF's forslag er urealistisk.\"\n"
+         Kim Dam (T) onskede folgende fort til referat: \"SF's forslag er urealistisk.\"\n\
+         Bo Lind (T) onskede folgende fort til referat: \"SF´s forslag er urealistisk.\"\n\
+         Eva Sand (E) onskede folgende fort til referat: \"Enhedslisten og\n\
+         Danmarksdemokraterne kan ikke stotte forslaget.\"\n\
+         Lone Bak (E) onskede folgende fort til referat: \"Enhedslisten/Danmarksdemokraterne \
+         stemmer imod.\"\n\
+         Afbud: Tove Kim (E)\nBorgmesteren onskede folgende fort til referat: \"Enhedslisten \
+         bor skamme sig.\"\n"
     );
     let out = repair(&text);
     assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
@@ -1709,6 +1729,12 @@ fn a_one_after_a_word_that_numbers_things_is_its_number() {
         "{LOST}Udgifterne udgor 1 alt 4,2 mio. kr., og der er afsat 1 alt 2 mio. kr.\n\
          Der er siden 1 foraret sket meget, og der er nemlig 1 forvejen mange tilbud.\n"
     ));
+    // Before a month a `1` is a date's day that lost its stop (a second
+    // review found `den 1 marts` made `den i marts`).
+    let dates = repair(&format!(
+        "{LOST}Modet blev holdt den 1 marts, og ordningen gaelder siden 1 januar.\n"
+    ));
+    assert_none(&dates, |c| c.from == "1" && c.line > 6);
     // (Five: LOST's own `tiltag 1 forlængelse` first.)
     assert_eq!(repairs_of(&out, "1"), ["i"; 5], "{:#?}", out.corrections);
 }

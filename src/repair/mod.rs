@@ -186,6 +186,24 @@ const LN_AGREE: f64 = 1.5;
 /// The same for a real word the document confidently repaired the same way
 /// elsewhere: e^0.5, under twice.
 const LN_ECHO_REAL: f64 = 0.5;
+/// ln of the prior a reading needs (Zipf 3, once in a million words) to
+/// be taken for an abbreviation the dictionary writes with a full stop.
+const LN_COMMON_READING: f64 = -13.8;
+/// The months, as a date names them after its day (`den 1. marts`).
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 /// How Danish writes the numeral one before a noun: `en`/`et`, or stressed,
 /// as the numeral it is, `én`/`ét` (`mødes én gang om måneden`).
 const ONE: [&str; 4] = ["en", "et", "én", "ét"];
@@ -821,6 +839,17 @@ impl Doc<'_> {
                 capitalised: !part && word.chars().next().is_some_and(char::is_uppercase),
             };
             if let Some(analysis) = self.analyse(&lower, written) {
+                // An abbreviation with its stop whose readings are all rare
+                // words (`vedr.` as `vædr.`, `mdr.` as `mår.`) is the
+                // abbreviation, wherever it stands; `dr.` may be `år.`.
+                if analysis
+                    .candidates
+                    .iter()
+                    .all(|c| c.prior.ln < LN_COMMON_READING)
+                    && self.is_dotted_abbreviation(i)
+                {
+                    continue;
+                }
                 // The analysis looked the word up already.
                 let _ = self.seen_looked_up[i].set(analysis.seen_looked_up);
                 if name {
@@ -1396,9 +1425,9 @@ impl Doc<'_> {
                 else {
                     continue;
                 };
-                // After a word that numbers things (`punkt 1 blev`, `bilag
-                // 1 viser`) a `1` is its number.
-                if !is_lower_word(prev) || !is_lower_word(next) || r.context.numbers_things(prev) {
+                // Before a month (`den 1 marts`) a `1` is a date's day that
+                // lost its stop.
+                if !is_lower_word(prev) || !is_lower_word(next) || MONTHS.contains(&next) {
                     continue;
                 }
                 let p_i = r.ln_prior("i");
@@ -1408,10 +1437,13 @@ impl Doc<'_> {
                 // forslag`), and the classes cannot tell a count's noun.
                 let as_i = p_i + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp());
                 // Before a unit (`1 kr.`, `1 mio.`, `1 km`: a word that
-                // mostly follows numbers) a `1` is a numeral like any other;
-                // before a word it stands for `en` or `et`.
+                // mostly follows numbers), or after a word that numbers
+                // things (`punkt 1 blev`, `bilag 1 viser`), a `1` is a
+                // numeral like any other; before a word it stands for `en`
+                // or `et`.
                 let unit = self.is_dotted_abbreviation(i + 1)
-                    || r.context.share_after_number(next) >= UNIT_SHARE;
+                    || r.context.share_after_number(next) >= UNIT_SHARE
+                    || r.context.numbers_things(prev);
                 let as_n = p_n
                     + if unit {
                         r.context
@@ -1472,11 +1504,22 @@ impl Doc<'_> {
     /// capital or a number (`et travlt dr.` and then `2. Budget`), leaves
     /// the word to the repair (`dr.` there is `år.`).
     fn abbreviation_in_sentence(&self, i: usize) -> bool {
+        let token = self.tokens[i];
+        let on_its_line = |t: &Token| t.line == token.line;
+        // A lower-case word after the stop, or a number on its line
+        // (`vedr. 2. halvår`): the sentence goes on.
         let goes_on = self.tokens.get(i + 2).is_some_and(|next| {
-            next.kind == Kind::Word && next.text(self.text).starts_with(char::is_lowercase)
+            (next.kind == Kind::Word && next.text(self.text).starts_with(char::is_lowercase))
+                || (next.kind == Kind::Number && on_its_line(next))
         });
-        self.tokens[i].text(self.text).chars().count() >= 2
-            && goes_on
+        // A capital after a word on its line (`i Sdr. Felding`): no
+        // sentence starts there.
+        let inside = token.kind == Kind::Word
+            && self.text[token.start..].starts_with(char::is_uppercase)
+            && i.checked_sub(1)
+                .is_some_and(|j| on_its_line(&self.tokens[j]) && self.tokens[j].kind == Kind::Word);
+        token.text(self.text).chars().count() >= 2
+            && (goes_on || inside)
             && self.is_dotted_abbreviation(i)
     }
 
