@@ -151,9 +151,10 @@ const STATEMENT_REACH: usize = 16;
 /// `Asta Frølund (Ø) ønskede følgende ført til referat: "Enhedslisten
 /// finder ..."`. A member puts a view on record for their party, by its
 /// name, and a page that lost its ø still writes `Enhedslisten`. Only a
-/// statement in the sentence of the member's letter (no `.`, `!`, `?`,
-/// `;` or bracket before the colon, and no other name: two capitalised
-/// words), put on record ([`RECORDED`] right before the colon), that opens
+/// statement in the sentence of the member's letter (a lower-case word
+/// right after the bracket, on its line; no `.`, `!`, `?`, `;` or bracket
+/// before the colon, and no other name: two capitalised words), put on
+/// record ([`RECORDED`] right before the colon), that opens
 /// with one party's name (past a quote mark): not `Enhedslistens forslag`
 /// or `SF's forslag`, nor a party named further on, nor a joint statement
 /// (`Dansk Folkeparti og Enhedslisten ...`). What it may change is
