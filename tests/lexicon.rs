@@ -324,7 +324,8 @@ fn name_spelling_is_derived_from_the_lexicon() {
 
 /// The committed spelling of the lexicon's lower-case words is what the
 /// lexicon gives, and says what a Danish reader knows: no Danish word ends
-/// in `-ect` or `-ecn`, while `-et` and `-en` are everywhere,
+/// in `-ect` or `-ecn`, while `-et` and `-en` are everywhere; and it knows
+/// the letters a Danish word has lost.
 #[test]
 fn word_spelling_is_derived_from_the_lexicon() {
     let committed = include_str!("../corrections/lexicon/word_spelling.tsv");
@@ -337,6 +338,5 @@ fn word_spelling_is_derived_from_the_lexicon() {
     let words = spelling::Spelling::words();
     assert!(words.ln_p_word("asfalteret") > words.ln_p_word("asfalterect") + 3.0);
     assert!(words.ln_p_word("kunstpuljen") > words.ln_p_word("kunstpuljecn") + 3.0);
-    // and knows the letters a Danish word has lost.
     assert!(words.ln_p_word("overdække") > words.ln_p_word("overdakke"));
 }

@@ -976,9 +976,9 @@ impl Context {
         let (Some(&number), Some(&id)) = (self.ids.get(NUMBER), self.ids.get(word)) else {
             return false;
         };
-        let pair = |b: Option<&u32>| b.and_then(|&b| self.pairs.get(&(id, b))).copied();
-        let numbers = f64::from(pair(Some(&number)).unwrap_or(0));
-        let i = f64::from(pair(self.ids.get("i")).unwrap_or(0));
+        let pair = |b: u32| f64::from(self.pairs.get(&(id, b)).copied().unwrap_or(0));
+        let numbers = pair(number);
+        let i = self.ids.get("i").map_or(0.0, |&i| pair(i));
         let seen = self.spreads[id as usize][AFTER].seen;
         seen >= NUMBERING_SIGHTINGS && numbers >= 0.5 * seen && numbers >= 10.0 * i
     }

@@ -802,9 +802,6 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            if self.abbreviation_in_sentence(i) {
-                continue;
-            }
             let name = self.protected[i];
             // The fast path: a known word in a document that kept its
             // diacritics is one lexicon lookup.
@@ -839,14 +836,15 @@ impl Doc<'_> {
                 capitalised: !part && word.chars().next().is_some_and(char::is_uppercase),
             };
             if let Some(analysis) = self.analyse(&lower, written) {
-                // An abbreviation with its stop whose readings are all rare
-                // words (`vedr.` as `vædr.`, `mdr.` as `mår.`) is the
-                // abbreviation, wherever it stands; `dr.` may be `år.`.
-                if analysis
-                    .candidates
-                    .iter()
-                    .all(|c| c.prior.ln < LN_COMMON_READING)
-                    && self.is_dotted_abbreviation(i)
+                // An abbreviation the dictionary writes with a full stop,
+                // written so, is the abbreviation where no sentence can end
+                // at its stop (`vedr. parkering`, `i Sdr. Felding`), or
+                // where its readings are all rare words (`vedr.` as
+                // `vædr.`, `mdr.` as `mår.`); at a sentence's end `dr.` may
+                // be `år.`.
+                let rare = |c: &Reading| c.prior.ln < LN_COMMON_READING;
+                if self.is_dotted_abbreviation(i)
+                    && (self.stop_inside_sentence(i) || analysis.candidates.iter().all(rare))
                 {
                     continue;
                 }
@@ -1496,14 +1494,13 @@ impl Doc<'_> {
             })
     }
 
-    /// Whether token `i` is an abbreviation the dictionary writes with a
-    /// full stop, written so, inside a sentence (a lower-case word after the
-    /// stop): `vedr. parkering`, `3 mdr. og`. Left as written: that OCR
-    /// lost a letter of `vædr` or `mår` right there is far less likely (a
-    /// review found them made so). A stop that may end a sentence, before a
-    /// capital or a number (`et travlt dr.` and then `2. Budget`), leaves
-    /// the word to the repair (`dr.` there is `år.`).
-    fn abbreviation_in_sentence(&self, i: usize) -> bool {
+    /// Whether the full stop after token `i` (a word of two letters or
+    /// more) cannot end a sentence: a lower-case word follows it, or a
+    /// number on its line (`vedr. parkering`, `vedr. 2. halvår`), or the
+    /// word is a capital after a word on its line (`i Sdr. Felding`). A stop
+    /// before a capital, or a number on the next line (`et travlt dr.` and
+    /// then `2. Budget`), may end one.
+    fn stop_inside_sentence(&self, i: usize) -> bool {
         let token = self.tokens[i];
         let on_its_line = |t: &Token| t.line == token.line;
         // A lower-case word after the stop, or a number on its line
@@ -1518,9 +1515,7 @@ impl Doc<'_> {
             && self.text[token.start..].starts_with(char::is_uppercase)
             && i.checked_sub(1)
                 .is_some_and(|j| on_its_line(&self.tokens[j]) && self.tokens[j].kind == Kind::Word);
-        token.text(self.text).chars().count() >= 2
-            && (goes_on || inside)
-            && self.is_dotted_abbreviation(i)
+        token.text(self.text).chars().count() >= 2 && (goes_on || inside)
     }
 
     /// How the neighbours of a `1` between words fit the number one. Not
