@@ -43,7 +43,7 @@ pub mod spelling;
 mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -548,6 +548,7 @@ impl Repairer {
             repaired_parts: FxHashSet::default(),
             repaired_pairs: FxHashMap::default(),
             agreed: FxHashSet::default(),
+            scored: RefCell::default(),
         };
         for token in &tokens {
             let start = doc.seen_lowered.len();
@@ -730,7 +731,19 @@ struct Doc<'a> {
     /// no words most likely were, before context (`mosevænget` for
     /// `Mosevanget` and `Mosevenget`): independent damage that agrees.
     agreed: FxHashSet<String>,
+    /// [`Doc::decide`]'s scores, kept between its calls: a decision a
+    /// word, and one allocation each was a tenth of a warm batch's calls
+    /// of `malloc` (callgrind).
+    scored: RefCell<Vec<Scored>>,
 }
+
+/// A form [`Doc::decide`] weighs: which (the analysis's candidate of that
+/// index, or [`SEEN`], the word as seen), its score, its rule, and its
+/// weight, exp(score - best score), filled in once the best score is known.
+type Scored = (usize, f64, Rule, f64);
+
+/// [`Scored`]'s index of the word as seen.
+const SEEN: usize = usize::MAX;
 
 /// The best form of a word in context: (word, rule, probability,
 /// alternatives worth reviewing).
@@ -890,19 +903,25 @@ impl Doc<'_> {
             if let Some(decision) = &choice[k] {
                 let Decision { best, p, .. } = decision;
                 if *p >= CHANGE || decision.changes(&analysis.word) {
-                    if let Some(reading) = analysis.candidates.iter().find(|c| c.word == *best) {
-                        self.repaired_parts
-                            .extend(reading.marked_parts.iter().cloned());
-                    }
                     // (Most are there already: a copy only for a new one.)
+                    if let Some(reading) = analysis.candidates.iter().find(|c| c.word == *best) {
+                        for part in reading.marked_parts.iter() {
+                            if !self.repaired_parts.contains(part) {
+                                self.repaired_parts.insert(part.clone());
+                            }
+                        }
+                    }
                     if !self.repaired_here.contains(*best) {
                         self.repaired_here.insert(best.to_string());
                     }
                     if **best != *analysis.word {
-                        let repairs = self
-                            .repaired_pairs
-                            .entry(analysis.word.clone())
-                            .or_default();
+                        let repairs = match self.repaired_pairs.get_mut(&analysis.word) {
+                            Some(repairs) => repairs,
+                            None => self
+                                .repaired_pairs
+                                .entry(analysis.word.clone())
+                                .or_default(),
+                        };
                         if !repairs.iter().any(|r| **r == **best) {
                             repairs.push(Box::from(*best));
                         }
@@ -1260,23 +1279,29 @@ impl Doc<'_> {
         // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
         // a `Mølgård` that could never be made.
         let aa = self.protected[i].then(|| analysis.word.matches("aa").count());
-        // (word, score, rule, weight), borrowed from the analysis. The
-        // weight, exp(score - best score), is filled in once the best score
-        // is known, and worked out once.
-        let mut scored: Vec<(&str, f64, Rule, f64)> =
-            Vec::with_capacity(analysis.candidates.len() + 1);
+        let word = |k: usize| -> &'a str {
+            match k {
+                SEEN => seen_word,
+                k => &analysis.candidates[k].word,
+            }
+        };
+        let mut scored = self.scored.borrow_mut();
+        scored.clear();
         scored.extend(
             analysis
                 .candidates
                 .iter()
-                .filter(|c| maybe_capitalised || !c.only_a_name)
-                .filter(|c| !names_only || self.is_name(&c.word) || learned_name(c))
-                .filter(|c| !self.protected[i] || !c.foreign_to_names(r.lexicon))
-                .filter(|c| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
-                .filter(|c| !c.needs_pair || r.context.seen_beside(&around, c.looked_up, c.prior.p))
-                .map(|c| {
+                .enumerate()
+                .filter(|(_, c)| maybe_capitalised || !c.only_a_name)
+                .filter(|(_, c)| !names_only || self.is_name(&c.word) || learned_name(c))
+                .filter(|(_, c)| !self.protected[i] || !c.foreign_to_names(r.lexicon))
+                .filter(|(_, c)| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
+                .filter(|(_, c)| {
+                    !c.needs_pair || r.context.seen_beside(&around, c.looked_up, c.prior.p)
+                })
+                .map(|(k, c)| {
                     let score = fit(&c.word, c.looked_up, &c.marked_parts, c.channel, c.prior);
-                    (c.word.as_str(), score, c.rule, 0.0)
+                    (k, score, c.rule, 0.0)
                 }),
         );
         let (channel, prior) = analysis.seen;
@@ -1287,14 +1312,15 @@ impl Doc<'_> {
         } else {
             channel + prior.ln + r.context.fit_unseen(&around)
         };
-        scored.push((seen_word, seen_fit, Rule::Context, 0.0));
+        scored.push((SEEN, seen_fit, Rule::Context, 0.0));
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
-        for s in &mut scored {
+        for s in scored.iter_mut() {
             s.3 = (s.1 - max).exp();
         }
         let total: f64 = scored.iter().map(|s| s.3).sum();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| word(a.0).cmp(word(b.0))));
         let (best, _, mut rule, weight) = scored[0];
+        let best = word(best);
         let p = weight / total;
         if analysis.seen_is_word && best != seen_word {
             // The word as seen is a word: only context made the change.
@@ -1312,13 +1338,13 @@ impl Doc<'_> {
         } else {
             scored
                 .iter()
-                .filter(|s| s.0 != seen_word && s.3 / total >= bar)
-                .map(|s| s.0.to_string())
+                .filter(|s| word(s.0) != seen_word && s.3 / total >= bar)
+                .map(|s| word(s.0).to_string())
                 .collect()
         };
         let p_seen = scored
             .iter()
-            .find(|s| s.0 == seen_word)
+            .find(|s| word(s.0) == seen_word)
             .map_or(0.0, |s| s.3 / total);
         Decision {
             best,
@@ -2029,8 +2055,10 @@ impl Doc<'_> {
                 vote(change.to.to_lowercase(), change.token, seen);
             }
         }
+        // (Only a word before a capitalised one votes: asked before the
+        // word is lower-cased, a copy a word of the page.)
         for (i, token) in self.tokens.iter().enumerate() {
-            if token.kind == Kind::Word {
+            if token.kind == Kind::Word && self.before_capitalised(i) {
                 let seen = token.text(self.text);
                 vote(seen.to_lowercase(), i, seen);
             }
@@ -2224,12 +2252,17 @@ fn is_lower_word(s: &str) -> bool {
 /// `word` written with the case pattern of `pattern`: `Aben` -> `Åben`,
 /// `ABEN` -> `ÅBEN`, `P&` -> `På`.
 pub fn with_case_of(pattern: &str, word: &str) -> String {
-    let letters: Vec<char> = pattern.chars().filter(|c| c.is_alphabetic()).collect();
-    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
-    if letters.len() >= 2 && upper == letters.len() {
+    // (Counted in one pass, not collected: this runs for every change.)
+    let (mut letters, mut upper, mut first_upper) = (0, 0, None);
+    for c in pattern.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+        first_upper.get_or_insert(c.is_uppercase());
+    }
+    if letters >= 2 && upper == letters {
         return word.to_uppercase();
     }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
+    if first_upper == Some(true) {
         return capitalised(word);
     }
     word.to_string()

@@ -142,11 +142,12 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let is_heading = t.kind == Kind::Word
-            && (i == 0 || tokens[i - 1].line != t.line)
-            && LIST_HEADINGS
-                .iter()
-                .any(|h| t.text(text).to_lowercase().starts_with(h));
+        // (Lower-cased once a line, not once a heading: this ran for every
+        // line of every page.)
+        let is_heading = t.kind == Kind::Word && (i == 0 || tokens[i - 1].line != t.line) && {
+            let lower = t.text(text).to_lowercase();
+            LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
+        };
         if !is_heading {
             i += 1;
             continue;
