@@ -213,19 +213,36 @@ fn append(title: &mut String, more: &str) {
 
 /// Takes URLs out of running text: the links and the text without them.
 pub fn take_links(text: &str) -> (String, Vec<String>) {
+    // (A line without `http` has none: the regex is not run for it, and
+    // this runs for every line of every item.)
+    if !text.contains("http") {
+        return (single_spaced(text), Vec::new());
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let url = re(&RE, r"https?://[^\s)>\]]+");
     let links = url
         .find_iter(text)
         .map(|m| m.as_str().to_string())
         .collect();
-    let cleaned = url.replace_all(text, "");
-    let cleaned = cleaned
-        .split('\n')
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    (cleaned, links)
+    (single_spaced(&url.replace_all(text, "")), links)
+}
+
+/// Each line of `text` with its words one space apart, and no space at its
+/// ends.
+fn single_spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        for (w, word) in line.split_whitespace().enumerate() {
+            if w > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -327,5 +344,26 @@ mod tests {
         assert_eq!(b[0].reference.as_deref(), Some("94029/23"));
         assert_eq!(b[0].id.as_deref(), Some("3517342"));
         assert_eq!(b[0].title, "Tids- og plan for strategi.pdf");
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quick path (no `http`) and the regex's agree with the plain
+        /// reading: links out, each line's words one space apart.
+        #[test]
+        fn links_are_taken_out_as_plainly(
+            text in "(http://a.dk/x|https://b.dk|http|a|b| |  |\t|\n|\\)|,){0,12}"
+        ) {
+            let url = Regex::new(r"https?://[^\s)>\]]+").unwrap();
+            let links: Vec<String> = url.find_iter(&text).map(|m| m.as_str().to_string()).collect();
+            let plain = url
+                .replace_all(&text, "")
+                .split('\n')
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            prop_assert_eq!(take_links(&text), (plain, links));
+        }
     }
 }
