@@ -136,16 +136,25 @@ pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 /// not hide them) that open a list of people.
 const LIST_HEADINGS: &[&str] = &["frav", "deltager", "afbud", "til stede"];
 
+/// More letters than the longest of [`LIST_HEADINGS`].
+const HEADING_CHARS: usize = 12;
+
 /// The lines after a `Fraværende:` heading, as long as every word on them
 /// outside parentheses is capitalised.
 fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        // (Lower-cased once a line, not once a heading: this ran for every
-        // line of every page.)
+        // The line's beginning, not its first word: `Til stede` is two.
+        // (Its first dozen letters lower-cased once a line, not once a
+        // heading: this runs for every line of every page.)
         let is_heading = t.kind == Kind::Word && (i == 0 || tokens[i - 1].line != t.line) && {
-            let lower = t.text(text).to_lowercase();
+            let lower: String = text[t.start..]
+                .chars()
+                .take_while(|&c| c != '\n')
+                .take(HEADING_CHARS)
+                .flat_map(char::to_lowercase)
+                .collect();
             LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
         };
         if !is_heading {
@@ -243,6 +252,17 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.contains(&"Aben"));
+    }
+
+    #[test]
+    fn lines_under_til_stede_are_names() {
+        // A heading of two words: the line's beginning, not its first word.
+        let text = "Til stede:\nHanne Helt Kevy\nPia Christensen\n\nSagsfremstilling\nTil stede var ogsa Aben Hansen.\n";
+        let got = names(text);
+        // `Helt` is a word: only the list makes it part of a name.
+        assert!(got.contains(&"Helt") && got.contains(&"Kevy"), "{got:?}");
+        // A line that merely begins `Til` is no heading.
+        assert!(names("Tilskud\nHanne Helt Kevy\n").is_empty());
     }
 
     #[test]
