@@ -139,6 +139,16 @@ const LIST_HEADINGS: &[&str] = &["frav", "deltager", "afbud", "til stede"];
 /// More letters than the longest of [`LIST_HEADINGS`].
 const HEADING_CHARS: usize = 12;
 
+/// The first `chars` characters of `text`, or fewer where its line ends.
+fn line_start(text: &str, chars: usize) -> &str {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(at, _)| at);
+    let head = &text[..end];
+    head.split('\n').next().unwrap_or(head)
+}
+
 /// The lines after a `Fraværende:` heading, as long as every word on them
 /// outside parentheses is capitalised.
 fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
@@ -149,12 +159,7 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
         // (Its first dozen letters lower-cased once a line, not once a
         // heading: this runs for every line of every page.)
         let is_heading = t.kind == Kind::Word && (i == 0 || tokens[i - 1].line != t.line) && {
-            let lower: String = text[t.start..]
-                .chars()
-                .take_while(|&c| c != '\n')
-                .take(HEADING_CHARS)
-                .flat_map(char::to_lowercase)
-                .collect();
+            let lower = line_start(&text[t.start..], HEADING_CHARS).to_lowercase();
             LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
         };
         if !is_heading {
