@@ -596,6 +596,10 @@ impl Context {
     /// naming them. No string is copied but the words themselves.
     pub fn bundled() -> Context {
         let mut context = Context::new(Evidence::default());
+        // The pairs come sorted by their first word: most name the one the
+        // row before named (58,000 of 70,000 pairs), which is looked up
+        // once.
+        let mut first: Option<(&str, Option<u32>)> = None;
         for_each_row(BUNDLED, |cols| {
             let [Some(n), Some(a), third, fourth] = cols else {
                 return;
@@ -609,7 +613,15 @@ impl Context {
                 (Some("*"), Some(b)) => (true, b),
                 (Some(b), _) => (false, b),
             };
-            if let (Some(&a), Some(&b)) = (context.ids.get(a), context.ids.get(b)) {
+            let a = match first {
+                Some((word, id)) if word == a => id,
+                _ => {
+                    let id = context.ids.get(a).copied();
+                    first = Some((a, id));
+                    id
+                }
+            };
+            if let (Some(a), Some(&b)) = (a, context.ids.get(b)) {
                 context.count_pair(a, b, n, skip);
             }
         });

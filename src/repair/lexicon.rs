@@ -14,19 +14,22 @@
 //! in bits 16..32; [`pack`] is the one place that defines the layout.
 //!
 //! Performance: a lookup walks the automaton byte by byte without
-//! allocating (the fst, or the trie below once a walk has made it);
-//! [`Lexicon::is_word`] falls back to [`compounds::split`] only for words that
-//! are not forms of their own. The walks that take millions of single steps
-//! (the candidate search, the compound split) step through a [`Trie`]: the
-//! same automaton in plain arrays, laid out from the fst the first time a
-//! walk needs it (about 25 ms and 8 MB, once a process), since decoding the
-//! fst's compact nodes at every step was a third of a batch's instructions.
+//! allocating; [`Lexicon::is_word`] falls back to [`compounds::split`] only
+//! for words that are not forms of their own. Every walk (a lookup, the
+//! candidate search, the compound split) steps through a [`Trie`]: the same
+//! automaton in plain arrays, laid out at build time (`build.rs`), since
+//! decoding the fst's compact nodes at every step was a third of a batch's
+//! instructions.
 
 use std::sync::OnceLock;
 
 use fst::raw::Fst;
 
 use super::compounds;
+
+#[path = "trie_layout.rs"]
+mod layout;
+use layout::NOT_FINAL;
 
 static DA_FST: &[u8] = include_bytes!("../../corrections/lexicon/da.fst");
 
@@ -142,17 +145,20 @@ fn unpack(value: u64) -> Entry {
 /// The embedded Danish lexicon. See the module documentation.
 pub struct Lexicon {
     map: fst::Map<&'static [u8]>,
-    /// The same automaton laid out flat for walking (see [`Trie`]), made
-    /// the first time a walk needs it: a lookup does not, and `referat fix`
-    /// on a page whose words the lexicon lists starts without it (an
-    /// unknown word, capitalised or not, is split into parts, a walk).
-    trie: OnceLock<Trie>,
+    /// The same automaton laid out flat for walking and looking up (see
+    /// [`Trie`]).
+    trie: Trie,
 }
 
-/// The fst's states and transitions in plain arrays, made once (about
-/// 25 ms and 9 MB for the 290,000 states and 530,000 transitions): a step
-/// is a short scan of a byte slice, or one load from a wide state's table,
-/// where the fst decodes a compact node.
+/// The fst's states and transitions in plain arrays (290,000 states and
+/// 530,000 transitions, 9 MB): a step is a short scan of a byte slice, or
+/// one load from a wide state's table, where the fst decodes a compact
+/// node. The embedded lexicon's are laid out by `build.rs` and only
+/// decoded here (5 M instructions): laid out from the fst at run time, they
+/// cost 150 M instructions a process, a third of `referat fix` on a page
+/// (callgrind). The pairs are decoded into vectors, not read from the
+/// bytes at each step: that cost a batch 1% more instructions. See
+/// [`layout`] for the bytes.
 /// Values are below 2^32 by [`pack`]'s layout, so outputs are kept in 32
 /// bits.
 struct Trie {
@@ -163,7 +169,7 @@ struct Trie {
     states: Vec<(u32, u32)>,
     /// Per transition, sorted by input within a state: the input byte,
     /// and the state it leads to with its output.
-    inputs: Vec<u8>,
+    inputs: &'static [u8],
     moves: Vec<(u32, u32)>,
     /// Per wide state (the states numbered first, the root among them):
     /// per input byte, its transition's place among the state's plus one,
@@ -171,133 +177,66 @@ struct Trie {
     /// candidate search begins, or from another state of dozens of
     /// transitions is one load, not a binary search (about 4,300 states,
     /// 1 MB).
-    wide: Vec<[u8; 256]>,
+    wide: &'static [u8],
 }
 
-/// States with this many transitions or more have a [`Trie::wide`] table;
-/// below it a scan of a few bytes is as quick.
-const WIDE: usize = 9;
+/// The embedded lexicon's [`Trie`], as `build.rs` laid it out.
+static DA_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/da.trie"));
 
-/// No value reaches it ([`pack`] leaves bits 13 to 15 clear).
-const NOT_FINAL: u32 = u32::MAX;
+/// The `u32` at `at` in little-endian `bytes`.
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+}
 
-/// While [`Trie::new`] walks the fst: a state not reached yet, one reached
-/// and not laid out yet, and the mark of a narrow state's number.
-const UNSEEN: u32 = u32::MAX;
-const QUEUED: u32 = u32::MAX - 1;
-const NARROW: u32 = 1 << 31;
-
-/// One kind of state as [`Trie::new`] lays it out, as [`Trie`]'s arrays.
-#[derive(Default)]
-struct Layout {
-    states: Vec<(u32, u32)>,
-    inputs: Vec<u8>,
-    moves: Vec<(u32, u32)>,
+/// The pair of `u32`s at place `i` in little-endian `bytes`.
+#[inline(always)]
+fn pair_at(bytes: &[u8], i: usize) -> (u32, u32) {
+    let both = u64::from_le_bytes(bytes[8 * i..8 * i + 8].try_into().expect("eight bytes"));
+    (both as u32, (both >> 32) as u32)
 }
 
 impl Trie {
-    /// Lays `fst` out flat: the wide states first, then the others, each
-    /// in breadth-first order from the root (state 0). One walk lays out
-    /// both kinds, each apart, with the moves' targets as fst addresses
-    /// until every state has its number.
-    fn new(fst: &Fst<&'static [u8]>) -> Trie {
-        let output32 = |out: fst::raw::Output| {
-            // `pack` puts every value below 2^32, and an output is a part
-            // of one: the checked-in fst is tested, so this is a build
-            // defect, not a run-time condition.
-            u32::try_from(out.value()).expect("da.fst outputs fit in 32 bits")
-        };
-        // A state's number among its kind by its address in the fst
-        // ([`NARROW`] marking the others), or [`UNSEEN`], or [`QUEUED`].
-        let mut ids = vec![UNSEEN; fst.as_bytes().len() + 1];
-        let root = fst.root().addr();
-        ids[root] = QUEUED;
-        let mut order = vec![root];
-        let (mut wide, mut narrow) = (Layout::default(), Layout::default());
-        let mut tables = Vec::new();
-        let mut transitions = Vec::new();
-        let mut at = 0;
-        while let Some(&addr) = order.get(at) {
-            at += 1;
-            let node = fst.node(addr);
-            let last = if node.is_final() {
-                let last = output32(node.final_output());
-                assert_ne!(last, NOT_FINAL, "da.fst values leave bits 13 to 15 clear");
-                last
-            } else {
-                NOT_FINAL
-            };
-            transitions.clear();
-            transitions.extend(node.transitions());
-            transitions.sort_unstable_by_key(|t| t.inp);
-            // (A table holds a place plus one in a byte: 255 transitions
-            // at most, which no state of the lexicon nears.)
-            let is_wide = addr == root || (WIDE..=255).contains(&transitions.len());
-            let layout = if is_wide {
-                let mut table = [0u8; 256];
-                for (place, t) in transitions.iter().enumerate() {
-                    table[usize::from(t.inp)] = place as u8 + 1;
-                }
-                tables.push(table);
-                ids[addr] = wide.states.len() as u32;
-                &mut wide
-            } else {
-                ids[addr] = narrow.states.len() as u32 | NARROW;
-                &mut narrow
-            };
-            layout.states.push((layout.inputs.len() as u32, last));
-            for t in &transitions {
-                if ids[t.addr] == UNSEEN {
-                    ids[t.addr] = QUEUED;
-                    order.push(t.addr);
-                }
-                layout.inputs.push(t.inp);
-                let target = u32::try_from(t.addr).expect("da.fst is below 4 GB");
-                layout.moves.push((target, output32(t.out)));
-            }
+    /// The trie in `bytes`, as [`layout::lay_out`] writes them.
+    fn read(bytes: &'static [u8]) -> Trie {
+        let entries = u32_at(bytes, 0) as usize;
+        let transitions = u32_at(bytes, 4) as usize;
+        let wide = u32_at(bytes, 8) as usize;
+        let (states, rest) = bytes[12..].split_at(entries * 8);
+        let (inputs, rest) = rest.split_at(transitions);
+        let (moves, wide_tables) = rest.split_at(transitions * 8);
+        assert_eq!(wide_tables.len(), wide * 256, "a whole trie");
+        let pairs = |bytes: &[u8]| (0..bytes.len() / 8).map(|i| pair_at(bytes, i)).collect();
+        Trie {
+            states: pairs(states),
+            inputs,
+            moves: pairs(moves),
+            wide: wide_tables,
         }
-        let wide_count = wide.states.len() as u32;
-        let number = |addr: u32| match ids[addr as usize] {
-            id if id & NARROW != 0 => wide_count + (id & !NARROW),
-            id => id,
-        };
-        let skip = wide.inputs.len() as u32;
-        let count = wide.states.len() + narrow.states.len() + 1;
-        let mut trie = Trie {
-            states: Vec::with_capacity(count),
-            inputs: Vec::with_capacity(wide.inputs.len() + narrow.inputs.len()),
-            // (At their size: grown by doubling, they were 7 MB.)
-            moves: Vec::with_capacity(wide.moves.len() + narrow.moves.len()),
-            wide: tables,
-        };
-        trie.states.extend_from_slice(&wide.states);
-        let narrow_states = narrow.states.iter().map(|&(lo, last)| (lo + skip, last));
-        trie.states.extend(narrow_states);
-        trie.states
-            .push(((wide.inputs.len() + narrow.inputs.len()) as u32, NOT_FINAL));
-        for layout in [wide, narrow] {
-            trie.inputs.extend_from_slice(&layout.inputs);
-            let moves = layout
-                .moves
-                .iter()
-                .map(|&(target, output)| (number(target), output));
-            trie.moves.extend(moves);
-        }
-        trie
+    }
+
+    /// The trie of an fst other than the embedded one, laid out now.
+    fn lay_out(fst: &Fst<&'static [u8]>) -> Trie {
+        Trie::read(Box::leak(layout::lay_out(fst).into_boxed_slice()))
+    }
+
+    /// Where a state's transitions begin, and its final output.
+    fn state(&self, state: u32) -> (u32, u32) {
+        self.states[state as usize]
     }
 
     /// The state and output after one byte from `state`, if a key goes on
     /// that way.
     fn step(&self, state: u32, byte: u8) -> Option<(u32, u32)> {
-        let i = match self.wide.get(state as usize) {
-            Some(table) => {
-                let place = usize::from(table[usize::from(byte)].checked_sub(1)?);
-                self.states[state as usize].0 as usize + place
+        let s = state as usize;
+        let i = match self.wide.get(s * 256 + usize::from(byte)) {
+            Some(&place) => {
+                let place = usize::from(place.checked_sub(1)?);
+                self.state(state).0 as usize + place
             }
             None => {
                 let (lo, hi) = (
-                    self.states[state as usize].0 as usize,
-                    self.states[state as usize + 1].0 as usize,
+                    self.state(state).0 as usize,
+                    self.state(state + 1).0 as usize,
                 );
                 // Most states have a transition or two.
                 lo + self.inputs[lo..hi].iter().position(|&b| b == byte)?
@@ -309,7 +248,7 @@ impl Trie {
     /// The value of the key ending in `state` reached with `output`, if
     /// one does.
     fn value(&self, state: u32, output: u32) -> Option<u64> {
-        let last = self.states[state as usize].1;
+        let last = self.state(state).1;
         (last != NOT_FINAL).then(|| u64::from(output) + u64::from(last))
     }
 }
@@ -328,7 +267,10 @@ impl Lexicon {
             // The file is checked in and tested (tests/lexicon.rs); a broken
             // one is a build defect, not a run-time condition.
             let map = fst::Map::new(DA_FST).expect("corrections/lexicon/da.fst is a valid fst");
-            Lexicon::with_map(map)
+            Lexicon {
+                map,
+                trie: Trie::read(DA_TRIE),
+            }
         })
     }
 
@@ -345,19 +287,13 @@ impl Lexicon {
                     .expect("an empty fst builds in memory")
             });
             let map = fst::Map::new(bytes.as_slice()).expect("an empty fst is valid");
-            Lexicon::with_map(map)
+            let trie = Trie::lay_out(map.as_fst());
+            Lexicon { map, trie }
         })
     }
 
-    fn with_map(map: fst::Map<&'static [u8]>) -> Lexicon {
-        Lexicon {
-            map,
-            trie: OnceLock::new(),
-        }
-    }
-
     fn trie(&self) -> &Trie {
-        self.trie.get_or_init(|| Trie::new(self.map.as_fst()))
+        &self.trie
     }
 
     /// The entry for a lowercase NFC form, if the dictionary has that form.
@@ -399,20 +335,10 @@ impl Lexicon {
         }
     }
 
-    /// The value stored for a key: read from the trie once a walk has
-    /// made it (a step there is cheaper), else from the fst.
+    /// The value stored for a key, read from the trie (a step there is
+    /// cheaper than in the fst).
     fn value(&self, lower: &str) -> Option<u64> {
-        match self.trie.get() {
-            Some(trie) => {
-                let start = Cursor {
-                    trie,
-                    state: 0,
-                    output: 0,
-                };
-                self.advance(start, lower.as_bytes())?.value()
-            }
-            None => self.map.get(lower),
-        }
+        self.advance(self.start(), lower.as_bytes())?.value()
     }
 
     /// Whether the lexicon holds `lower` as a key at all (a forbidden
@@ -728,15 +654,15 @@ mod tests {
                 }
                 let (mut node, mut cursor) = (fst.root(), lex.start());
                 for &byte in key {
-                    let state = cursor.state as usize;
-                    let (lo, hi) = (lex.trie().states[state].0, lex.trie().states[state + 1].0);
+                    let state = cursor.state;
+                    let (lo, hi) = (lex.trie().state(state).0, lex.trie().state(state + 1).0);
                     let mut inputs: Vec<u8> = node.transitions().map(|t| t.inp).collect();
                     inputs.sort_unstable();
                     assert_eq!(
                         &lex.trie().inputs[lo as usize..hi as usize],
                         inputs.as_slice()
                     );
-                    assert_eq!(lex.trie().states[state].1 != NOT_FINAL, node.is_final());
+                    assert_eq!(lex.trie().state(state).1 != NOT_FINAL, node.is_final());
                     node = fst.node(node.transition(node.find_input(byte).unwrap()).addr);
                     cursor = lex.advance(cursor, &[byte]).unwrap();
                 }
@@ -745,6 +671,13 @@ mod tests {
         }
         assert!(Lexicon::empty().start().value().is_none());
         assert!(!Lexicon::empty().has_prefix("a"));
+    }
+
+    /// The trie `build.rs` laid out is the one the fst lays out now.
+    #[test]
+    fn the_built_trie_is_the_fsts_layout() {
+        let fst = Lexicon::embedded().map.as_fst();
+        assert!(layout::lay_out(fst) == DA_TRIE, "build.rs lays out da.fst");
     }
 
     /// The prefix walk finds every key that starts where it is asked to,
