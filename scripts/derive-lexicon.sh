@@ -1,5 +1,5 @@
 #!/bin/sh
-# Regenerates corrections/lexicon/{da.fst,rep.tsv,manifest.tsv} from the installed
+# Regenerates corrections/lexicon/{da.fst,da.trie,rep.tsv,manifest.tsv} from the installed
 # hunspell-da and wordfreq (see corrections/lexicon/README.md).
 #   apt-get install hunspell-da && pip install wordfreq   # once
 #   scripts/derive-lexicon.sh
@@ -11,6 +11,9 @@ trap 'rm -f "$tsv"' EXIT
 
 python3 scripts/derive_lexicon.py --rep "$out/rep.tsv" "$tsv"
 entries=$(cargo run --quiet --example build_lexicon -- "$tsv" "$out/da.fst")
+# The fst laid out as the trie the repair walks (checked in; a test fails
+# when it is stale). Built after the fst, which it embeds.
+cargo run --quiet --release --example derive_trie
 
 hunspell_da=$(dpkg-query -W -f '${Version}' hunspell-da)
 stavekontrolden=$(sed -n 's/^#Stavekontrolden version //p' /usr/share/hunspell/da_DK.aff | head -n 1)

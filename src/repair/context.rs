@@ -608,6 +608,10 @@ impl Context {
             let (skip, b) = match (third, fourth) {
                 (None, _) => {
                     context.count_word(a.to_string(), n);
+                    // (A word counted after its pairs would have been
+                    // remembered as unknown: the file lists words first,
+                    // but the remembered one is forgotten all the same.)
+                    first = None;
                     return;
                 }
                 (Some("*"), Some(b)) => (true, b),

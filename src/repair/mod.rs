@@ -40,6 +40,7 @@ pub mod lexicon;
 pub mod names;
 mod parties;
 pub mod spelling;
+mod trie_layout;
 mod variants;
 
 use rustc_hash::{FxHashMap, FxHashSet};

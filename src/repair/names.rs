@@ -158,10 +158,13 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
         // The line's beginning, not its first word: `Til stede` is two.
         // (Its first dozen letters lower-cased once a line, not once a
         // heading: this runs for every line of every page.)
-        let is_heading = t.kind == Kind::Word && (i == 0 || tokens[i - 1].line != t.line) && {
-            let lower = line_start(&text[t.start..], HEADING_CHARS).to_lowercase();
-            LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
-        };
+        let is_heading = t.kind == Kind::Word
+            && (i == 0 || tokens[i - 1].line != t.line)
+            && {
+                let lower = line_start(&text[t.start..], HEADING_CHARS).to_lowercase();
+                LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
+            }
+            && is_heading_line(text, &tokens[i..]);
         if !is_heading {
             i += 1;
             continue;
@@ -171,16 +174,21 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
         while j < tokens.len() && tokens[j].line == heading_line {
             j += 1;
         }
-        // One line at a time.
+        // One line at a time, up to a blank line once names were found:
+        // what follows it is the next section (`Sagsfremstilling`), whose
+        // capitalised heading is no name.
+        let mut last_name_line = None;
         while j < tokens.len() {
             let line = tokens[j].line;
             let end = tokens[j..]
                 .iter()
                 .position(|t| t.line != line)
                 .map_or(tokens.len(), |k| j + k);
-            if !is_name_line(text, &tokens[j..end]) {
+            let after_blank = last_name_line.is_some_and(|last| line > last + 1);
+            if after_blank || !is_name_line(text, &tokens[j..end]) {
                 break;
             }
+            last_name_line = Some(line);
             for (k, t) in tokens[j..end].iter().enumerate() {
                 if t.kind == Kind::Word {
                     out[j + k] = true;
@@ -191,6 +199,27 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
         i = j.max(i + 1);
     }
 }
+
+/// Whether the line that `rest` begins is a heading, not a sentence that
+/// begins with a heading's words (`Til stede var også direktøren.`,
+/// `Fravalg af ...`): a few words, up to a colon or the line's end.
+fn is_heading_line(text: &str, rest: &[Token]) -> bool {
+    let Some(first) = rest.first() else {
+        return false;
+    };
+    let mut words = 0;
+    for t in rest.iter().take_while(|t| t.line == first.line) {
+        if t.kind == Kind::Punct && t.text(text).starts_with(':') {
+            break;
+        }
+        words += usize::from(t.kind == Kind::Word);
+    }
+    words <= HEADING_WORDS
+}
+
+/// The most words a list heading has before its colon (`Fraværende med
+/// afbud:`).
+const HEADING_WORDS: usize = 3;
 
 fn is_name_line(text: &str, line: &[Token]) -> bool {
     let mut depth = 0i32;
@@ -262,12 +291,24 @@ mod tests {
     #[test]
     fn lines_under_til_stede_are_names() {
         // A heading of two words: the line's beginning, not its first word.
-        let text = "Til stede:\nHanne Helt Kevy\nPia Christensen\n\nSagsfremstilling\nTil stede var ogsa Aben Hansen.\n";
+        let text = "Til stede:\nHanne Helt Kevy\nPia Christensen\n\nSagsfremstilling\nBorgmester Aben Hansen.\n";
         let got = names(text);
         // `Helt` is a word: only the list makes it part of a name.
         assert!(got.contains(&"Helt") && got.contains(&"Kevy"), "{got:?}");
-        // A line that merely begins `Til` is no heading.
+        // The list ends at the blank line: the next section's heading is no
+        // name.
+        assert!(!got.contains(&"Sagsfremstilling"), "{got:?}");
+        // A line that merely begins `Til` is no heading, nor is a sentence
+        // that begins with a heading's words.
         assert!(names("Tilskud\nHanne Helt Kevy\n").is_empty());
+        for prose in [
+            "Til stede under punktet var også direktøren for området.",
+            "Til stedet kom borgmesteren.",
+            "Fravalg af en plan for området.",
+        ] {
+            let page = format!("{prose}\nOkonomiske Konsekvenser\n");
+            assert!(names(&page).is_empty(), "{prose}: {:?}", names(&page));
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! Lays the lexicon's fst out flat, as the bytes [`super::Trie`] walks:
-//! shared by `build.rs`, which lays out `corrections/lexicon/da.fst` once at
-//! build time, and the lexicon, which lays out the empty one at run time.
+//! Lays the lexicon's fst out flat, as the bytes the lexicon's trie walks:
+//! `corrections/lexicon/da.trie` is `corrections/lexicon/da.fst` laid out
+//! so (derived data, checked in, see `examples/derive_trie.rs`), and the
+//! empty lexicon is laid out at run time.
 //!
 //! The bytes, all numbers little-endian `u32`: the number of state entries
 //! (one more than states), of transitions and of wide states; then per
@@ -15,7 +16,7 @@ pub const NOT_FINAL: u32 = u32::MAX;
 
 /// States with this many transitions or more have a wide table; below it a
 /// scan of a few bytes is as quick.
-pub const WIDE: usize = 9;
+const WIDE: usize = 9;
 
 /// While [`lay_out`] walks the fst: a state not reached yet, one reached
 /// and not laid out yet, and the mark of a narrow state's number.

@@ -160,9 +160,10 @@ fn after_beslutning(text: &str) -> Option<(&str, bool)> {
     }
 }
 
-/// A lower bound of the Levenshtein distance of two strings, quick to work
-/// out: how many letters one has that the other lacks, counted with
-/// repeats (each edit changes that count by one at most). Most lines asked
+/// A lower bound of the Levenshtein distance of two ASCII strings (0, no
+/// bound, for any other; `fold` writes ASCII only), quick to work out: how
+/// many letters one has that the other lacks, counted with repeats (each
+/// edit changes that count by one at most). Most lines asked
 /// whether they are a known heading are settled by it, without the
 /// distance itself (a third of segmenting a page, measured with
 /// callgrind).

@@ -1,0 +1,16 @@
+//! Writes `corrections/lexicon/da.trie`: the lexicon's fst laid out as the
+//! flat trie the candidate search and the compound split walk (see
+//! `referat::repair::lexicon`). Derived data like the fst, checked in so a
+//! process reads it instead of laying it out (150 M instructions a
+//! process); the crate's tests fail when it is stale.
+//!
+//! Run after the fst changes (scripts/derive-lexicon.sh does):
+//! `cargo run --release --example derive_trie`.
+
+use referat::repair::lexicon::Lexicon;
+
+const OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corrections/lexicon/da.trie");
+
+fn main() -> std::io::Result<()> {
+    std::fs::write(OUT, Lexicon::lay_out_fst())
+}
