@@ -733,7 +733,7 @@ struct Doc<'a> {
     /// `Mosevanget` and `Mosevenget`): independent damage that agrees.
     agreed: FxHashSet<String>,
     /// [`Doc::decide`]'s scores, kept between its calls: a decision a
-    /// word, and one allocation each was a tenth of a warm batch's calls
+    /// word, and one allocation each was a quarter of a warm batch's calls
     /// of `malloc` (callgrind).
     scored: RefCell<Vec<Scored>>,
 }
