@@ -60,7 +60,8 @@ pub fn protected(
             .is_some_and(|t| t.text(text).starts_with(|c: char| c.is_ascii_digit()));
         out[i] = (before || after || affiliation) && name_like(i);
     }
-    mark_name_lists(text, tokens, &mut out);
+    let is_common = |lower: &str| !may_be_member_word(lower, false, lex, is_word);
+    mark_name_lists(text, tokens, &mut out, &is_common);
     out
 }
 
@@ -134,10 +135,18 @@ pub(crate) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
 
 /// Heading words (lower-case prefixes, so OCR damage later in the word does
 /// not hide them) that open a list of people.
-const LIST_HEADINGS: &[&str] = &["frav", "deltager", "afbud", "til stede"];
+const LIST_HEADINGS: &[&str] = &["frav", "deltager", "afbud", "til stede", "tilstede"];
 
 /// More letters than the longest of [`LIST_HEADINGS`].
 const HEADING_CHARS: usize = 12;
+
+/// The most words a list heading has before its colon (`Til stede fra
+/// forvaltningen:`, `Fraværende i dette punkt:`).
+const HEADING_WORDS_BEFORE_COLON: usize = 5;
+
+/// The lower-case words a heading with names on its own line may have
+/// (`Afbud fra Hanne Hansen (A) og`); any other makes it a sentence.
+const NAME_LINE_WORDS: &[&str] = &["og", "fra", "i", "med"];
 
 /// The first `chars` characters of `text`, or fewer where its line ends.
 fn line_start(text: &str, chars: usize) -> &str {
@@ -150,46 +159,40 @@ fn line_start(text: &str, chars: usize) -> &str {
 }
 
 /// The lines after a `Fraværende:` heading, as long as every word on them
-/// outside parentheses is capitalised.
-fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
+/// outside parentheses is capitalised, up to the next section's heading
+/// (`Bilag:`). Blank lines may stand between the names (`Fraværende:`,
+/// a blank line, `Diana Therese Mikkelsen (Æ)`, a blank line, `Tom Bytoft
+/// (A)`, as the seeds write them). `is_common` says whether a lower-case
+/// word is a common word, not a name.
+fn mark_name_lists(
+    text: &str,
+    tokens: &[Token],
+    out: &mut [bool],
+    is_common: &dyn Fn(&str) -> bool,
+) {
     let mut i = 0;
     while i < tokens.len() {
-        let t = &tokens[i];
-        // The line's beginning, not its first word: `Til stede` is two.
-        // (Its first dozen letters lower-cased once a line, not once a
-        // heading: this runs for every line of every page.)
-        let is_heading = t.kind == Kind::Word
-            && (i == 0 || tokens[i - 1].line != t.line)
-            && {
-                let lower = line_start(&text[t.start..], HEADING_CHARS).to_lowercase();
-                LIST_HEADINGS.iter().any(|h| lower.starts_with(h))
-            }
-            && is_heading_line(text, &tokens[i..]);
-        if !is_heading {
+        if !opens_list(text, tokens, i) {
             i += 1;
             continue;
         }
-        let heading_line = t.line;
+        let heading_line = tokens[i].line;
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].line == heading_line {
             j += 1;
         }
-        // One line at a time, up to a blank line once names were found:
-        // what follows it is the next section (`Sagsfremstilling`), whose
-        // capitalised heading is no name.
-        let mut last_name_line = None;
+        // One line at a time.
         while j < tokens.len() {
             let line = tokens[j].line;
             let end = tokens[j..]
                 .iter()
                 .position(|t| t.line != line)
                 .map_or(tokens.len(), |k| j + k);
-            let after_blank = last_name_line.is_some_and(|last| line > last + 1);
-            if after_blank || !is_name_line(text, &tokens[j..end]) {
+            let words = &tokens[j..end];
+            if !is_name_line(text, words) || is_section_heading(text, words, is_common) {
                 break;
             }
-            last_name_line = Some(line);
-            for (k, t) in tokens[j..end].iter().enumerate() {
+            for (k, t) in words.iter().enumerate() {
                 if t.kind == Kind::Word {
                     out[j + k] = true;
                 }
@@ -200,26 +203,78 @@ fn mark_name_lists(text: &str, tokens: &[Token], out: &mut [bool]) {
     }
 }
 
-/// Whether the line that `rest` begins is a heading, not a sentence that
-/// begins with a heading's words (`Til stede var også direktøren.`,
-/// `Fravalg af ...`): a few words, up to a colon or the line's end.
-fn is_heading_line(text: &str, rest: &[Token]) -> bool {
+/// Whether a list heading begins the line at token `i`: its first word
+/// (after Markdown's `**` or `##`; in capitals too) begins with one of
+/// [`LIST_HEADINGS`], and the line is a heading, not a sentence
+/// ([`is_heading_line`]).
+fn opens_list(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if i > 0 && tokens[i - 1].line == t.line {
+        return false;
+    }
+    let is_mark =
+        |t: &Token| t.kind == Kind::Punct && t.text(text).chars().all(|c| c == '*' || c == '#');
+    let Some(first) = tokens[i..]
+        .iter()
+        .take_while(|w| w.line == t.line)
+        .position(|w| !is_mark(w))
+    else {
+        return false;
+    };
+    let word = &tokens[i + first];
+    if !matches!(word.kind, Kind::Word | Kind::Abbreviation) {
+        return false;
+    }
+    // The line's beginning, not its first word: `Til stede` is two.
+    // (Its first dozen letters lower-cased once a line, not once a
+    // heading: this runs for every line of every page.)
+    let lower = line_start(&text[word.start..], HEADING_CHARS).to_lowercase();
+    LIST_HEADINGS
+        .iter()
+        .find(|h| lower.starts_with(*h))
+        .is_some_and(|h| is_heading_line(text, &tokens[i + first..], h.split(' ').count()))
+}
+
+/// Whether the line that `rest` begins, with a list heading of
+/// `heading_words` words, is a heading and not a sentence that begins with
+/// its words (`Til stede var også direktøren.`, `Fravalg af ...`): a few
+/// words up to a colon (or OCR's semicolon for one), or names after the
+/// heading on its own line (`Fraværende Anders Jensen (V)`).
+fn is_heading_line(text: &str, rest: &[Token], heading_words: usize) -> bool {
     let Some(first) = rest.first() else {
         return false;
     };
     let mut words = 0;
+    let mut sentence = false;
     for t in rest.iter().take_while(|t| t.line == first.line) {
-        if t.kind == Kind::Punct && t.text(text).starts_with(':') {
-            break;
+        let s = t.text(text);
+        if t.kind == Kind::Punct && (s.starts_with(':') || s.starts_with(';')) {
+            return words <= HEADING_WORDS_BEFORE_COLON;
         }
-        words += usize::from(t.kind == Kind::Word);
+        if t.kind == Kind::Word {
+            words += 1;
+            sentence |= words > heading_words
+                && !s.starts_with(char::is_uppercase)
+                && !NAME_LINE_WORDS.contains(&s);
+        }
     }
-    words <= HEADING_WORDS
+    !sentence
 }
 
-/// The most words a list heading has before its colon (`Fraværende med
-/// afbud:`).
-const HEADING_WORDS: usize = 3;
+/// Whether a line is the next section's heading rather than a name: one
+/// common word and nothing else but a colon or Markdown's marks (`Bilag:`,
+/// `Sagsfremstilling`, `**Beslutning**`). A person is written with two names
+/// or a party letter; a page number (`Side 2`) inside a list does not end
+/// it.
+fn is_section_heading(text: &str, line: &[Token], is_common: &dyn Fn(&str) -> bool) -> bool {
+    let mut rest = line.iter().filter(|t| {
+        !(t.kind == Kind::Punct && t.text(text).chars().all(|c| matches!(c, ':' | '*' | '#')))
+    });
+    match (rest.next(), rest.next()) {
+        (Some(word), None) => word.kind == Kind::Word && is_common(&word.text(text).to_lowercase()),
+        _ => false,
+    }
+}
 
 fn is_name_line(text: &str, line: &[Token]) -> bool {
     let mut depth = 0i32;
@@ -295,8 +350,7 @@ mod tests {
         let got = names(text);
         // `Helt` is a word: only the list makes it part of a name.
         assert!(got.contains(&"Helt") && got.contains(&"Kevy"), "{got:?}");
-        // The list ends at the blank line: the next section's heading is no
-        // name.
+        // The list ends at the next section's heading, which is no name.
         assert!(!got.contains(&"Sagsfremstilling"), "{got:?}");
         // A line that merely begins `Til` is no heading, nor is a sentence
         // that begins with a heading's words.
@@ -308,6 +362,37 @@ mod tests {
         ] {
             let page = format!("{prose}\nOkonomiske Konsekvenser\n");
             assert!(names(&page).is_empty(), "{prose}: {:?}", names(&page));
+        }
+    }
+
+    /// `Kim Mode (V)`: two common words and a party letter, a name only
+    /// because the list says so (`mode` may be `møde`).
+    #[test]
+    fn lists_in_the_shapes_minutes_write_them() {
+        for heading in [
+            // Blank lines between the names, as the seeds write them.
+            "Fraværende:\n\nDiana Therese Mikkelsen (Æ)\n",
+            "Til stede i ovrigt:",
+            "Til stede fra forvaltningen:",
+            "Fraværende i dette punkt:",
+            "Fraværende Anders Bo Jensen (V)",
+            "Afbud fra Hanne Hansen (A) og",
+            "Fraværende; Anders Jensen (V), Pia Hansen (A)",
+            "**Fraværende:**",
+            "## Fraværende",
+            "FRAVÆRENDE:",
+            "Tilstede:",
+            // A page's number inside the list does not end it.
+            "Fraværende:\nDiana Therese Mikkelsen (Æ)\n\nSide 2\n",
+        ] {
+            let page = format!("{heading}\n\nKim Mode (V)\n\nBilag:\n1 - Aben sag\n");
+            let got = names(&page);
+            assert!(got.contains(&"Mode"), "{heading}: {got:?}");
+            // The next section's heading ends it.
+            assert!(
+                !got.contains(&"Bilag") && !got.contains(&"Aben"),
+                "{heading}: {got:?}"
+            );
         }
     }
 
