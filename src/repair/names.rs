@@ -181,6 +181,11 @@ fn mark_name_lists(
         while j < tokens.len() && tokens[j].line == heading_line {
             j += 1;
         }
+        // Names after the heading's colon, on its own line (`Fraværende:
+        // Kim Mode (V), Eva Mal (C)`).
+        if let Some(colon) = (i..j).find(|&k| is_colon(text, &tokens[k])) {
+            mark_if_names(text, tokens, colon + 1..j, out);
+        }
         // One line at a time.
         while j < tokens.len() {
             let line = tokens[j].line;
@@ -192,15 +197,27 @@ fn mark_name_lists(
             if !is_name_line(text, words) || is_section_heading(text, words, is_common) {
                 break;
             }
-            for (k, t) in words.iter().enumerate() {
-                if t.kind == Kind::Word {
-                    out[j + k] = true;
-                }
-            }
+            mark_if_names(text, tokens, j..end, out);
             j = end;
         }
         i = j.max(i + 1);
     }
+}
+
+/// Marks the words of `tokens[range]` as names if they are a line of
+/// names ([`is_name_line`]).
+fn mark_if_names(text: &str, tokens: &[Token], range: std::ops::Range<usize>, out: &mut [bool]) {
+    if !is_name_line(text, &tokens[range.clone()]) {
+        return;
+    }
+    for k in range.filter(|&k| tokens[k].kind == Kind::Word) {
+        out[k] = true;
+    }
+}
+
+/// A colon, or OCR's semicolon for one.
+fn is_colon(text: &str, t: &Token) -> bool {
+    t.kind == Kind::Punct && (t.text(text).starts_with(':') || t.text(text).starts_with(';'))
 }
 
 /// Whether a list heading begins the line at token `i`: its first word
@@ -248,7 +265,7 @@ fn is_heading_line(text: &str, rest: &[Token], heading_words: usize) -> bool {
     let mut sentence = false;
     for t in rest.iter().take_while(|t| t.line == first.line) {
         let s = t.text(text);
-        if t.kind == Kind::Punct && (s.starts_with(':') || s.starts_with(';')) {
+        if is_colon(text, t) {
             return words <= HEADING_WORDS_BEFORE_COLON;
         }
         if t.kind == Kind::Word {
@@ -363,6 +380,24 @@ mod tests {
             let page = format!("{prose}\nOkonomiske Konsekvenser\n");
             assert!(names(&page).is_empty(), "{prose}: {:?}", names(&page));
         }
+    }
+
+    /// Names on the heading's own line, after its colon.
+    #[test]
+    fn names_after_the_headings_colon_are_names() {
+        for page in [
+            "Fraværende: Kim Mode (V), Eva Hansen (C)\n",
+            "Fraværende; Kim Mode (V)\nEva Hansen (C)\n",
+        ] {
+            let got = names(page);
+            assert!(
+                got.contains(&"Mode") && got.contains(&"Kim"),
+                "{page}: {got:?}"
+            );
+        }
+        // Not before it, nor a sentence after it.
+        let got = names("Fraværende: se punkt 3, Kim Mode\n");
+        assert!(!got.contains(&"Mode"), "{got:?}");
     }
 
     /// `Kim Mode (V)`: two common words and a party letter, a name only
