@@ -182,6 +182,13 @@ struct Trie {
     wide: &'static [u8],
 }
 
+/// The embedded fst opened. (The files are checked in and tested
+/// (tests/lexicon.rs); a broken one is a build defect, not a run-time
+/// condition.)
+fn embedded_map() -> fst::Map<&'static [u8]> {
+    fst::Map::new(DA_FST).expect("corrections/lexicon/da.fst is a valid fst")
+}
+
 /// The embedded lexicon's [`Trie`], as [`Lexicon::lay_out_fst`] lays it out.
 static DA_TRIE: &[u8] = include_bytes!("../../corrections/lexicon/da.trie");
 
@@ -278,11 +285,8 @@ impl Lexicon {
     /// [`Lexicon::embedded`] does once a process (reading the trie's arrays
     /// is most of it). For the start-up bench; use `embedded`.
     pub fn open() -> Lexicon {
-        // The files are checked in and tested (tests/lexicon.rs); a broken
-        // one is a build defect, not a run-time condition.
-        let map = fst::Map::new(DA_FST).expect("corrections/lexicon/da.fst is a valid fst");
         Lexicon {
-            map,
+            map: embedded_map(),
             trie: Trie::read(DA_TRIE),
         }
     }
@@ -291,8 +295,7 @@ impl Lexicon {
     /// out as the trie the walks step through (read from the fst alone, so
     /// a stale trie does not stand in the way of laying out a new one).
     pub fn lay_out_fst() -> Vec<u8> {
-        let map = fst::Map::new(DA_FST).expect("corrections/lexicon/da.fst is a valid fst");
-        layout::lay_out(map.as_fst())
+        layout::lay_out(embedded_map().as_fst())
     }
 
     /// A lexicon with no words: a candidate search over it finds only the
@@ -311,10 +314,6 @@ impl Lexicon {
             let trie = Trie::lay_out(map.as_fst());
             Lexicon { map, trie }
         })
-    }
-
-    fn trie(&self) -> &Trie {
-        &self.trie
     }
 
     /// The entry for a lowercase NFC form, if the dictionary has that form.
@@ -401,7 +400,7 @@ impl Lexicon {
         start: usize,
         mut found: impl FnMut(usize, u64),
     ) {
-        let trie = self.trie();
+        let trie = &self.trie;
         let (mut state, mut output) = (0, 0);
         for (offset, &byte) in lower.as_bytes()[start..].iter().enumerate() {
             let Some((next, out)) = trie.step(state, byte) else {
@@ -441,7 +440,7 @@ impl Lexicon {
     /// The cursor before any byte.
     pub(crate) fn start(&self) -> Cursor<'_> {
         Cursor {
-            trie: self.trie(),
+            trie: &self.trie,
             state: 0,
             output: 0,
         }
@@ -665,7 +664,7 @@ mod tests {
         use fst::Streamer;
         for lex in [Lexicon::embedded(), Lexicon::empty()] {
             let fst = lex.map.as_fst();
-            assert_eq!(lex.trie().inputs.len(), lex.trie().moves.len());
+            assert_eq!(lex.trie.inputs.len(), lex.trie.moves.len());
             let mut stream = lex.map.stream();
             let mut k = 0;
             while let Some((key, _)) = stream.next() {
@@ -676,14 +675,14 @@ mod tests {
                 let (mut node, mut cursor) = (fst.root(), lex.start());
                 for &byte in key {
                     let state = cursor.state;
-                    let (lo, hi) = (lex.trie().state(state).0, lex.trie().state(state + 1).0);
+                    let (lo, hi) = (lex.trie.state(state).0, lex.trie.state(state + 1).0);
                     let mut inputs: Vec<u8> = node.transitions().map(|t| t.inp).collect();
                     inputs.sort_unstable();
                     assert_eq!(
-                        &lex.trie().inputs[lo as usize..hi as usize],
+                        &lex.trie.inputs[lo as usize..hi as usize],
                         inputs.as_slice()
                     );
-                    assert_eq!(lex.trie().state(state).1 != NOT_FINAL, node.is_final());
+                    assert_eq!(lex.trie.state(state).1 != NOT_FINAL, node.is_final());
                     node = fst.node(node.transition(node.find_input(byte).unwrap()).addr);
                     cursor = lex.advance(cursor, &[byte]).unwrap();
                 }

@@ -2038,8 +2038,10 @@ impl Doc<'_> {
         if votes.is_empty() {
             return votes;
         }
+        // (Only a word before a capitalised one votes: each caller asks
+        // that first, before the word is lower-cased, a copy a word.)
         let mut vote = |word: String, i: usize, written: &str| {
-            if !self.before_capitalised(i) || self.starts_sentence(i) {
+            if self.starts_sentence(i) {
                 return;
             }
             if let Some(tally) = votes.get_mut(&word) {
@@ -2052,12 +2054,10 @@ impl Doc<'_> {
         };
         for change in changes {
             let seen = self.tokens[change.token].text(self.text);
-            if !first_letter_unseen(seen, &change.to) {
+            if self.before_capitalised(change.token) && !first_letter_unseen(seen, &change.to) {
                 vote(change.to.to_lowercase(), change.token, seen);
             }
         }
-        // (Only a word before a capitalised one votes: asked before the
-        // word is lower-cased, a copy a word of the page.)
         for (i, token) in self.tokens.iter().enumerate() {
             if token.kind == Kind::Word && self.before_capitalised(i) {
                 let seen = token.text(self.text);

@@ -215,6 +215,15 @@ fn mark_if_names(text: &str, tokens: &[Token], range: std::ops::Range<usize>, ou
     }
 }
 
+/// Whether `t` is Markdown's emphasis or heading marks (`**`, `##`) and
+/// nothing else but the characters of `also`.
+fn is_markup(text: &str, t: &Token, also: &str) -> bool {
+    t.kind == Kind::Punct
+        && t.text(text)
+            .chars()
+            .all(|c| c == '*' || c == '#' || also.contains(c))
+}
+
 /// A colon, or OCR's semicolon for one.
 fn is_colon(text: &str, t: &Token) -> bool {
     t.kind == Kind::Punct && (t.text(text).starts_with(':') || t.text(text).starts_with(';'))
@@ -229,12 +238,10 @@ fn opens_list(text: &str, tokens: &[Token], i: usize) -> bool {
     if i > 0 && tokens[i - 1].line == t.line {
         return false;
     }
-    let is_mark =
-        |t: &Token| t.kind == Kind::Punct && t.text(text).chars().all(|c| c == '*' || c == '#');
     let Some(first) = tokens[i..]
         .iter()
         .take_while(|w| w.line == t.line)
-        .position(|w| !is_mark(w))
+        .position(|w| !is_markup(text, w, ""))
     else {
         return false;
     };
@@ -284,9 +291,7 @@ fn is_heading_line(text: &str, rest: &[Token], heading_words: usize) -> bool {
 /// or a party letter; a page number (`Side 2`) inside a list does not end
 /// it.
 fn is_section_heading(text: &str, line: &[Token], is_common: &dyn Fn(&str) -> bool) -> bool {
-    let mut rest = line.iter().filter(|t| {
-        !(t.kind == Kind::Punct && t.text(text).chars().all(|c| matches!(c, ':' | '*' | '#')))
-    });
+    let mut rest = line.iter().filter(|t| !is_markup(text, t, ":"));
     match (rest.next(), rest.next()) {
         (Some(word), None) => word.kind == Kind::Word && is_common(&word.text(text).to_lowercase()),
         _ => false,
