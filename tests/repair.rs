@@ -959,6 +959,64 @@ fn a_spelled_letter_in_a_vote_is_the_party_letter() {
     );
 }
 
+/// A vote counts the members present: where the members' letters are
+/// settled, a vote's letter that lost its diacritic is the one party among
+/// them it may be. Not where a party of the vote is no member's (the
+/// members named are not all who voted), nor where two letters of one vote
+/// would be one party's: those go to review.
+#[test]
+fn a_vote_is_read_by_the_members_parties() {
+    // Bjerregaard's (O) and (E) settle each other as Ø; Lindholt is V.
+    let members = "Deltagere: Kim Bjerregaard (O), Per Lindholt (V)\n\
+                   Kim Bjerregaard (E) spurgte til sagen.\n";
+    let out = repair(&format!(
+        "{LOST}{members}For stemte: V.\n\nImod stemte: O.\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+    // C sits for no member named: the vote's O stays as seen.
+    let out = repair(&format!("{LOST}{members}For stemte: V, C og O.\n"));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+    // O and E would both be Ø: one of them is not, and both are doubted.
+    let out = repair(&format!(
+        "{LOST}{members}For stemte: V og O.\nImod stemte: E.\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+    let doubted: Vec<&str> = out
+        .review
+        .iter()
+        .filter(|r| r.line > 10)
+        .map(|r| r.word.as_str())
+        .collect();
+    assert_eq!(doubted, ["O", "E"], "{:#?}", out.review);
+    // A letter after no name (`formanden (A)`) is a member's all the
+    // same: the vote's A may be the chair's, and stays A; the O is still Ø.
+    let out = repair(&format!(
+        "{LOST}Deltagere: Kim Bjerregaard (O), formanden (A)\n\
+         Kim Bjerregaard (E) spurgte til sagen.\nFor stemte: A.\nImod stemte: O.\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+}
+
 /// A place name that ends in a brook, a marsh or a valley (`Hjorte|kær`)
 /// is a compound, so its damaged forms are repaired into it, not into
 /// another compound that happens to exist (`Hjorte|kør`, drive!).

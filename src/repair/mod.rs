@@ -1943,18 +1943,33 @@ impl Doc<'_> {
             })
         };
         let mut letters = Vec::new();
+        // The parties of members whose letters are not settled below: in
+        // stretches that kept their diacritics, or after no name.
+        let mut kept = BTreeSet::new();
         for (i, t) in tokens.iter().enumerate() {
             let seen = t.text(self.text);
-            if t.kind != Kind::Abbreviation
-                || !self.lost[i]
-                || seen.chars().count() > 2
-                || repaired.contains_key(&i)
+            if t.kind != Kind::Abbreviation || seen.chars().count() > 2 || repaired.contains_key(&i)
             {
                 continue;
             }
             let Some(member) = parties::member(self.text, tokens, i, name) else {
+                // A letter in brackets after a name the guard does not
+                // take for one (`Susanne Hvid (A)`: `hvid` is a word) is
+                // a member's all the same to the vote: any of its readings.
+                if parties::is_bracketed_letter(self.text, tokens, i) {
+                    let lower = seen.to_lowercase();
+                    if self.lost[i] {
+                        kept.extend(parties::readings(&r.confusions, &lower, false));
+                    } else {
+                        kept.insert(lower);
+                    }
+                }
                 continue;
             };
+            if !self.lost[i] {
+                kept.insert(seen.to_lowercase());
+                continue;
+            }
             letters.push(parties::Letter {
                 token: i,
                 member,
@@ -1983,8 +1998,12 @@ impl Doc<'_> {
                 PARTY_LETTER_DOUBT,
             ));
         }
+        let mut roster = parties::roster(&r.confusions, &letters, &settled, &batch);
+        roster.extend(kept);
+        let votes = self.vote_letters(&repaired, &roster, &batch, review);
         settled
             .into_iter()
+            .chain(votes)
             .map(|(token, to, several)| Change {
                 token,
                 to,
@@ -1996,6 +2015,84 @@ impl Doc<'_> {
                 confidence: CHANGE,
             })
             .collect()
+    }
+
+    /// Party letters in votes (`For stemte: A, V og O.`) on a page that
+    /// lost its diacritics, read by the parties of the document's members
+    /// ([`parties::vote_readings`]): one reading among them is the letter,
+    /// several go to `review`. A vote is its lines (`For stemte`, `Imod
+    /// stemte`, `Undlod at stemme`) at most [`VOTE_LINES_APART`] apart, in
+    /// which a party stands once: two letters read as one party are both
+    /// left for review. A vote with a letter that has no reading among the
+    /// members' parties is left alone: the members named are not all who
+    /// voted.
+    fn vote_letters(
+        &self,
+        repaired: &FxHashMap<usize, &str>,
+        roster: &BTreeSet<String>,
+        batch: &parties::Batch,
+        review: &mut Vec<Review>,
+    ) -> Vec<(usize, String, bool)> {
+        let confusions = &self.repairer.confusions;
+        let in_vote = |i: usize| {
+            let t = &self.tokens[i];
+            let after_colon = i.checked_sub(1).is_some_and(|j| {
+                self.tokens[j].line == t.line && self.tokens[j].text(self.text) == ":"
+            });
+            parties::is_letter(t, self.text)
+                && (self.in_letter_list(i) || after_colon)
+                && self.in_a_vote(i)
+        };
+        let letters: Vec<usize> = (0..self.tokens.len()).filter(|&i| in_vote(i)).collect();
+        let mut out = Vec::new();
+        for vote in
+            letters.chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
+        {
+            let read: Vec<(usize, String, Vec<String>)> = vote
+                .iter()
+                .map(|&j| {
+                    let seen = repaired
+                        .get(&j)
+                        .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase());
+                    let readings = parties::vote_readings(confusions, &seen, roster);
+                    (j, seen, readings)
+                })
+                .collect();
+            if read.iter().any(|(_, _, readings)| readings.is_empty()) {
+                continue;
+            }
+            let read_as = |party: &str| {
+                read.iter()
+                    .filter(
+                        |(_, _, readings)| matches!(readings.as_slice(), [only] if only == party),
+                    )
+                    .count()
+            };
+            for (j, seen, readings) in &read {
+                if !self.lost[*j] || repaired.contains_key(j) {
+                    continue;
+                }
+                let others = match readings.as_slice() {
+                    [only] if only == seen => continue,
+                    [only] if read_as(only) == 1 => {
+                        out.push((*j, only.clone(), true));
+                        continue;
+                    }
+                    [only] => vec![only.clone()],
+                    _ => parties::vote_doubts(confusions, seen, roster, batch, REVIEW),
+                };
+                if !others.is_empty() {
+                    let token = self.tokens[*j];
+                    review.push(doubt(
+                        &token,
+                        token.text(self.text),
+                        &others,
+                        PARTY_LETTER_DOUBT,
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// Whether token `i` opens a line, a sentence or a list entry
@@ -2118,6 +2215,10 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
+/// How many lines apart a vote's lines may be (`For stemte: ...`, a blank
+/// line, `Imod stemte: ...`).
+const VOTE_LINES_APART: u32 = 2;
+
 const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the batch";

@@ -22,7 +22,7 @@
 //! that letter, if it is one of its readings; a member seen as `(O)` in
 //! clean minutes too keeps it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::confusions::Confusions;
 use super::names;
@@ -51,6 +51,22 @@ pub(crate) fn is_letter(token: &Token, text: &str) -> bool {
         && letter.chars().all(char::is_uppercase)
 }
 
+/// Whether token `i` is a party letter in brackets, `(Ø)`, whatever
+/// comes before it.
+pub(crate) fn is_bracketed_letter(text: &str, tokens: &[Token], i: usize) -> bool {
+    is_letter(&tokens[i], text) && bracketed(text, tokens, i)
+}
+
+/// Whether token `i` stands in brackets of its own: `(Ø)`, `(Ø),`.
+fn bracketed(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    i.checked_sub(1)
+        .is_some_and(|open| tokens[open].text(text) == "(" && tokens[open].end == t.start)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|close| close.start == t.end && close.text(text).starts_with(')'))
+}
+
 /// The member whose party letter token `letter` is: `(Ø)` right after its
 /// name, and the name the run of name words before the bracket (as
 /// `name_at` reads token j: lower-case, or `None` for no name), joined as
@@ -64,15 +80,9 @@ pub(crate) fn member(
     letter: usize,
     name_at: impl Fn(usize) -> Option<String>,
 ) -> Option<String> {
-    let t = &tokens[letter];
     let open = letter.checked_sub(1)?;
-    let close = tokens.get(letter + 1)?;
-    let bracketed = tokens[open].text(text) == "("
-        && tokens[open].end == t.start
-        && close.start == t.end
-        && close.text(text).starts_with(')');
     let last = open.checked_sub(1)?;
-    if !bracketed
+    if !bracketed(text, tokens, letter)
         || !text[tokens[last].end..tokens[open].start]
             .chars()
             .all(char::is_whitespace)
@@ -314,6 +324,83 @@ pub(crate) fn settle(
     }
     out.sort_by_key(|c| c.0);
     out
+}
+
+/// The parties a document's members may sit for (lower-case letters):
+/// each member's letter as [`settle`] left it where it decided one (the
+/// batch's clean minutes, the member's other letters or statement), and
+/// otherwise every reading all the member's letters allow.
+pub(crate) fn roster(
+    confusions: &Confusions,
+    letters: &[Letter],
+    settled: &[(usize, String, bool)],
+    batch: &Batch,
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for own in by_member(letters).values() {
+        if let Some((_, to, _)) = settled.iter().find(|s| own.iter().any(|l| l.token == s.0)) {
+            out.insert(to.clone());
+            continue;
+        }
+        let mut fit = readings(confusions, &own[0].seen, false);
+        for letter in &own[1..] {
+            let these = readings(confusions, &letter.seen, false);
+            fit.retain(|r| these.contains(r));
+        }
+        match (batch.letter_of)(&own[0].member) {
+            // Clean minutes write the member's letter as seen.
+            Some(known) if fit.contains(&known) => {
+                out.insert(known);
+            }
+            _ => out.extend(fit),
+        }
+    }
+    out
+}
+
+/// What a party letter in a vote (`For stemte: A, V og O`), seen as `seen`
+/// (lower-case), may be: its readings among the parties of the document's
+/// members (see [`roster`]). A vote counts the members present, so a
+/// party none of them may sit for cast no vote: where the members left a
+/// page that lost its ø are settled as A, V and Ø, its vote's `O` is Ø.
+/// Empty where no reading is among them: the roster is not the whole
+/// council (a byråd's vote, a list of the absent only), and nothing is
+/// read from it.
+pub(crate) fn vote_readings(
+    confusions: &Confusions,
+    seen: &str,
+    roster: &BTreeSet<String>,
+) -> Vec<String> {
+    let mut out = readings(confusions, seen, false);
+    out.retain(|r| roster.contains(r));
+    out
+}
+
+/// The other letters a vote's letter seen as `seen` may well be, for
+/// review: its readings among the members' parties ([`vote_readings`]),
+/// weighed as [`doubts`] weighs a member's, at `bar` of the weight or
+/// more.
+pub(crate) fn vote_doubts(
+    confusions: &Confusions,
+    seen: &str,
+    roster: &BTreeSet<String>,
+    batch: &Batch,
+    bar: f64,
+) -> Vec<String> {
+    let letter = Letter {
+        token: 0,
+        member: String::new(),
+        seen: seen.to_string(),
+        stated: None,
+    };
+    let mut shares = shares(confusions, &[&letter], batch);
+    shares.retain(|(r, _)| roster.contains(r));
+    let total: f64 = shares.iter().map(|s| s.1).sum();
+    shares
+        .into_iter()
+        .filter(|(r, share)| r != seen && *share >= bar * total)
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// The one party a member's statements name (see [`stated`]), if they
@@ -607,6 +694,40 @@ mod tests {
         };
         let doubts = super::doubts(&c, &letters, &settled, &batch, 0.2);
         assert_eq!(doubts[1], doubt(15, &["ø", "æ"]));
+    }
+
+    /// The roster holds a settled member's letter alone, a member the
+    /// batch's clean minutes know by theirs, and every reading of the
+    /// others; a vote's letter is read among them.
+    #[test]
+    fn a_vote_is_read_among_the_members_parties() {
+        let c = Confusions::bundled();
+        let letters = [
+            letter(3, "ib holm", "o"),
+            letter(9, "ib holm", "e"),
+            letter(15, "bo bech", "v"),
+            letter(21, "ulla dam", "o"),
+            letter(27, "lis lund", "o"),
+        ];
+        let batch = Batch {
+            letter_of: &|member| (member == "ulla dam").then(|| "o".to_string()),
+            in_use: &|_| true,
+            count: &|_| 1.0,
+        };
+        let settled = settle(&c, &letters, &batch);
+        let roster = roster(&c, &letters, &settled, &batch);
+        // Holm is Ø, Dam O, Bech V, and Lund O or Ø.
+        assert_eq!(
+            roster.iter().map(String::as_str).collect::<Vec<_>>(),
+            ["o", "v", "ø"]
+        );
+        assert_eq!(vote_readings(&c, "o", &roster), ["o", "ø"]);
+        assert_eq!(vote_readings(&c, "v", &roster), ["v"]);
+        assert!(vote_readings(&c, "e", &roster).iter().all(|r| r == "ø"));
+        assert_eq!(vote_readings(&c, "c", &roster), Vec::<String>::new());
+        // Without Dam and Lund, an `O` in the vote is Ø.
+        let roster = super::roster(&c, &letters[..3], &settled, &batch);
+        assert_eq!(vote_readings(&c, "o", &roster), ["ø"]);
     }
 
     fn members(text: &str) -> Vec<String> {
