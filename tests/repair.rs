@@ -1017,6 +1017,36 @@ fn a_vote_is_read_by_the_members_parties() {
     );
 }
 
+/// An attachment's line (`1 - Åben Kort over grunden (19105/25) (H)`)
+/// has its access word after the number: there OCR's `Iben`, a name that
+/// context alone keeps, is `Åben`, on a clean page too. Elsewhere, and on
+/// a numbered line that ends with no journal reference, `Iben` stays.
+#[test]
+fn an_attachments_access_word_is_read_in_its_place() {
+    let out = repair(
+        "Bilag:\n1 - Iben Kort over grunden (19105/25) (H)\n\
+         2 -\tIben\tNotat om trafikken\t(19106/25)\t(H)\n\
+         l- Iben Referat af borgermødet (19107/25)\n",
+    );
+    assert_eq!(
+        repairs_of(&out, "Iben"),
+        ["Åben", "Åben", "Åben"],
+        "{:#?}",
+        out.corrections
+    );
+    let out = repair(
+        "1 - Iben Hansen orienterede om sagen (se 19105/25).\n\
+         Iben Kort deltog i mødet (19105/25).\n\
+         3 - Iben Kort over grunden 19105/25\n",
+    );
+    assert_eq!(
+        repairs_of(&out, "Iben"),
+        Vec::<&str>::new(),
+        "{:#?}",
+        out.corrections
+    );
+}
+
 /// A place name that ends in a brook, a marsh or a valley (`Hjorte|kær`)
 /// is a compound, so its damaged forms are repaired into it, not into
 /// another compound that happens to exist (`Hjorte|kør`, drive!).

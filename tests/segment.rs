@@ -373,3 +373,41 @@ fn seed002_link_taken_out_of_sentence() {
     assert!(!text.contains("https://"));
     assert!(text.contains("pa Borne- og familieomradet."), "{text}");
 }
+
+/// Through the whole pipeline: an attachment whose `Åben` OCR read as
+/// `Iben` (a name) is repaired before segmentation, so the item keeps it,
+/// with its access, title and reference.
+#[test]
+fn an_attachment_whose_access_ocr_misread_is_kept() {
+    let text = "1. Forslag til budget\n23/7712 Åben Sag\n\nSagsfremstilling\n\
+                Forvaltningen har udarbejdet et forslag.\n\nBilag:\n\
+                1 - Iben Kort over grunden (19105/25) (H)\n\
+                2 - Åben Notat om trafikken (19106/25) (H)\n";
+    let repairer = referat::repair::Repairer::new(&referat::repair::RepairOptions::default())
+        .expect("bundled data loads");
+    let document = referat::process(&repairer, "x.txt", text.as_bytes())
+        .expect("processes")
+        .document;
+    let bilag: Vec<_> = document.items[0]
+        .bilag
+        .iter()
+        .map(|b| (b.number, b.access, b.title.as_str(), b.reference.as_deref()))
+        .collect();
+    assert_eq!(
+        bilag,
+        [
+            (
+                Some(1),
+                Some(Access::Open),
+                "Kort over grunden",
+                Some("19105/25")
+            ),
+            (
+                Some(2),
+                Some(Access::Open),
+                "Notat om trafikken",
+                Some("19106/25")
+            ),
+        ]
+    );
+}

@@ -992,6 +992,7 @@ impl Doc<'_> {
         let agreed = self.variants(&changes, &mut review);
         changes.extend(agreed);
         changes.extend(self.ocr_digits(&mut review));
+        changes.extend(self.access_words(&changes));
         changes.extend(self.abbreviations(&mut review));
         let letters = self.party_letters(&changes, &mut review);
         changes.extend(letters);
@@ -1503,6 +1504,76 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// The access word of an attachment's line (`1 - Åben Kort over
+    /// grunden (19105/25)`), where OCR made it another word: `Iben`, a
+    /// name, which context alone never turns into `Åben`. A numbered line
+    /// that ends with a journal reference has `Åben` or `Lukket` in that
+    /// place and nothing else, so a word there that OCR's confusions read
+    /// as one of them, and as only one, is that.
+    fn access_words(&self, changes: &[Change]) -> Vec<Change> {
+        const ACCESS: [&str; 2] = ["åben", "lukket"];
+        let r = self.repairer;
+        let mut out = Vec::new();
+        for i in 2..self.tokens.len() {
+            let t = self.tokens[i];
+            let seen = self.seen_lower(i);
+            if t.kind != Kind::Word
+                || ACCESS.contains(&seen)
+                || !self.attachment_access(i)
+                || changes.iter().any(|c| c.token == i)
+            {
+                continue;
+            }
+            let readings =
+                r.confusions
+                    .candidates(r.lexicon, &[], seen, true, Undo::Confusions, &|w| {
+                        ACCESS.contains(&w)
+                    });
+            let mut access = readings.iter().filter(|c| c.edits > 0);
+            if let (Some(only), None) = (access.next(), access.next()) {
+                out.push(Change {
+                    token: i,
+                    to: only.word.clone(),
+                    rule: Rule::Context,
+                    confidence: CHANGE,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether token `i` stands where an attachment's line has its access
+    /// word: after the line's number and a dash (`1 - `, `l- `), on a line that
+    /// ends with a journal reference in brackets (`(19105/25)`, perhaps
+    /// followed by a mark such as `(H)`).
+    fn attachment_access(&self, i: usize) -> bool {
+        let (number, dash, word) = (self.tokens[i - 2], self.tokens[i - 1], self.tokens[i]);
+        let starts_line = i == 2 || self.tokens[i - 3].line != number.line;
+        // OCR prints the first one's `1` as `l` or `I` (`l- Aben ...`).
+        let numbered = match number.kind {
+            Kind::Number => number.text(self.text).len() <= 3,
+            _ => matches!(number.text(self.text), "l" | "I"),
+        };
+        if !starts_line
+            || !numbered
+            || dash.text(self.text) != "-"
+            || dash.line != word.line
+            || number.line != word.line
+        {
+            return false;
+        }
+        let line_end = i + self.tokens[i..].partition_point(|t| t.line == word.line);
+        let last = &self.tokens[i + 1..line_end];
+        let reference = last.iter().rposition(|t| t.kind == Kind::CaseNumber);
+        reference.is_some_and(|k| {
+            let opens = k > 0 && last[k - 1].text(self.text).ends_with('(');
+            let after: String = last[k + 1..].iter().map(|t| t.text(self.text)).collect();
+            let closes = after.starts_with(')');
+            let rest = after.trim_start_matches(')');
+            opens && closes && (rest.is_empty() || is_mark(rest))
+        })
     }
 
     /// Whether token `j` is a word the dictionary writes with a full stop
@@ -2343,6 +2414,13 @@ fn may_have_dropped(lex: &'static Lexicon, confusions: &Confusions, lower: &str)
 
 /// Two or three capital letters: the abbreviations a lost diacritic can
 /// hide in (`ØU`, `ÆSU`); longer ones are read as words (`ÅBEN SAG`).
+/// A mark in brackets after an attachment's reference: `(H)`.
+fn is_mark(rest: &str) -> bool {
+    rest.strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .is_some_and(|m| m.chars().count() == 1 && m.chars().all(char::is_uppercase))
+}
+
 fn is_short_capitals(s: &str) -> bool {
     (2..=3).contains(&s.chars().count()) && s.chars().all(char::is_uppercase)
 }
