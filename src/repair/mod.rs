@@ -1516,21 +1516,27 @@ impl Doc<'_> {
         const ACCESS: [&str; 2] = ["åben", "lukket"];
         let r = self.repairer;
         let mut out = Vec::new();
-        for i in 2..self.tokens.len() {
-            let t = self.tokens[i];
-            let seen = self.seen_lower(i);
-            if t.kind != Kind::Word
-                || ACCESS.contains(&seen)
+        // The word after each dash: dashes are few.
+        for (dash, t) in self.tokens.iter().enumerate() {
+            let i = dash + 1;
+            if t.kind != Kind::Punct
+                || dash < 1
+                || i >= self.tokens.len()
+                || self.tokens[i].kind != Kind::Word
+                || ACCESS.contains(&self.seen_lower(i))
                 || !self.attachment_access(i)
                 || changes.iter().any(|c| c.token == i)
             {
                 continue;
             }
-            let readings =
-                r.confusions
-                    .candidates(r.lexicon, &[], seen, true, Undo::Confusions, &|w| {
-                        ACCESS.contains(&w)
-                    });
+            let readings = r.confusions.candidates(
+                r.lexicon,
+                &[],
+                self.seen_lower(i),
+                true,
+                Undo::Confusions,
+                &|w| ACCESS.contains(&w),
+            );
             let mut access = readings.iter().filter(|c| c.edits > 0);
             if let (Some(only), None) = (access.next(), access.next()) {
                 out.push(Change {
@@ -2014,33 +2020,24 @@ impl Doc<'_> {
             })
         };
         let mut letters = Vec::new();
-        // The parties of members whose letters are not settled below: in
-        // stretches that kept their diacritics, or after no name.
-        let mut kept = BTreeSet::new();
+        // Letters in brackets that are no settled member's (see
+        // [`Doc::roster`]).
+        let mut others = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let seen = t.text(self.text);
             if t.kind != Kind::Abbreviation || seen.chars().count() > 2 || repaired.contains_key(&i)
             {
                 continue;
             }
-            let Some(member) = parties::member(self.text, tokens, i, name) else {
-                // A letter in brackets after a name the guard does not
-                // take for one (`Susanne Hvid (A)`: `hvid` is a word) is
-                // a member's all the same to the vote: any of its readings.
+            let member = self.lost[i]
+                .then(|| parties::member(self.text, tokens, i, name))
+                .flatten();
+            let Some(member) = member else {
                 if parties::is_bracketed_letter(self.text, tokens, i) {
-                    let lower = seen.to_lowercase();
-                    if self.lost[i] {
-                        kept.extend(parties::readings(&r.confusions, &lower, false));
-                    } else {
-                        kept.insert(lower);
-                    }
+                    others.push(i);
                 }
                 continue;
             };
-            if !self.lost[i] {
-                kept.insert(seen.to_lowercase());
-                continue;
-            }
             letters.push(parties::Letter {
                 token: i,
                 member,
@@ -2069,9 +2066,8 @@ impl Doc<'_> {
                 PARTY_LETTER_DOUBT,
             ));
         }
-        let mut roster = parties::roster(&r.confusions, &letters, &settled, &batch);
-        roster.extend(kept);
-        let votes = self.vote_letters(&repaired, &roster, &batch, review);
+        let roster = || self.roster(&letters, &settled, &others, &batch);
+        let votes = self.vote_letters(&repaired, roster, &batch, review);
         settled
             .into_iter()
             .chain(votes)
@@ -2088,6 +2084,31 @@ impl Doc<'_> {
             .collect()
     }
 
+    /// The parties of the document's members (see [`parties::roster`]),
+    /// and of every other letter in brackets (`others`): as seen where the
+    /// page kept its diacritics, and any of its readings where it did not
+    /// (`Susanne Hvid (A)`, after a name the guard does not take for one:
+    /// `hvid` is a word).
+    fn roster(
+        &self,
+        letters: &[parties::Letter],
+        settled: &[(usize, String, bool)],
+        others: &[usize],
+        batch: &parties::Batch,
+    ) -> BTreeSet<String> {
+        let confusions = &self.repairer.confusions;
+        let mut roster = parties::roster(confusions, letters, settled, batch);
+        for &i in others {
+            let seen = self.seen_lower(i);
+            if self.lost[i] {
+                roster.extend(parties::readings(confusions, seen, false));
+            } else {
+                roster.insert(seen.to_string());
+            }
+        }
+        roster
+    }
+
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
     /// lost its diacritics, read by the parties of the document's members
     /// ([`parties::vote_readings`]): one reading among them is the letter,
@@ -2100,22 +2121,32 @@ impl Doc<'_> {
     fn vote_letters(
         &self,
         repaired: &FxHashMap<usize, &str>,
-        roster: &BTreeSet<String>,
+        roster: impl FnOnce() -> BTreeSet<String>,
         batch: &parties::Batch,
         review: &mut Vec<Review>,
     ) -> Vec<(usize, String, bool)> {
         let confusions = &self.repairer.confusions;
         let in_vote = |i: usize| {
             let t = &self.tokens[i];
-            let after_colon = i.checked_sub(1).is_some_and(|j| {
-                self.tokens[j].line == t.line && self.tokens[j].text(self.text) == ":"
-            });
+            let after_colon = || {
+                i.checked_sub(1).is_some_and(|j| {
+                    self.tokens[j].line == t.line && self.tokens[j].text(self.text) == ":"
+                })
+            };
             parties::is_letter(t, self.text)
-                && (self.in_letter_list(i) || after_colon)
+                && (self.in_letter_list(i) || after_colon())
                 && self.in_a_vote(i)
         };
         let letters: Vec<usize> = (0..self.tokens.len()).filter(|&i| in_vote(i)).collect();
         let mut out = Vec::new();
+        if letters.is_empty() {
+            return out;
+        }
+        let roster = &roster();
+        // A vote's letters are few (`A`, `V`, `O`), and reading one costs
+        // a search: once per letter.
+        let mut readings: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut doubts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for vote in
             letters.chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
         {
@@ -2125,7 +2156,10 @@ impl Doc<'_> {
                     let seen = repaired
                         .get(&j)
                         .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase());
-                    let readings = parties::vote_readings(confusions, &seen, roster);
+                    let readings = readings
+                        .entry(seen.clone())
+                        .or_insert_with(|| parties::vote_readings(confusions, &seen, roster))
+                        .clone();
                     (j, seen, readings)
                 })
                 .collect();
@@ -2150,7 +2184,12 @@ impl Doc<'_> {
                         continue;
                     }
                     [only] => vec![only.clone()],
-                    _ => parties::vote_doubts(confusions, seen, roster, batch, REVIEW),
+                    _ => doubts
+                        .entry(seen.clone())
+                        .or_insert_with(|| {
+                            parties::vote_doubts(confusions, seen, roster, batch, REVIEW)
+                        })
+                        .clone(),
                 };
                 if !others.is_empty() {
                     let token = self.tokens[*j];

@@ -45,10 +45,10 @@ pub(crate) struct Letter {
 /// Whether a token may be a party letter: one or two capitals (`Ø`, `SF`,
 /// or OCR's `ZE`).
 pub(crate) fn is_letter(token: &Token, text: &str) -> bool {
-    let letter = token.text(text);
-    token.kind == Kind::Abbreviation
-        && letter.chars().count() <= 2
-        && letter.chars().all(char::is_uppercase)
+    token.kind == Kind::Abbreviation && {
+        let letter = token.text(text);
+        letter.chars().count() <= 2 && letter.chars().all(char::is_uppercase)
+    }
 }
 
 /// Whether token `i` is a party letter in brackets, `(Ø)`, whatever
