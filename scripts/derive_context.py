@@ -11,6 +11,11 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
     count <TAB> word <TAB> * <TAB> after
                                 a skip pair: `after` two words on, the three
                                 words joined as a bigram's are
+    count <TAB> before <TAB> word <TAB> after
+                                a frame: a word of four letters or fewer
+                                between the words right before and after it
+                                (`<,> før de`), the three joined as a skip
+                                pair's are
 
 Words are lower-cased; every number is written `<n>`, every comma `<,>` (a
 comma says much about the word after it: `, før de flytter`) and every full stop
@@ -38,6 +43,8 @@ SOURCES = sorted(glob.glob("corrections/training/*.txt")) + sorted(
 NOT_LETTERS = "".join(
     re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "No"
 )
+# The longest word counted in a frame (src/repair/context.rs, FRAME_CENTRE_CHARS).
+FRAME_CENTRE_CHARS = 4
 TOKEN = re.compile(r"[^\W\d_" + NOT_LETTERS + r"]+|\d+(?:[.,/:-]\d+)*|\S|\s+")
 
 
@@ -63,6 +70,7 @@ def main():
     uni = collections.Counter()
     bi = collections.Counter()
     skip = collections.Counter()
+    frame = collections.Counter()
     for path in SOURCES:
         text = open(path, encoding="utf-8").read()
         prev = None
@@ -82,6 +90,8 @@ def main():
                 bi[(prev, value)] += 1
                 if prev2 is not None:
                     skip[(prev2, value)] += 1
+                    if prev.isalpha() and len(prev) <= FRAME_CENTRE_CHARS:
+                        frame[(prev2, prev, value)] += 1
                 prev2 = prev
             else:
                 prev2 = None
@@ -94,6 +104,8 @@ def main():
             out.write(f"{n}\t{a}\t{b}\n")
         for (a, b), n in sorted(skip.items()):
             out.write(f"{n}\t{a}\t*\t{b}\n")
+        for (a, w, b), n in sorted(frame.items()):
+            out.write(f"{n}\t{a}\t{w}\t{b}\n")
 
 
 if __name__ == "__main__":

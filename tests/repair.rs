@@ -408,6 +408,28 @@ fn a_name_that_lost_its_diacritic_keeps_its_aa_when_restored() {
     assert_changed(&out, "Molgaard", "Mølgaard");
 }
 
+/// A real word between two words is read by what clean text writes
+/// between them: where it writes `, før de` and never `, for de`, a page
+/// that lost its ø has `før` there, though `for de` and `, for` are each
+/// common; and `for` stays where the frame is `for`'s.
+#[test]
+fn a_short_word_is_read_by_the_words_on_both_sides() {
+    let clean = "Der er tilbud for de unge, og for de ældre. Der er plads for de små, \
+                 og tak, for alt. Godt, for nu. Vi venter, før de kommer. Vi taler sammen, \
+                 før de går. Han ringede, før de mødtes. Det var for de mange. Vi kom, \
+                 for vi skulle. Det gælder for de fleste. Vi spiser, før de spiller. Vi \
+                 læser, før de skriver.";
+    let r = Repairer::new(&RepairOptions {
+        context_from: Some(vec![clean.into()]),
+        ..RepairOptions::default()
+    })
+    .expect("bundled data loads");
+    let out = r.repair(&format!(
+        "{LOST}Borgerne skal vente, for de kan fa svar.\nDer er et tilbud for de unge.\n"
+    ));
+    assert_eq!(repairs_of(&out, "for"), ["før"], "{:#?}", out.corrections);
+}
+
 #[test]
 fn a_name_keeps_its_aa() {
     // Names keep the spelling from before 1948; OCR that lost an å printed

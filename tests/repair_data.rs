@@ -78,6 +78,7 @@ fn context_counts_are_fresh() {
     let mut uni: BTreeMap<String, u32> = BTreeMap::new();
     let mut bi: BTreeMap<(String, String), u32> = BTreeMap::new();
     let mut skip: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut frame: BTreeMap<(String, String, String), u32> = BTreeMap::new();
     for path in &sources {
         let text = std::fs::read_to_string(path).unwrap();
         let mut prev: Option<String> = None;
@@ -109,6 +110,13 @@ fn context_counts_are_fresh() {
                 Some(p) if !blank => {
                     *bi.entry((p.clone(), value.clone())).or_default() += 1;
                     if let Some(p2) = prev2.take() {
+                        let centre = p.chars().all(char::is_alphabetic)
+                            && p.chars().count() <= referat::repair::context::FRAME_CENTRE_CHARS;
+                        if centre {
+                            *frame
+                                .entry((p2.clone(), p.clone(), value.clone()))
+                                .or_default() += 1;
+                        }
                         *skip.entry((p2, value.clone())).or_default() += 1;
                     }
                     prev2 = Some(p);
@@ -128,6 +136,9 @@ fn context_counts_are_fresh() {
     }
     for ((a, b), n) in &skip {
         expected.push_str(&format!("{n}\t{a}\t*\t{b}\n"));
+    }
+    for ((a, w, b), n) in &frame {
+        expected.push_str(&format!("{n}\t{a}\t{w}\t{b}\n"));
     }
     let committed = std::fs::read_to_string("corrections/context.tsv").unwrap();
     assert!(

@@ -57,6 +57,9 @@ pub struct Evidence {
     /// Skip pairs: a word and the word two on (`for` ... `med`), the three
     /// joined as a bigram's two are.
     pub(crate) skips: FxHashMap<(String, String), u32>,
+    /// A short word with the words right before and after it (see
+    /// [`FRAME_CENTRE_CHARS`]): `<,> før de`.
+    pub(crate) frames: FxHashMap<(String, String, String), u32>,
     /// Members' party letters: how often clean text wrote a member (every
     /// word of the name, lower-case) with a letter (`maja lindholt`, `Ø`).
     pub(crate) parties: FxHashMap<(String, String), u32>,
@@ -115,6 +118,14 @@ impl Evidence {
                         .entry((p.clone(), value.clone()))
                         .or_default() += 1;
                     if let Some(p2) = prev2.take() {
+                        if p.chars().count() <= FRAME_CENTRE_CHARS
+                            && p.chars().all(char::is_alphabetic)
+                        {
+                            *evidence
+                                .frames
+                                .entry((p2.clone(), p.clone(), value.clone()))
+                                .or_default() += 1;
+                        }
                         *evidence.skips.entry((p2, value.clone())).or_default() += 1;
                     }
                     prev2 = Some(p);
@@ -141,6 +152,9 @@ impl Evidence {
         }
         for (pair, n) in other.skips {
             *self.skips.entry(pair).or_default() += n;
+        }
+        for (frame, n) in other.frames {
+            *self.frames.entry(frame).or_default() += n;
         }
         for (pair, n) in other.parties {
             *self.parties.entry(pair).or_default() += n;
@@ -430,6 +444,8 @@ pub struct Context {
     pairs: FxHashMap<(u32, u32), u32>,
     /// Skip pairs by word ids.
     skips: FxHashMap<(u32, u32), u32>,
+    /// Frames by word ids: (before, word, after).
+    frames: FxHashMap<(u32, u32, u32), u32>,
     /// Per word id, per relation ([`AFTER`] ...): the words seen there.
     spreads: Vec<[Spread; 4]>,
     /// [`Context::association_unseen`] of every spread, worked out once the
@@ -554,6 +570,12 @@ pub fn parts_pairs(gap: &str) -> bool {
     gap.matches('\n').count() >= 2
 }
 
+/// The longest word counted between its neighbours (`, før de`): the
+/// words OCR turns into other words by a lost diacritic are mostly short
+/// (`for`/`før`, `bor`/`bør`, `far`/`får`, `mode`/`møde`), and a frame of
+/// every word would cost a batch's memory.
+pub const FRAME_CENTRE_CHARS: usize = 4;
+
 /// Uses in clean text that make a word outside the lexicon a word.
 const MIN_KNOWN: u32 = 2;
 
@@ -573,6 +595,7 @@ impl Context {
             counts: Vec::new(),
             pairs: FxHashMap::default(),
             skips: FxHashMap::default(),
+            frames: FxHashMap::default(),
             spreads: Vec::new(),
             unseen: OnceLock::new(),
             classes: Vec::new(),
@@ -615,7 +638,14 @@ impl Context {
                     return;
                 }
                 (Some("*"), Some(b)) => (true, b),
-                (Some(b), _) => (false, b),
+                (Some(word), Some(b)) => {
+                    let id = |x: &str| context.ids.get(x).copied();
+                    if let (Some(a), Some(w), Some(b)) = (id(a), id(word), id(b)) {
+                        *context.frames.entry((a, w, b)).or_default() += n;
+                    }
+                    return;
+                }
+                (Some(b), None) => (false, b),
             };
             let a = match first {
                 Some((word, id)) if word == a => id,
@@ -645,6 +675,7 @@ impl Context {
             unigrams,
             bigrams,
             skips,
+            frames,
             parties,
             capitalised,
             name_pairs,
@@ -685,6 +716,28 @@ impl Context {
                 }
             }
         }
+        for ((a, w, b), n) in frames {
+            let id = |x: &str| self.ids.get(x).copied();
+            if let (Some(a), Some(w), Some(b)) = (id(&a), id(&w), id(&b)) {
+                *self.frames.entry((a, w, b)).or_default() += n;
+            }
+        }
+    }
+
+    /// How often clean text wrote `word` between the word before and the
+    /// word after (both known, and `word` a short one: see
+    /// [`FRAME_CENTRE_CHARS`]).
+    pub fn frame_count(&self, around: &Neighbours, word: LookedUp) -> Option<u32> {
+        let (prev, next) = (around.prev?, around.next?);
+        if self.frames.is_empty() {
+            return None;
+        }
+        Some(
+            word.id
+                .and_then(|w| self.frames.get(&(prev.id, w, next.id)))
+                .copied()
+                .unwrap_or(0),
+        )
     }
 
     /// Adds `n` uses of `word`.
@@ -1244,6 +1297,11 @@ mod tests {
             match cols[..] {
                 [_, a] => drop(evidence.unigrams.insert(a.to_string(), n)),
                 [_, a, "*", b] => drop(evidence.skips.insert(pair(a, b), n)),
+                [_, a, w, b] => drop(
+                    evidence
+                        .frames
+                        .insert((a.to_string(), w.to_string(), b.to_string()), n),
+                ),
                 [_, a, b] => drop(evidence.bigrams.insert(pair(a, b), n)),
                 _ => panic!("{line:?}"),
             }
@@ -1269,7 +1327,31 @@ mod tests {
                 bundled.fit_between(&around(&bundled), word, 0.01),
                 "{word}"
             );
+            let frame = |ctx: &Context| ctx.frame_count(&around(ctx), ctx.look_up(word));
+            assert_eq!(frame(&general), frame(&bundled), "{word}");
         }
+        // The training minutes write `, før de` and never `, for de`.
+        let around = bundled.neighbours(Some(COMMA), Some("de"));
+        let frame = |word| bundled.frame_count(&around, bundled.look_up(word));
+        assert!(frame("før").is_some_and(|n| n >= 10), "{:?}", frame("før"));
+        assert_eq!(frame("for"), Some(0));
+    }
+
+    /// A short word is counted between its neighbours, as a pair is: not
+    /// across a blank line, and not a long word.
+    #[test]
+    fn a_short_word_is_counted_between_its_neighbours() {
+        let ctx = Context::new(Evidence::learn(
+            "Vi venter, før de kommer.\n\nVi venter, før\n\nde kommer. Vi venter, \
+             fordi de kommer.",
+        ));
+        let around = ctx.neighbours(Some(COMMA), Some("de"));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("før")), Some(1));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("fordi")), Some(0));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("for")), Some(0));
+        // An unseen neighbour leaves no frame to ask.
+        let unseen = ctx.neighbours(Some(COMMA), Some("ukendt"));
+        assert_eq!(ctx.frame_count(&unseen, ctx.look_up("før")), None);
     }
 
     #[test]
