@@ -747,6 +747,25 @@ type Scored = (usize, f64, Rule, f64);
 /// [`Doc::weigh_frames`]): a frame seen once says `for` over `før` by ln 3.
 const FRAME_NEVER: f64 = 0.5;
 
+/// How far apart in ln the best form and the next may be for the frames to
+/// be asked (see [`Doc::weigh_frames`]): a thousand to one is settled (`og`
+/// against `øg`), and most real words of a damaged page are, so most
+/// decisions skip the lookups.
+const FRAMES_REACH: f64 = 6.9;
+
+/// Whether the best of `scored` leads the next by more than `reach`.
+fn decided_by(scored: &[Scored], reach: f64) -> bool {
+    let (mut best, mut next) = (f64::MIN, f64::MIN);
+    for s in scored {
+        if s.1 > best {
+            (best, next) = (s.1, best);
+        } else if s.1 > next {
+            next = s.1;
+        }
+    }
+    best - next > reach
+}
+
 /// The most forms weighed by their frames: a short word has few readings.
 const MAX_FRAMED: usize = 16;
 
@@ -1326,7 +1345,10 @@ impl Doc<'_> {
         // rivals between (`, før de`, never `, for de`): how often each
         // stood there. The pairs alone add up two halves of the evidence,
         // which the commoner word's prior outweighs.
-        if analysis.seen_is_word {
+        if analysis.seen_is_word
+            && analysis.word.chars().count() <= context::FRAME_CENTRE_CHARS
+            && !decided_by(&scored, FRAMES_REACH)
+        {
             self.weigh_frames(&around, analysis, &mut scored);
         }
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
@@ -2071,10 +2093,16 @@ impl Doc<'_> {
         // Letters in brackets that are no settled member's (see
         // [`Doc::roster`]).
         let mut others = Vec::new();
+        // One or two capitals: what a vote's letters may be (see
+        // [`Doc::vote_letters`]).
+        let mut capitals = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let seen = t.text(self.text);
-            if t.kind != Kind::Abbreviation || seen.chars().count() > 2 || repaired.contains_key(&i)
-            {
+            if t.kind != Kind::Abbreviation || seen.chars().count() > 2 {
+                continue;
+            }
+            capitals.push(i);
+            if repaired.contains_key(&i) {
                 continue;
             }
             let member = self.lost[i]
@@ -2115,7 +2143,7 @@ impl Doc<'_> {
             ));
         }
         let roster = || self.roster(&letters, &settled, &others, &batch);
-        let votes = self.vote_letters(&repaired, roster, &batch, review);
+        let votes = self.vote_letters(&capitals, &repaired, roster, &batch, review);
         settled
             .into_iter()
             .chain(votes)
@@ -2165,9 +2193,10 @@ impl Doc<'_> {
     /// which a party stands once: two letters read as one party are both
     /// left for review. A vote with a letter that has no reading among the
     /// members' parties is left alone: the members named are not all who
-    /// voted.
+    /// voted. `capitals` are the document's tokens of one or two capitals.
     fn vote_letters(
         &self,
+        capitals: &[usize],
         repaired: &FxHashMap<usize, &str>,
         roster: impl FnOnce() -> BTreeSet<String>,
         batch: &parties::Batch,
@@ -2185,8 +2214,13 @@ impl Doc<'_> {
                 && (self.in_letter_list(i) || after_colon())
                 && self.in_a_vote(i)
         };
-        let letters: Vec<usize> = (0..self.tokens.len()).filter(|&i| in_vote(i)).collect();
         let mut out = Vec::new();
+        // (Every letter of a vote, lost or not, is checked against the
+        // roster; only a lost one may change.)
+        if !capitals.iter().any(|&i| self.lost[i]) {
+            return out;
+        }
+        let letters: Vec<usize> = capitals.iter().copied().filter(|&i| in_vote(i)).collect();
         if letters.is_empty() {
             return out;
         }
