@@ -15,7 +15,7 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
                                 a frame: a word of four letters or fewer
                                 between the words right before and after it
                                 (`<,> før de`), the three joined as a skip
-                                pair's are
+                                pair's are; only frames seen twice or more
 
 Words are lower-cased; every number is written `<n>`, every comma `<,>` (a
 comma says much about the word after it: `, før de flytter`) and every full stop
@@ -43,8 +43,10 @@ SOURCES = sorted(glob.glob("corrections/training/*.txt")) + sorted(
 NOT_LETTERS = "".join(
     re.escape(chr(c)) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "No"
 )
-# The longest word counted in a frame (src/repair/context.rs, FRAME_CENTRE_CHARS).
+# The longest word counted in a frame, and how often a frame must be seen
+# to count (src/repair/context.rs, FRAME_CENTRE_CHARS and MIN_FRAME_COUNT).
 FRAME_CENTRE_CHARS = 4
+MIN_FRAME_COUNT = 2
 TOKEN = re.compile(r"[^\W\d_" + NOT_LETTERS + r"]+|\d+(?:[.,/:-]\d+)*|\S|\s+")
 
 
@@ -105,7 +107,8 @@ def main():
         for (a, b), n in sorted(skip.items()):
             out.write(f"{n}\t{a}\t*\t{b}\n")
         for (a, w, b), n in sorted(frame.items()):
-            out.write(f"{n}\t{a}\t{w}\t{b}\n")
+            if n >= MIN_FRAME_COUNT:
+                out.write(f"{n}\t{a}\t{w}\t{b}\n")
 
 
 if __name__ == "__main__":

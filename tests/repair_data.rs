@@ -138,7 +138,9 @@ fn context_counts_are_fresh() {
         expected.push_str(&format!("{n}\t{a}\t*\t{b}\n"));
     }
     for ((a, w, b), n) in &frame {
-        expected.push_str(&format!("{n}\t{a}\t{w}\t{b}\n"));
+        if *n >= referat::repair::context::MIN_FRAME_COUNT {
+            expected.push_str(&format!("{n}\t{a}\t{w}\t{b}\n"));
+        }
     }
     let committed = std::fs::read_to_string("corrections/context.tsv").unwrap();
     assert!(

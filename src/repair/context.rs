@@ -578,6 +578,14 @@ pub fn parts_pairs(gap: &str) -> bool {
 /// every word would cost a batch's memory.
 pub const FRAME_CENTRE_CHARS: usize = 4;
 
+/// How often clean text must write a frame for it to count: once is
+/// chance (and the bundled file would be five times as long, its reading a
+/// fifth of `fix`'s time on one page).
+pub const MIN_FRAME_COUNT: u32 = 2;
+
+/// About how many frames `corrections/context.tsv` holds (9,200).
+const BUNDLED_FRAMES: usize = 10_000;
+
 /// A frame's key in [`Evidence::frames`]: the three words, tab-joined.
 pub(crate) fn frame_key(before: &str, word: &str, after: &str) -> String {
     let mut key = String::with_capacity(before.len() + word.len() + after.len() + 2);
@@ -633,6 +641,9 @@ impl Context {
     /// naming them. No string is copied but the words themselves.
     pub fn bundled() -> Context {
         let mut context = Context::new(Evidence::default());
+        // (Room for the file's frames at once: growing the map row by row
+        // moved every frame several times.)
+        context.frames.reserve(BUNDLED_FRAMES);
         // The pairs come sorted by their first word: most name the one the
         // row before named (58,000 of 70,000 pairs), which is looked up
         // once.
@@ -733,7 +744,7 @@ impl Context {
                 }
             }
         }
-        for (key, n) in frames {
+        for (key, n) in frames.into_iter().filter(|&(_, n)| n >= MIN_FRAME_COUNT) {
             let mut words = key.split('\t').map(|x| self.ids.get(x).copied());
             if let (Some(Some(a)), Some(Some(w)), Some(Some(b))) =
                 (words.next(), words.next(), words.next())
@@ -1353,15 +1364,18 @@ mod tests {
     }
 
     /// A short word is counted between its neighbours, as a pair is: not
-    /// across a blank line, and not a long word.
+    /// across a blank line, not a long word, and only a frame seen twice.
     #[test]
     fn a_short_word_is_counted_between_its_neighbours() {
         let ctx = Context::new(Evidence::learn(
-            "Vi venter, før de kommer.\n\nVi venter, før\n\nde kommer. Vi venter, \
-             fordi de kommer.",
+            "Vi venter, før de kommer. Vi venter, før de går.\n\nVi venter, før\n\n\
+             de kommer. Vi venter, fordi de kommer. Vi venter, fordi de går. Vi \
+             venter, da de kommer. Nu, men de går.",
         ));
         let around = ctx.neighbours(Some(COMMA), Some("de"));
-        assert_eq!(ctx.frame_count(&around, ctx.look_up("før")), Some(1));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("før")), Some(2));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("da")), Some(0));
+        assert_eq!(ctx.frame_count(&around, ctx.look_up("men")), Some(0));
         assert_eq!(ctx.frame_count(&around, ctx.look_up("fordi")), Some(0));
         assert_eq!(ctx.frame_count(&around, ctx.look_up("for")), Some(0));
         // An unseen neighbour leaves no frame to ask.
