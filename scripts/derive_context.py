@@ -15,7 +15,9 @@ is measured against its hand-corrected copy), and writes corrections/context.tsv
                                 a frame: a word of four letters or fewer
                                 between the words right before and after it
                                 (`<,> før de`), the three joined as a skip
-                                pair's are; only frames seen twice or more
+                                pair's are; only frames seen twice or more,
+                                and none after a full stop (the repair never
+                                asks a sentence's first word's frame)
 
 Words are lower-cased; every number is written `<n>`, every comma `<,>` (a
 comma says much about the word after it: `, før de flytter`) and every full stop
@@ -92,7 +94,7 @@ def main():
                 bi[(prev, value)] += 1
                 if prev2 is not None:
                     skip[(prev2, value)] += 1
-                    if prev.isalpha() and len(prev) <= FRAME_CENTRE_CHARS:
+                    if prev.isalpha() and len(prev) <= FRAME_CENTRE_CHARS and prev2 != "<.>":
                         frame[(prev2, prev, value)] += 1
                 prev2 = prev
             else:

@@ -111,7 +111,8 @@ fn context_counts_are_fresh() {
                     *bi.entry((p.clone(), value.clone())).or_default() += 1;
                     if let Some(p2) = prev2.take() {
                         let centre = p.chars().all(char::is_alphabetic)
-                            && p.chars().count() <= referat::repair::context::FRAME_CENTRE_CHARS;
+                            && p.chars().count() <= referat::repair::context::FRAME_CENTRE_CHARS
+                            && p2 != "<.>";
                         if centre {
                             *frame
                                 .entry((p2.clone(), p.clone(), value.clone()))

@@ -120,8 +120,11 @@ impl Evidence {
                         .entry((p.clone(), value.clone()))
                         .or_default() += 1;
                     if let Some(p2) = prev2.take() {
+                        // (Not after a full stop: the repair never asks
+                        // a sentence's first word's frame.)
                         if p.chars().count() <= FRAME_CENTRE_CHARS
                             && p.chars().all(char::is_alphabetic)
+                            && p2 != STOP
                         {
                             *evidence
                                 .frames
@@ -583,7 +586,7 @@ pub const FRAME_CENTRE_CHARS: usize = 4;
 /// fifth of `fix`'s time on one page).
 pub const MIN_FRAME_COUNT: u32 = 2;
 
-/// About how many frames `corrections/context.tsv` holds (9,200).
+/// About how many frames `corrections/context.tsv` holds (8,900).
 const BUNDLED_FRAMES: usize = 10_000;
 
 /// A frame's key in [`Evidence::frames`]: the three words, tab-joined.
@@ -637,8 +640,8 @@ impl Context {
     }
 
     /// The bundled counts (`corrections/context.tsv`), read straight into
-    /// the index: words first, in sorted order, then pairs and skip pairs
-    /// naming them. No string is copied but the words themselves.
+    /// the index: words first, in sorted order, then pairs, skip pairs and
+    /// frames naming them. No string is copied but the words themselves.
     pub fn bundled() -> Context {
         let mut context = Context::new(Evidence::default());
         // (Room for the file's frames at once: growing the map row by row
@@ -762,9 +765,12 @@ impl Context {
         if self.frames.is_empty() {
             return None;
         }
+        let Some(w) = word.id else {
+            return Some(0);
+        };
         Some(
-            word.id
-                .and_then(|w| self.frames.get(&(prev.id, w, next.id)))
+            self.frames
+                .get(&(prev.id, w, next.id))
                 .copied()
                 .unwrap_or(0),
         )
@@ -1335,6 +1341,27 @@ mod tests {
         let general = Context::new(evidence);
         let bundled = Context::bundled();
         assert_eq!(general.vocabulary(), bundled.vocabulary());
+        // Every frame, by its words (ids follow the order words came in).
+        let frames = |ctx: &Context| {
+            let mut words = vec![""; ctx.counts.len()];
+            for (word, &id) in &ctx.ids {
+                words[id as usize] = word;
+            }
+            let mut all: Vec<(&str, &str, &str, u32)> = ctx
+                .frames
+                .iter()
+                .map(|(&(a, w, b), &n)| {
+                    (words[a as usize], words[w as usize], words[b as usize], n)
+                })
+                .collect();
+            all.sort();
+            all.into_iter()
+                .map(|(a, w, b, n)| format!("{a} {w} {b} {n}"))
+                .collect::<Vec<_>>()
+        };
+        let all = frames(&bundled);
+        assert!(all.len() > 5_000, "{}", all.len());
+        assert_eq!(frames(&general), all);
         for (prev, word, next) in [
             (Some(COMMA), "før", Some("de")),
             (Some("har"), "været", None),
