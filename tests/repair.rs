@@ -1039,10 +1039,62 @@ fn a_vote_is_read_by_the_members_parties() {
     );
 }
 
+/// A vote is read against the members present only, and only where every
+/// letter of it can be read so (found by a review; each of these changed
+/// a letter at first): not the absent (`Afbud:`), not members named in
+/// prose, not party names, not a count-shaped list with a party no member
+/// present sits for, nor one that goes on to the next line; a vote spread
+/// over names lines is one vote; a sentence that runs on to a colon is no
+/// vote; and a member's own letter in a vote is settled once, as a
+/// member's.
+#[test]
+fn a_vote_is_read_only_against_those_present() {
+    let unchanged = |body: &str| {
+        let out = repair(&format!("{LOST}{body}"));
+        let letters: Vec<(&str, &str)> = letter_changes(&out)
+            .into_iter()
+            .filter(|&(from, _)| from == "A" || from == "O")
+            .collect();
+        assert_eq!(letters, [], "{body}\n{:#?}", out.corrections);
+    };
+    let prose = "Anna Holm (A) og Per Lindholt (V) spurgte til sagen.\n";
+    unchanged(&format!(
+        "Afbud: Hanne Berg (Ø)\n{prose}For stemte: A og V.\nImod stemte: O.\n"
+    ));
+    unchanged("Afbud: Kim Berg (Å), Per Lindholt (V), Ib Lund (V)\n\nFor stemte: A og V.\n");
+    unchanged("Forslag fra Enhedslisten (Ø) og Venstre (V) om cykelstier.\nFor stemte: V.\nImod stemte: O.\n");
+    let present = "Deltagere: Kim Bjerregaard (Ø), Per Lindholt (V), Anna Holm (A)\n\n";
+    unchanged(&format!(
+        "{present}For stemte: A (3), V (2), C (1)\nImod stemte: O (2)\n"
+    ));
+    unchanged(&format!(
+        "{present}For stemte: A og V.\nImod stemte: O,\nC og F.\n"
+    ));
+    unchanged(&format!(
+        "{present}For stemte: A, V og Ø.\nAnna Holm, Per Lindholt,\nKim Bjerregaard\n\nImod stemte: O.\n"
+    ));
+    unchanged(&format!(
+        "{present}Forvaltningen har vurderet tre modeller for placering: A, V og O.\n"
+    ));
+    // A member's letter in a vote is a member's letter: changed once.
+    let out = repair(&format!(
+        "{LOST}Deltagere: Malene Skov (O), Per Lindholt (V), Anna Holm (A)\n\
+         Malene Skov (E) spurgte til sagen.\nFor stemte: A og V.\nUndlod at stemme: Malene Skov (O).\n"
+    ));
+    assert_eq!(
+        letter_changes(&out),
+        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
+        "{:#?}",
+        out.corrections
+    );
+}
+
 /// An attachment's line (`1 - Åben Kort over grunden (19105/25) (H)`)
 /// has its access word after the number: there OCR's `Iben`, a name that
-/// context alone keeps, is `Åben`, on a clean page too. Elsewhere, and on
-/// a numbered line that ends with no journal reference, `Iben` stays.
+/// context alone keeps, is `Åben`, on a clean page too. Elsewhere, on a
+/// numbered line that ends with no journal reference, and in a numbered
+/// list that is no list of attachments (no `Bilag` heading above it),
+/// `Iben` stays.
 #[test]
 fn an_attachments_access_word_is_read_in_its_place() {
     let out = repair(
@@ -1059,7 +1111,9 @@ fn an_attachments_access_word_is_read_in_its_place() {
     let out = repair(
         "1 - Iben Hansen orienterede om sagen (se 19105/25).\n\
          Iben Kort deltog i mødet (19105/25).\n\
-         3 - Iben Kort over grunden 19105/25\n",
+         3 - Iben Kort over grunden 19105/25\n\
+         Høringssvar:\n1 - Iben Nielsen (23/1234)\n\
+         2 - Iben Kort, forslag om cykelsti (19105/25)\n",
     );
     assert_eq!(
         repairs_of(&out, "Iben"),

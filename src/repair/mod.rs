@@ -1030,7 +1030,10 @@ impl Doc<'_> {
         changes.extend(self.abbreviations(&mut review));
         let letters = self.party_letters(&changes, &mut review);
         changes.extend(letters);
+        // (One change a token: the passes above each skip what an earlier
+        // one changed, and this keeps the first should two ever meet.)
         changes.sort_by_key(|c| c.token);
+        changes.dedup_by_key(|c| c.token);
         review.sort_by_key(|r| (r.line, r.column));
         self.apply(changes, review)
     }
@@ -1659,13 +1662,34 @@ impl Doc<'_> {
         let line_end = i + self.tokens[i..].partition_point(|t| t.line == word.line);
         let last = &self.tokens[i + 1..line_end];
         let reference = last.iter().rposition(|t| t.kind == Kind::CaseNumber);
-        reference.is_some_and(|k| {
+        let ends_with_reference = reference.is_some_and(|k| {
             let opens = k > 0 && last[k - 1].text(self.text).ends_with('(');
             let after: String = last[k + 1..].iter().map(|t| t.text(self.text)).collect();
             let closes = after.starts_with(')');
             let rest = after.trim_start_matches(')');
-            opens && closes && (rest.is_empty() || is_mark(rest))
-        })
+            is_journal_reference(last[k].text(self.text))
+                && opens
+                && closes
+                && (rest.is_empty() || is_mark(rest))
+        });
+        ends_with_reference && self.under_bilag(word.line)
+    }
+
+    /// Whether a line with the heading `Bilag` (`Bilag:`, `**Bilag**`,
+    /// `BILAG`, damaged or not) stands at most [`BILAG_REACH`] lines above
+    /// `line`: a list of hearing answers or proposals numbered the same way
+    /// (`1 - Iben Nielsen (19105/25)`) is no list of attachments.
+    fn under_bilag(&self, line: u32) -> bool {
+        let from = line.saturating_sub(BILAG_REACH);
+        let start = self.tokens.partition_point(|t| t.line < from);
+        let end = self.tokens.partition_point(|t| t.line < line);
+        self.tokens[start..end]
+            .chunk_by(|a, b| a.line == b.line)
+            .any(|heading| {
+                let mut words = heading.iter().filter(|t| t.kind != Kind::Punct);
+                let only = (words.next(), words.next());
+                matches!(only, (Some(w), None) if w.text(self.text).eq_ignore_ascii_case("bilag"))
+            })
     }
 
     /// Whether token `j` is a word the dictionary writes with a full stop
@@ -2002,9 +2026,32 @@ impl Doc<'_> {
         else {
             return false;
         };
-        before[..colon].iter().any(|t| {
-            t.kind == Kind::Word && VOTING.contains(&t.text(self.text).to_lowercase().as_str())
-        })
+        // A vote's label is short (`For stemte 15:`, `Undlod at stemme:`,
+        // `Stemmeafgivning: For:`); a sentence that runs on to a colon
+        // (`... tre modeller for placering: A, V og O`) is none.
+        let words = before[..colon].iter().filter(|t| t.kind == Kind::Word);
+        words.clone().count() <= VOTE_LABEL_WORDS
+            && words
+                .into_iter()
+                .any(|t| VOTING.contains(&t.text(self.text).to_lowercase().as_str()))
+    }
+
+    /// Whether token `i` stands on a line that goes on with a vote's list
+    /// from the line before, which ends in a comma or `og` (`Imod stemte:
+    /// O,` / `C og F.`).
+    fn continues_vote(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        let first = self.tokens.partition_point(|t| t.line < line);
+        let Some(last) = first.checked_sub(1) else {
+            return false;
+        };
+        let end = &self.tokens[last];
+        end.line + 1 == line
+            && matches!(end.text(self.text), "," | "og")
+            && (0..last)
+                .rev()
+                .take_while(|&j| self.tokens[j].line == end.line)
+                .any(|j| parties::is_letter(&self.tokens[j], self.text) && self.in_a_vote(j))
     }
 
     /// Whether token `i` stands in a list of party letters on its line: the
@@ -2176,11 +2223,12 @@ impl Doc<'_> {
             .collect()
     }
 
-    /// The parties of the document's members (see [`parties::roster`]),
-    /// and of every other letter in brackets (`others`): as seen where the
-    /// page kept its diacritics, and any of its readings where it did not
-    /// (`Susanne Hvid (A)`, after a name the guard does not take for one:
-    /// `hvid` is a word).
+    /// The parties of the document's members present (see
+    /// [`parties::roster`] and [`Doc::on_attendance_list`]), and of every
+    /// other letter in brackets on such a list (`others`): as seen where
+    /// the page kept its diacritics, and any of its readings where it did
+    /// not (`Susanne Hvid (A)`, after a name the guard does not take for
+    /// one: `hvid` is a word).
     fn roster(
         &self,
         letters: &[parties::Letter],
@@ -2189,8 +2237,9 @@ impl Doc<'_> {
         batch: &parties::Batch,
     ) -> BTreeSet<String> {
         let confusions = &self.repairer.confusions;
-        let mut roster = parties::roster(confusions, letters, settled, batch);
-        for &i in others {
+        let present = |i: usize| self.on_attendance_list(i);
+        let mut roster = parties::roster(confusions, letters, settled, batch, present);
+        for &i in others.iter().filter(|&&i| present(i)) {
             let seen = self.seen_lower(i);
             if self.lost[i] {
                 roster.extend(parties::readings(confusions, seen, false));
@@ -2199,6 +2248,37 @@ impl Doc<'_> {
             }
         }
         roster
+    }
+
+    /// Whether the party letter token `i` stands on a list of those
+    /// present: with two more letters in brackets on its line or the lines
+    /// beside it (`Deltagere: Kim Berg (A), formand, Per Lind (V), ...`),
+    /// and not on a list of the absent (a line that, or whose line above,
+    /// opens `Fraværende` or `Afbud`, damaged or not: `Fraverende`). A
+    /// member named in prose, or absent, says nothing of who voted: read
+    /// against them, `For stemte: A og V` beside `Afbud: Kim Berg (Å)` made
+    /// `A` into `Å`.
+    fn on_attendance_list(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        let near = |t: &Token| t.line + 1 >= line && t.line <= line + 1;
+        let first = self.tokens.partition_point(|t| t.line + 1 < line);
+        let letters = (first..self.tokens.len())
+            .take_while(|&j| near(&self.tokens[j]))
+            .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
+            .count();
+        // (The line's first word: past Markdown's `**` or `#`.)
+        let absent = |l: u32| {
+            let start = self.tokens.partition_point(|t| t.line < l);
+            self.tokens[start..]
+                .iter()
+                .take_while(|t| t.line == l)
+                .find(|t| t.kind == Kind::Word)
+                .is_some_and(|t| {
+                    let word = t.text(self.text).to_lowercase();
+                    word.starts_with("frav") || word.starts_with("afbud")
+                })
+        };
+        letters >= 3 && !absent(line) && !line.checked_sub(1).is_some_and(absent)
     }
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
@@ -2219,16 +2299,14 @@ impl Doc<'_> {
         review: &mut Vec<Review>,
     ) -> Vec<(usize, String, bool)> {
         let confusions = &self.repairer.confusions;
+        // Every letter after a vote's label, in a list or not (`V (6), A
+        // (5)`), and on a line its list goes on to; not a member's letter
+        // in brackets (`Imod stemte: Malene Skov (O)`), which is settled as
+        // a member's.
         let in_vote = |i: usize| {
-            let t = &self.tokens[i];
-            let after_colon = || {
-                i.checked_sub(1).is_some_and(|j| {
-                    self.tokens[j].line == t.line && self.tokens[j].text(self.text) == ":"
-                })
-            };
-            parties::is_letter(t, self.text)
-                && (self.in_letter_list(i) || after_colon())
-                && self.in_a_vote(i)
+            parties::is_letter(&self.tokens[i], self.text)
+                && !parties::is_bracketed_letter(self.text, self.tokens, i)
+                && (self.in_a_vote(i) || self.continues_vote(i))
         };
         let mut out = Vec::new();
         // (Every letter of a vote, lost or not, is checked against the
@@ -2424,8 +2502,14 @@ impl Doc<'_> {
 
 const NOT_CERTAIN: &str = "no repair certain enough";
 /// How many lines apart a vote's lines may be (`For stemte: ...`, a blank
-/// line, `Imod stemte: ...`).
-const VOTE_LINES_APART: u32 = 2;
+/// line, `Imod stemte: ...`, or a list of names between them). Two votes
+/// this close (a proposal's and an amendment's) are read as one: then a
+/// party may seem to stand twice, and its letters go to review.
+const VOTE_LINES_APART: u32 = 6;
+
+/// The most words a vote's label has before its colon (`Undlod at stemme`,
+/// `For stemte`, `Stemmeafgivning: For`).
+const VOTE_LABEL_WORDS: usize = 4;
 
 const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
@@ -2546,6 +2630,23 @@ fn may_have_dropped(lex: &'static Lexicon, confusions: &Confusions, lower: &str)
         stop.push_str(tail);
         stop.push('.');
         lex.entry(&stop).is_some() && begins(head)
+    })
+}
+
+/// How many lines above an attachment's line its list's `Bilag` heading
+/// may stand (ten attachments, their file names on lines of their own).
+const BILAG_REACH: u32 = 24;
+
+/// A journal reference: `19105/25`, a number and a two-digit year (not a
+/// case number, `23/1234`).
+fn is_journal_reference(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(number, year)| {
+        number.len() >= 3
+            && year.len() == 2
+            && number
+                .bytes()
+                .chain(year.bytes())
+                .all(|b| b.is_ascii_digit())
     })
 }
 

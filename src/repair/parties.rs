@@ -326,18 +326,23 @@ pub(crate) fn settle(
     out
 }
 
-/// The parties a document's members may sit for (lower-case letters):
-/// each member's letter as [`settle`] left it where it decided one (the
-/// batch's clean minutes, the member's other letters or statement), and
-/// otherwise every reading all the member's letters allow.
+/// The parties the document's members present may sit for (lower-case
+/// letters): of each member with a letter on a list of those present
+/// (`present`, by token), the letter as [`settle`] left it where it
+/// decided one (the batch's clean minutes, the member's other letters or
+/// statement), and otherwise every reading all the member's letters allow.
 pub(crate) fn roster(
     confusions: &Confusions,
     letters: &[Letter],
     settled: &[(usize, String, bool)],
     batch: &Batch,
+    present: impl Fn(usize) -> bool,
 ) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for own in by_member(letters).values() {
+        if !own.iter().any(|l| present(l.token)) {
+            continue;
+        }
         if let Some((_, to, _)) = settled.iter().find(|s| own.iter().any(|l| l.token == s.0)) {
             out.insert(to.clone());
             continue;
@@ -715,7 +720,7 @@ mod tests {
             count: &|_| 1.0,
         };
         let settled = settle(&c, &letters, &batch);
-        let roster = roster(&c, &letters, &settled, &batch);
+        let roster = roster(&c, &letters, &settled, &batch, |_| true);
         // Holm is Ø, Dam O, Bech V, and Lund O or Ø.
         assert_eq!(
             roster.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -723,10 +728,11 @@ mod tests {
         );
         assert_eq!(vote_readings(&c, "o", &roster), ["o", "ø"]);
         assert_eq!(vote_readings(&c, "v", &roster), ["v"]);
-        assert!(vote_readings(&c, "e", &roster).iter().all(|r| r == "ø"));
+        assert_eq!(vote_readings(&c, "e", &roster), ["ø"]);
         assert_eq!(vote_readings(&c, "c", &roster), Vec::<String>::new());
-        // Without Dam and Lund, an `O` in the vote is Ø.
-        let roster = super::roster(&c, &letters[..3], &settled, &batch);
+        // Without Dam and Lund (not on the list of those present), an `O` in
+        // the vote is Ø.
+        let roster = super::roster(&c, &letters, &settled, &batch, |token| token < 20);
         assert_eq!(vote_readings(&c, "o", &roster), ["ø"]);
     }
 
