@@ -1605,7 +1605,8 @@ impl Doc<'_> {
         const ACCESS: [&str; 2] = ["åben", "lukket"];
         let r = self.repairer;
         let mut out = Vec::new();
-        // The word after each dash: dashes are few.
+        // The word after each punctuation token (a dash, asked in
+        // `attachment_access`): few tokens get that far.
         for (dash, t) in self.tokens.iter().enumerate() {
             let i = dash + 1;
             if t.kind != Kind::Punct
@@ -2282,14 +2283,15 @@ impl Doc<'_> {
     }
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
-    /// lost its diacritics, read by the parties of the document's members
-    /// ([`parties::vote_readings`]): one reading among them is the letter,
-    /// several go to `review`. A vote is its lines (`For stemte`, `Imod
-    /// stemte`, `Undlod at stemme`) at most [`VOTE_LINES_APART`] apart, in
-    /// which a party stands once: two letters read as one party are both
-    /// left for review. A vote with a letter that has no reading among the
-    /// members' parties is left alone: the members named are not all who
-    /// voted. `capitals` are the document's tokens of one or two capitals.
+    /// lost its diacritics, read by the parties of the members present
+    /// ([`Doc::roster`], [`parties::vote_readings`]): one reading among
+    /// them is the letter, several go to `review`. A vote is its lines
+    /// (`For stemte`, `Imod stemte`, `Undlod at stemme`) at most
+    /// [`VOTE_LINES_APART`] apart, in which a party stands once: of two
+    /// letters read as one party, those that lost their diacritics go to
+    /// review. A vote with a letter that has no reading among the parties
+    /// present is left alone: the list is not of all who voted. `capitals`
+    /// are the document's tokens of one or two capitals.
     fn vote_letters(
         &self,
         capitals: &[usize],
