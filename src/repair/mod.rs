@@ -690,6 +690,25 @@ struct Analysis {
     word: Box<str>,
 }
 
+impl Analysis {
+    /// The form [`Scored`] index `k` names: a candidate, or [`SEEN`], the
+    /// word as seen.
+    fn form(&self, k: usize) -> &str {
+        match k {
+            SEEN => &self.word,
+            k => &self.candidates[k].word,
+        }
+    }
+
+    /// [`Analysis::form`] as context scores it.
+    fn form_looked_up(&self, k: usize) -> LookedUp {
+        match k {
+            SEEN => self.seen_looked_up,
+            k => self.candidates[k].looked_up,
+        }
+    }
+}
+
 struct Doc<'a> {
     repairer: &'a Repairer,
     text: &'a str,
@@ -1318,12 +1337,7 @@ impl Doc<'_> {
         // it `å` is no alternative, so `Molgaard` is `Mølgaard` rather than
         // a `Mølgård` that could never be made.
         let aa = self.protected[i].then(|| analysis.word.matches("aa").count());
-        let word = |k: usize| -> &'a str {
-            match k {
-                SEEN => seen_word,
-                k => &analysis.candidates[k].word,
-            }
-        };
+        let word = |k: usize| -> &'a str { analysis.form(k) };
         let mut scored = self.scored.borrow_mut();
         scored.clear();
         scored.extend(
@@ -1356,12 +1370,7 @@ impl Doc<'_> {
         // rivals between (`, før de`, never `, for de`): how often each
         // stood there. The pairs alone add up two halves of the evidence,
         // which the commoner word's prior outweighs.
-        if analysis.seen_is_word
-            && analysis.word.chars().count() <= context::FRAME_CENTRE_CHARS
-            && !decided_by(&scored, FRAMES_REACH)
-        {
-            self.weigh_frames(&around, analysis, &mut scored);
-        }
+        self.weigh_frames(&around, analysis, &mut scored);
         let max = scored.iter().map(|s| s.1).fold(f64::MIN, f64::max);
         for s in scored.iter_mut() {
             s.3 = (s.1 - max).exp();
@@ -1406,8 +1415,10 @@ impl Doc<'_> {
 
     /// Adds to each form [`Doc::decide`] weighs the log of how often clean
     /// text wrote it between the same two words (see [`FRAME_NEVER`]),
-    /// where it wrote any of them there and every form is short enough to
-    /// be counted so (see [`context::FRAME_CENTRE_CHARS`]).
+    /// where the word as seen is a word, every form is short enough to be
+    /// counted so (see [`context::FRAME_CENTRE_CHARS`]), the decision is
+    /// not settled already ([`FRAMES_REACH`]), and clean text wrote any of
+    /// the forms there.
     fn weigh_frames(
         &self,
         around: &context::Neighbours,
@@ -1415,24 +1426,17 @@ impl Doc<'_> {
         scored: &mut [Scored],
     ) {
         let context = &self.repairer.context;
-        let looked_up = |k: usize| match k {
-            SEEN => analysis.seen_looked_up,
-            k => analysis.candidates[k].looked_up,
-        };
-        let word = |k: usize| match k {
-            SEEN => &*analysis.word,
-            k => &*analysis.candidates[k].word,
-        };
-        if scored.len() > MAX_FRAMED
-            || scored
-                .iter()
-                .any(|s| word(s.0).chars().count() > context::FRAME_CENTRE_CHARS)
+        let short = |s: &Scored| analysis.form(s.0).chars().count() <= context::FRAME_CENTRE_CHARS;
+        if !analysis.seen_is_word
+            || scored.len() > MAX_FRAMED
+            || !scored.iter().all(short)
+            || decided_by(scored, FRAMES_REACH)
         {
             return;
         }
         let mut counts = [0u32; MAX_FRAMED];
         for (count, s) in counts.iter_mut().zip(scored.iter()) {
-            let Some(n) = context.frame_count(around, looked_up(s.0)) else {
+            let Some(n) = context.frame_count(around, analysis.form_looked_up(s.0)) else {
                 return;
             };
             *count = n;
@@ -1444,6 +1448,12 @@ impl Doc<'_> {
         for (s, &n) in scored.iter_mut().zip(counts) {
             s.1 += (f64::from(n) + FRAME_NEVER).ln();
         }
+    }
+
+    /// The index of the first token on `line` or after it: tokens are in
+    /// text order, so it is found by bisection.
+    fn line_start(&self, line: u32) -> usize {
+        self.tokens.partition_point(|t| t.line < line)
     }
 
     /// Token `i` in lower case as seen (empty unless a word or an
@@ -1682,8 +1692,8 @@ impl Doc<'_> {
     /// (`1 - Iben Nielsen (19105/25)`) is no list of attachments.
     fn under_bilag(&self, line: u32) -> bool {
         let from = line.saturating_sub(BILAG_REACH);
-        let start = self.tokens.partition_point(|t| t.line < from);
-        let end = self.tokens.partition_point(|t| t.line < line);
+        let start = self.line_start(from);
+        let end = self.line_start(line);
         self.tokens[start..end]
             .chunk_by(|a, b| a.line == b.line)
             .any(|heading| {
@@ -1900,10 +1910,8 @@ impl Doc<'_> {
                     n.kind == Kind::Punct && n.text(self.text).starts_with(['-', '.'])
                 })
         };
-        // Tokens are in text order, so a line's first token is found by
-        // bisection.
         let first_of = |line: u32| {
-            let j = self.tokens.partition_point(|tok| tok.line < line);
+            let j = self.line_start(line);
             (j < self.tokens.len() && self.tokens[j].line == line).then_some(j)
         };
         [line.checked_sub(1), Some(line + 1)]
@@ -2019,7 +2027,7 @@ impl Doc<'_> {
             "stemmeafgivning",
         ];
         let line = self.tokens[i].line;
-        let first = self.tokens.partition_point(|t| t.line < line);
+        let first = self.line_start(line);
         let before = &self.tokens[first..i];
         let Some(colon) = before
             .iter()
@@ -2042,7 +2050,7 @@ impl Doc<'_> {
     /// O,` / `C og F.`).
     fn continues_vote(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
-        let first = self.tokens.partition_point(|t| t.line < line);
+        let first = self.line_start(line);
         let Some(last) = first.checked_sub(1) else {
             return false;
         };
@@ -2262,14 +2270,14 @@ impl Doc<'_> {
     fn on_attendance_list(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
         let near = |t: &Token| t.line + 1 >= line && t.line <= line + 1;
-        let first = self.tokens.partition_point(|t| t.line + 1 < line);
+        let first = self.line_start(line.saturating_sub(1));
         let letters = (first..self.tokens.len())
             .take_while(|&j| near(&self.tokens[j]))
             .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
             .count();
         // (The line's first word: past Markdown's `**` or `#`.)
         let absent = |l: u32| {
-            let start = self.tokens.partition_point(|t| t.line < l);
+            let start = self.line_start(l);
             self.tokens[start..]
                 .iter()
                 .take_while(|t| t.line == l)

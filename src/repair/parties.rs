@@ -289,14 +289,7 @@ pub(crate) fn settle(
     let mut out = Vec::new();
     for own in members.values() {
         // The readings every letter of the member allows.
-        let fit = |every: bool| {
-            let mut fit = readings(confusions, &own[0].seen, every);
-            for letter in &own[1..] {
-                let these = readings(confusions, &letter.seen, every);
-                fit.retain(|r| these.contains(r));
-            }
-            fit
-        };
+        let fit = |every: bool| common_readings(confusions, own, every);
         // Every OCR reading, not only lost diacritics, when clean text
         // names the member's party and no member of the batch has the
         // letters as seen.
@@ -347,11 +340,7 @@ pub(crate) fn roster(
             out.insert(to.clone());
             continue;
         }
-        let mut fit = readings(confusions, &own[0].seen, false);
-        for letter in &own[1..] {
-            let these = readings(confusions, &letter.seen, false);
-            fit.retain(|r| these.contains(r));
-        }
+        let fit = common_readings(confusions, own, false);
         match (batch.letter_of)(&own[0].member) {
             // Clean minutes write the member's letter as seen.
             Some(known) if fit.contains(&known) => {
@@ -392,13 +381,7 @@ pub(crate) fn vote_doubts(
     batch: &Batch,
     bar: f64,
 ) -> Vec<String> {
-    let letter = Letter {
-        token: 0,
-        member: String::new(),
-        seen: seen.to_string(),
-        stated: None,
-    };
-    let mut shares = shares(confusions, &[&letter], batch);
+    let mut shares = shares(confusions, std::iter::once(seen), batch);
     shares.retain(|(r, _)| roster.contains(r));
     let total: f64 = shares.iter().map(|s| s.1).sum();
     shares
@@ -406,6 +389,16 @@ pub(crate) fn vote_doubts(
         .filter(|(r, share)| r != seen && *share >= bar * total)
         .map(|(r, _)| r)
         .collect()
+}
+
+/// The readings (see [`readings`]) every letter of one member allows.
+fn common_readings(confusions: &Confusions, own: &[&Letter], every: bool) -> Vec<String> {
+    let mut fit = readings(confusions, &own[0].seen, every);
+    for letter in &own[1..] {
+        let these = readings(confusions, &letter.seen, every);
+        fit.retain(|r| these.contains(r));
+    }
+    fit
 }
 
 /// The one party a member's statements name (see [`stated`]), if they
@@ -459,7 +452,7 @@ pub(crate) fn doubts(
         if decided {
             continue;
         }
-        let shares = shares(confusions, own, batch);
+        let shares = shares(confusions, own.iter().map(|l| l.seen.as_str()), batch);
         let stated = member_stated(own);
         for letter in own {
             let mut readings: Vec<String> = shares
@@ -487,22 +480,30 @@ pub(crate) fn doubts(
     out
 }
 
-/// Each reading a member's letters all allow, with its share of their
-/// weight (see [`doubts`]), likeliest first.
-fn shares(confusions: &Confusions, own: &[&Letter], batch: &Batch) -> Vec<(String, f64)> {
-    let mut weights: Vec<(String, f64)> = readings(confusions, &own[0].seen, false)
+/// Each reading the letters `seen` (one member's, or a vote's one) all
+/// allow, with its share of their weight (see [`doubts`]), likeliest
+/// first.
+fn shares<'s>(
+    confusions: &Confusions,
+    seen: impl Iterator<Item = &'s str> + Clone,
+    batch: &Batch,
+) -> Vec<(String, f64)> {
+    let Some(first) = seen.clone().next() else {
+        return Vec::new();
+    };
+    let mut weights: Vec<(String, f64)> = readings(confusions, first, false)
         .into_iter()
         .map(|r| {
             let prior = (batch.count)(&r) + 1.0;
             (r, prior.ln())
         })
         .collect();
-    for letter in own {
+    for letter in seen {
         let mut channels: Vec<(String, f64)> = Vec::new();
         let visit = &mut |s: super::confusions::Spelling| {
             channels.push((s.word.to_string(), s.channel));
         };
-        confusions.each_diacritic_spelling(&letter.seen, true, MAX_LETTER_SPELLINGS, visit);
+        confusions.each_diacritic_spelling(letter, true, MAX_LETTER_SPELLINGS, visit);
         weights.retain_mut(|(r, weight)| {
             let channel = channels.iter().find(|(c, _)| c == r).map(|c| c.1);
             channel.map(|c| *weight += c).is_some()
