@@ -1301,6 +1301,22 @@ fn a_foreign_name_is_not_made_a_danish_compound() {
     assert_changed(&out, "Bornehus", "Børnehus");
 }
 
+/// A body named in common words, after a place's name (`Tolsted Mark
+/// Landsbyråd`, `Vindbjerg Ungeråd`), is repaired as those words, not as
+/// a place (`Landsbyrød`), though few names end in `råd`; a name whose
+/// head is itself a name stays as written (`Lærkesen`, not `Lærke|søn`).
+#[test]
+fn a_body_named_in_common_words_is_repaired_as_them() {
+    let out = repair(&format!(
+        "{LOST}Ansogning fra Tolsted Mark Landsbyrad om tilskud. Vindbjerg Ungerad og \
+         Hedelund Idrztsrad har skrevet. Deltagere: Dorthe Lerkesen (F).\n"
+    ));
+    assert_changed(&out, "Landsbyrad", "Landsbyråd");
+    assert_changed(&out, "Ungerad", "Ungeråd");
+    assert_changed(&out, "Idrztsrad", "Idrætsråd");
+    assert_none(&out, |c| c.from == "Lerkesen" && c.to.ends_with("søn"));
+}
+
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

@@ -426,14 +426,36 @@ fn name_endings() -> &'static [&'static str] {
 /// Whether a compound reading (split as [`parts`], or as [`name_parts`])
 /// has a short part (three letters or fewer) that ends few of the
 /// lexicon's names: no reading for a name (`Gustavs|søn`, `Tex|tør`).
+/// Except a body named in common words (`Landsby|råd` in `Stenbæk Mark
+/// Landsbyråd`, `Unge|råd`): see [`common_head_and_end`].
 pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
     let parts = parts(lex, word).or_else(|| name_parts(lex, word));
     parts.is_some_and(|parts| {
-        parts
-            .iter()
-            .any(|p| p.chars().count() <= SHORT_PART_CHARS && !name_endings().contains(p))
+        !common_head_and_end(lex, &parts)
+            && parts
+                .iter()
+                .any(|p| p.chars().count() <= SHORT_PART_CHARS && !name_endings().contains(p))
     })
 }
+
+/// Whether a compound is two common words: a head of
+/// [`COMMON_HEAD_MIN_CHARS`] letters or more that is no name, and a common
+/// end (as common as a short part must be) of three letters. Foreign names
+/// split into short heads (`Båd|øer`, `Dur|ånd`, `Syd|ør`), names
+/// (`Lærke|søn`, `Gustavs|søn`) or two-letter ends (`Nevø|do`, `Bøns|on`);
+/// the councils, boards and clubs that minutes name do not.
+fn common_head_and_end(lex: &Lexicon, parts: &[&str]) -> bool {
+    let [head, end] = parts else {
+        return false;
+    };
+    head.chars().count() >= COMMON_HEAD_MIN_CHARS
+        && lex.entry(head).is_some_and(|e| !e.proper)
+        && end.chars().count() == SHORT_PART_CHARS
+        && lex.zipf(end) * 100.0 >= SHORT_PART_MIN_ZIPF100 as f32
+}
+
+/// See [`common_head_and_end`]: `unge` of `Unge|råd`.
+const COMMON_HEAD_MIN_CHARS: usize = 4;
 
 /// A name ending ends at least this many of the lexicon's names (of five
 /// letters or more) ...
