@@ -1332,17 +1332,6 @@ fn a_street_named_in_common_words_is_repaired_as_them() {
     assert_unchanged(&out, &["Hestbjergvej"]);
 }
 
-/// A short string that lost a letter (`vre`) is a common word only beside
-/// a word clean text has seen it with; two words on counts too, for a
-/// modal verb wants its infinitive across a subject (`skal hunde være`).
-#[test]
-fn a_dropped_letter_is_restored_after_a_modal_two_words_back() {
-    let out = repair(&format!(
-        "{LOST}Pa strandene skal hunde vre i snor fra 1. april til 30. september.\n"
-    ));
-    assert_changed(&out, "vre", "være");
-}
-
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

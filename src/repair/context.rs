@@ -969,9 +969,8 @@ impl Context {
         self.pairs_fit(around, word.id, p_word) + self.classes_fit(around, word)
     }
 
-    /// Whether the counts have seen `word` right after the word before,
-    /// right before the word after, or two after the word two before it,
-    /// more often there than its prior
+    /// Whether the counts have seen `word` right after the word before or
+    /// right before the word after, more often there than its prior
     /// `p_word` would have it: `antallet af`, `efter aftale`, not `for
     /// ikke` (`for` and `ikke` are each so common that a few pairs say
     /// nothing). Merely seen was enough while the counts were small; the
@@ -990,13 +989,6 @@ impl Context {
             || around
                 .next
                 .is_some_and(|n| favours(self.pairs.get(&(id, n.id)), n))
-            // (And the word two before: a modal verb wants its infinitive
-            // across a subject or an adverb, `skal hunde være`, `kan også
-            // få`. Not the word two after, which says less: clean text's
-            // `få lov til` made `reservere ti ungdomsboliger til` into `få`.)
-            || around
-                .before_prev
-                .is_some_and(|b| favours(self.skips.get(&(b.id, id)), b))
     }
 
     /// The word pairs' part of the fit: only pairs the counts have seen.
