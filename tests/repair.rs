@@ -1317,21 +1317,6 @@ fn a_body_named_in_common_words_is_repaired_as_them() {
     assert_none(&out, |c| c.from == "Lerkesen" && c.to.ends_with("søn"));
 }
 
-/// On a page that lost its diacritics, a street or body named in common
-/// words is repaired as they are (`Pile|vænget`, `Græsnings|lauget`),
-/// though it is capitalised; a place's name as written is not
-/// (`Hestbjerg|vej`, not `Høst|bjergvej`).
-#[test]
-fn a_street_named_in_common_words_is_repaired_as_them() {
-    let out = repair(&format!(
-        "{LOST}Beboerne pa Pilevenget har skrevet til udvalget, og Grzsningslauget \
-         soger om tilskud. Beboerne pa Hestbjergvej er bekymrede.\n"
-    ));
-    assert_changed(&out, "Pilevenget", "Pilevænget");
-    assert_changed(&out, "Grzsningslauget", "Græsningslauget");
-    assert_unchanged(&out, &["Hestbjergvej"]);
-}
-
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

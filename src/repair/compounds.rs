@@ -439,7 +439,7 @@ pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
 }
 
 /// Whether a compound is two common words: a head of
-/// [`COMMON_PART_MIN_CHARS`] letters or more that is no name, and a common
+/// [`COMMON_HEAD_MIN_CHARS`] letters or more that is no name, and a common
 /// end (as common as a short part must be) of three letters. Foreign names
 /// split into short heads (`Båd|øer`, `Dur|ånd`, `Syd|ør`), names
 /// (`Lærke|søn`, `Gustavs|søn`) or two-letter ends (`Nevø|do`, `Bøns|on`);
@@ -448,27 +448,14 @@ fn common_head_and_end(lex: &Lexicon, parts: &[&str]) -> bool {
     let [head, end] = parts else {
         return false;
     };
-    common_part(lex, head)
+    head.chars().count() >= COMMON_HEAD_MIN_CHARS
+        && lex.entry(head).is_some_and(|e| !e.proper)
         && end.chars().count() == SHORT_PART_CHARS
         && lex.zipf(end) * 100.0 >= SHORT_PART_MIN_ZIPF100 as f32
 }
 
-/// Whether a compound's parts are all common words (see [`common_part`]):
-/// what a capitalised string becomes when it is a damaged street, body or
-/// place named in words (`Bøge|vænget`, `Græsnings|lauget`), and seldom
-/// when it is a foreign name, whose readings have short parts or names
-/// (`Dur|ånd`, `Syd|ør`, `Lærke|søn`).
-pub(crate) fn of_common_words(lex: &Lexicon, parts: &[&str]) -> bool {
-    parts.len() >= 2 && parts.iter().all(|part| common_part(lex, part))
-}
-
-/// A part of [`COMMON_PART_MIN_CHARS`] letters or more that is no name.
-fn common_part(lex: &Lexicon, part: &str) -> bool {
-    part.chars().count() >= COMMON_PART_MIN_CHARS && lex.entry(part).is_some_and(|e| !e.proper)
-}
-
-/// See [`common_part`]: `unge` of `Unge|råd`, `bøge` of `Bøge|vænget`.
-const COMMON_PART_MIN_CHARS: usize = 4;
+/// See [`common_head_and_end`]: `unge` of `Unge|råd`.
+const COMMON_HEAD_MIN_CHARS: usize = 4;
 
 /// A name ending ends at least this many of the lexicon's names (of five
 /// letters or more) ...

@@ -1198,19 +1198,8 @@ impl Doc<'_> {
             }
         }
         // A lower-case string that a lost æ, ø or å alone turns into a word
-        // (`udskolingsflojen`) is rarer still as a word of its own; so is a
-        // capitalised one it turns into a compound of common words
-        // (`Bogevenget` -> `Bøge|vænget`, `Graesningslauget`), unless it is
-        // a place's name as written (`Hestbjerg|vej`, not `Høst|bjergvej`).
-        // A foreign name becomes short parts or names (`Dur|ånd`,
-        // `Lærke|søn`; see [`compounds::of_common_words`]).
-        let explained = found.iter().any(|c| {
-            c.edits > 0
-                && c.only_diacritics
-                && (!capitalised
-                    || r.parts(&c.word)
-                        .is_some_and(|parts| compounds::of_common_words(r.lexicon, &parts)))
-        }) && !(capitalised && compounds::name_parts(r.lexicon, lower).is_some());
+        // (`udskolingsflojen`) is rarer still as a word of its own.
+        let explained = !capitalised && found.iter().any(|c| c.edits > 0 && c.only_diacritics);
         let unknown = match (junk, lost) {
             (true, _) => LN_P_JUNK,
             (false, true) if explained => LN_P_UNKNOWN_LOST_EXPLAINED,
