@@ -427,7 +427,7 @@ fn name_endings() -> &'static [&'static str] {
 /// has a short part (three letters or fewer) that ends few of the
 /// lexicon's names: no reading for a name (`Gustavs|søn`, `Tex|tør`).
 /// Except a body named in common words (`Landsby|råd` in `Stenbæk Mark
-/// Landsbyråd`, `Unge|råd`): see [`common_head_and_end`].
+/// Landsbyråd`): see [`common_head_and_end`].
 pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
     let parts = parts(lex, word).or_else(|| name_parts(lex, word));
     parts.is_some_and(|parts| {
@@ -441,9 +441,11 @@ pub(crate) fn has_short_part_names_lack(lex: &Lexicon, word: &str) -> bool {
 /// Whether a compound is two common words: a head of
 /// [`COMMON_HEAD_MIN_CHARS`] letters or more that is no name, and a common
 /// end (as common as a short part must be) of three letters. Foreign names
-/// split into short heads (`Båd|øer`, `Dur|ånd`, `Syd|ør`), names
-/// (`Lærke|søn`, `Gustavs|søn`) or two-letter ends (`Nevø|do`, `Bøns|on`);
-/// the councils, boards and clubs that minutes name do not.
+/// split into heads of five letters or fewer (`Båd|øer`, `Brun|nær` of
+/// `Brunner`, `Barne|tæt` of `Barnett`, `Koma|røv`), names (`Lærke|søn`,
+/// `Gustavs|søn`) or two-letter ends (`Nevø|do`, `Bøns|on`); the councils
+/// and boards that minutes name in common words need not (`Landsby|råd`,
+/// `Idræts|råd`).
 fn common_head_and_end(lex: &Lexicon, parts: &[&str]) -> bool {
     let [head, end] = parts else {
         return false;
@@ -454,8 +456,10 @@ fn common_head_and_end(lex: &Lexicon, parts: &[&str]) -> bool {
         && lex.zipf(end) * 100.0 >= SHORT_PART_MIN_ZIPF100 as f32
 }
 
-/// See [`common_head_and_end`]: `unge` of `Unge|råd`.
-const COMMON_HEAD_MIN_CHARS: usize = 4;
+/// See [`common_head_and_end`]. Measured on 8,843 surnames on a page that
+/// lost its diacritics: with heads of four letters, 13 became Danish
+/// compounds (`Brunnær`, `Barnetæt`, `Måtterør`); with six, none.
+const COMMON_HEAD_MIN_CHARS: usize = 6;
 
 /// A name ending ends at least this many of the lexicon's names (of five
 /// letters or more) ...
