@@ -1318,6 +1318,21 @@ fn a_body_named_in_common_words_is_repaired_as_them() {
     assert_unchanged(&out, &["Lerkesen", "Brunner", "Barnett"]);
 }
 
+/// A name the names guard protects, spelt as the lexicon's names are at
+/// least as well as its best reading, is kept on a page that lost its
+/// diacritics (`Allard`, not `Øllærd`; `Balbo`, not `Bølbo`), while a
+/// Danish name that lost them is still restored (`Søren Thøgersen`).
+#[test]
+fn a_name_spelt_as_names_are_is_kept() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Tom Allard (A), Ida Wolffel (V), Soren Thogersen (C) og Eva Balbo \
+         (F). Ole Belton deltog ikke i modet.\n"
+    ));
+    assert_unchanged(&out, &["Allard", "Wolffel", "Balbo", "Belton"]);
+    assert_changed(&out, "Soren", "Søren");
+    assert_changed(&out, "Thogersen", "Thøgersen");
+}
+
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {
