@@ -1333,6 +1333,18 @@ fn a_name_spelt_as_names_are_is_kept() {
     assert_changed(&out, "Thogersen", "Thøgersen");
 }
 
+/// So is a capital inside a sentence whose readings are no common words
+/// (`Afbud fra Balbo`), while a body named in words is repaired as before
+/// (`hos Fødevarestyrelsen`).
+#[test]
+fn a_capital_inside_a_sentence_spelt_as_names_are_is_kept() {
+    let out = repair(&format!(
+        "{LOST}Afbud fra Balbo og Amaral. Vognen er registreret hos Fodevarestyrelsen.\n"
+    ));
+    assert_unchanged(&out, &["Balbo", "Amaral"]);
+    assert_changed(&out, "Fodevarestyrelsen", "Fødevarestyrelsen");
+}
+
 /// Where diacritics survive, variants are read one by one as before.
 #[test]
 fn variants_on_a_clean_page_are_not_read_together() {

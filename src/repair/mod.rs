@@ -695,9 +695,25 @@ struct Analysis {
     word: Box<str>,
     /// [`Analysis::name_spelling_odds`], worked out the first time.
     name_spelling_odds: OnceLock<f64>,
+    /// [`Analysis::readings_only_names`], worked out the first time.
+    readings_only_names: OnceLock<bool>,
 }
 
 impl Analysis {
+    /// Whether no reading is a common word or a compound of common words
+    /// (see [`Doc::decide`]): every one is a name, a place-name compound or
+    /// a word clean text alone has seen.
+    fn readings_only_names(&self, r: &Repairer) -> bool {
+        *self.readings_only_names.get_or_init(|| {
+            !self.candidates.iter().any(|c| {
+                r.lexicon
+                    .entry(&c.word)
+                    .is_some_and(|e| e.standalone && e.lower_case)
+                    || r.parts(&c.word).is_some()
+            })
+        })
+    }
+
     /// How much likelier the names model of the lexicon's names
     /// ([`spelling::Spelling::names`]) finds the word as seen than its
     /// likeliest reading, as ln P(seen) - ln P(reading).
@@ -1300,6 +1316,7 @@ impl Doc<'_> {
             seen_standalone: standalone,
             word: Box::from(lower),
             name_spelling_odds: OnceLock::new(),
+            readings_only_names: OnceLock::new(),
         })
     }
 
@@ -1393,8 +1410,13 @@ impl Doc<'_> {
         // best reading, is likelier as written (`Bolton`, `Allard`, not
         // `Bølton`, `Allærd`): never the other way, for a Danish name may
         // spell worse than a reading does and still be right (`Astrup`,
-        // not `Østrup`).
-        let seen_fit = if self.protected[i] {
+        // not `Østrup`). A name is one the names guard protects, or a
+        // capital inside a sentence whose readings are no common words
+        // (`Afbud fra Allard`; not `hos Fødevarestyrelsen`, a body named in
+        // words, which its readings decide as before).
+        let name = self.protected[i]
+            || (self.capitalised_inside_sentence(i) && analysis.readings_only_names(r));
+        let seen_fit = if name {
             seen_fit + SPELLING_WEIGHT * analysis.name_spelling_odds().max(0.0)
         } else {
             seen_fit
@@ -2423,6 +2445,15 @@ impl Doc<'_> {
             }
         }
         out
+    }
+
+    /// Whether token `i` is written with a capital, and neither opens a
+    /// line nor follows a sentence's end (see [`Doc::starts_sentence`]).
+    fn capitalised_inside_sentence(&self, i: usize) -> bool {
+        self.tokens[i]
+            .text(self.text)
+            .starts_with(char::is_uppercase)
+            && !self.starts_sentence(i)
     }
 
     /// Whether token `i` opens a line, a sentence or a list entry
