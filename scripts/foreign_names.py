@@ -14,6 +14,18 @@ first and last names each, seeded), the names between paragraphs of seed
 002 with their æ, ø and å left out so the page counts as damaged; `score`
 counts the corrections whose `from` is one of the names, by rule, and
 prints the N commonest.
+
+    python3 scripts/foreign_names.py sentences /tmp/fs
+    for t in surname afbud subject street; do
+        referat ingest /tmp/fs/$t --jsonl /tmp/fs/$t.jsonl --quiet; done
+    python3 scripts/foreign_names.py score-sentences /tmp/fs
+
+`sentences` puts each name in a sentence of its own, in four places a
+review at stop 21 tried (a surname after a first name, `Afbud fra X og
+formanden.`, a sentence's subject, and a Danish street name from Faker's
+da_DK after `Beboerne pa`), 40 sentences to a page after a paragraph of
+seed 002 without its æ, ø and å; `score-sentences` counts the names
+changed in each place.
 """
 import collections
 import json
@@ -68,8 +80,61 @@ def score(out, show):
         print(f'  {src} -> {dst} ({rule})')
 
 
+PLACES = {
+    'surname': 'Borgmester Peter {} deltog ikke i modet.',
+    'afbud': 'Afbud fra {} og formanden.',
+    'subject': '{} har sendt et brev til udvalget.',
+    'street': 'Beboerne pa {} har skrevet til udvalget.',
+}
+
+
+def plain(name):
+    return name.isalpha() and not any(c in name for c in 'æøåÆØÅ')
+
+
+def sentences(out):
+    from faker import Faker
+    surnames, streets = set(), set()
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(2)
+        surnames.update(n for n in (fake.last_name() for _ in range(1500)) if plain(n))
+    fake = Faker('da_DK')
+    fake.seed_instance(2)
+    for _ in range(20000):
+        street = fake.street_name()
+        if plain(street):
+            streets.add(street)
+    words = open(SEED002, encoding='utf-8').read().split()
+    filler = ' '.join([w for w in words if not any(c in w for c in 'æøåÆØÅ')][:75])
+    for place, template in PLACES.items():
+        names = sorted(streets if place == 'street' else surnames)
+        folder = os.path.join(out, place)
+        os.makedirs(folder, exist_ok=True)
+        for i in range(0, len(names), 40):
+            lines = [filler] + [template.format(n) for n in names[i:i + 40]]
+            with open(os.path.join(folder, f'{i // 40:04d}.txt'), 'w', encoding='utf-8') as f:
+                f.write('\n'.join(lines) + '\n')
+        with open(os.path.join(out, f'{place}.names'), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(names))
+        print(place, len(names), 'names')
+
+
+def score_sentences(out):
+    for place in PLACES:
+        names = set(open(os.path.join(out, f'{place}.names'), encoding='utf-8').read().split('\n'))
+        changed = 0
+        for line in open(os.path.join(out, f'{place}.jsonl'), encoding='utf-8'):
+            changed += sum(c['from'].strip('.,') in names for c in json.loads(line)['corrections'])
+        print(f'{place}: {changed} of {len(names)} names changed')
+
+
 if __name__ == '__main__':
     if sys.argv[1] == 'make':
         make(sys.argv[2])
+    elif sys.argv[1] == 'sentences':
+        sentences(sys.argv[2])
+    elif sys.argv[1] == 'score-sentences':
+        score_sentences(sys.argv[2])
     else:
         score(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
