@@ -1412,7 +1412,7 @@ impl Doc<'_> {
         // spell worse than a reading does and still be right (`Astrup`,
         // not `Østrup`). A name is one the names guard protects, or a
         // capital inside a sentence whose readings are no common words
-        // (`Afbud fra Allard`; not `hos Fødevarestyrelsen`, a body named in
+        // (`Afbud fra Balbo`; not `hos Fødevarestyrelsen`, a body named in
         // words, which its readings decide as before).
         let name = self.protected[i]
             || (self.capitalised_inside_sentence(i) && analysis.readings_only_names(r));
