@@ -1333,16 +1333,21 @@ fn a_name_spelt_as_names_are_is_kept() {
     assert_changed(&out, "Thogersen", "Thøgersen");
 }
 
-/// So is a capital inside a sentence whose readings are no common words
-/// (`Afbud fra Balbo`), while a body named in words is repaired as before
-/// (`hos Fødevarestyrelsen`).
+/// So is any capital whose readings are no common words, inside a
+/// sentence or opening one (`Afbud fra Balbo`, `Abramov har skrevet`),
+/// while a body named in words is repaired as before (`hos
+/// Fødevarestyrelsen`), and so is a common word opening a title (`Måling
+/// af støj`).
 #[test]
-fn a_capital_inside_a_sentence_spelt_as_names_are_is_kept() {
+fn a_capital_spelt_as_names_are_is_kept() {
     let out = repair(&format!(
-        "{LOST}Afbud fra Balbo og Amaral. Vognen er registreret hos Fodevarestyrelsen.\n"
+        "{LOST}Afbud fra Balbo og Amaral. Vognen er registreret hos Fodevarestyrelsen.\n\
+         Abramov har sendt et brev til udvalget.\n\
+         3. Maling af stoj fra vejen\n"
     ));
-    assert_unchanged(&out, &["Balbo", "Amaral"]);
+    assert_unchanged(&out, &["Balbo", "Amaral", "Abramov"]);
     assert_changed(&out, "Fodevarestyrelsen", "Fødevarestyrelsen");
+    assert_changed(&out, "Maling", "Måling");
 }
 
 /// Where diacritics survive, variants are read one by one as before.

@@ -1410,12 +1410,15 @@ impl Doc<'_> {
         // best reading, is likelier as written (`Bolton`, `Allard`, not
         // `Bølton`, `Allærd`): never the other way, for a Danish name may
         // spell worse than a reading does and still be right (`Astrup`,
-        // not `Østrup`). A name is one the names guard protects, or a
-        // capital inside a sentence whose readings are no common words
-        // (`Afbud fra Balbo`; not `hos Fødevarestyrelsen`, a body named in
-        // words, which its readings decide as before).
-        let name = self.protected[i]
-            || (self.capitalised_inside_sentence(i) && analysis.readings_only_names(r));
+        // not `Østrup`). A name is one the names guard protects, or any
+        // capital whose readings are no common words (`Afbud fra Balbo`,
+        // `Balbo har skrevet`; not `hos Fødevarestyrelsen`, a body named in
+        // words, nor `Maling af ...` at a title's start, which their
+        // readings decide as before).
+        let capitalised = self.tokens[i]
+            .text(self.text)
+            .starts_with(char::is_uppercase);
+        let name = self.protected[i] || (capitalised && analysis.readings_only_names(r));
         let seen_fit = if name {
             seen_fit + SPELLING_WEIGHT * analysis.name_spelling_odds().max(0.0)
         } else {
@@ -2445,15 +2448,6 @@ impl Doc<'_> {
             }
         }
         out
-    }
-
-    /// Whether token `i` is written with a capital, and neither opens a
-    /// line nor follows a sentence's end (see [`Doc::starts_sentence`]).
-    fn capitalised_inside_sentence(&self, i: usize) -> bool {
-        self.tokens[i]
-            .text(self.text)
-            .starts_with(char::is_uppercase)
-            && !self.starts_sentence(i)
     }
 
     /// Whether token `i` opens a line, a sentence or a list entry
