@@ -1334,18 +1334,18 @@ fn a_name_spelt_as_names_are_is_kept() {
 }
 
 /// So is any capital whose readings are no common words, inside a
-/// sentence or opening one (`Afbud fra Balbo`, `Abramov har skrevet`),
-/// while a body named in words is repaired as before (`hos
-/// Fødevarestyrelsen`), and so is a common word opening a title (`Måling
-/// af støj`).
+/// sentence or opening one (`Afbud fra Balbo`, `Abramov har skrevet`); a
+/// compound with a two-letter part is none (`al|lærd` of `Allard`). A body
+/// named in words is repaired as before (`hos Fødevarestyrelsen`), and so
+/// is a common word opening a title (`Måling af støj`).
 #[test]
 fn a_capital_spelt_as_names_are_is_kept() {
     let out = repair(&format!(
         "{LOST}Afbud fra Balbo og Amaral. Vognen er registreret hos Fodevarestyrelsen.\n\
-         Abramov har sendt et brev til udvalget.\n\
+         Abramov har sendt et brev til udvalget. Afbud fra Allard og formanden.\n\
          3. Maling af stoj fra vejen\n"
     ));
-    assert_unchanged(&out, &["Balbo", "Amaral", "Abramov"]);
+    assert_unchanged(&out, &["Balbo", "Amaral", "Abramov", "Allard"]);
     assert_changed(&out, "Fodevarestyrelsen", "Fødevarestyrelsen");
     assert_changed(&out, "Maling", "Måling");
 }

@@ -44,7 +44,7 @@ use super::lexicon::{raw_flags, Cursor, Entry, Lexicon, RawFlags};
 const STACK_LEN: usize = 96;
 
 /// The shortest part, in characters (hunspell-da's COMPOUNDMIN).
-const MIN_PART_CHARS: usize = 2;
+pub(crate) const MIN_PART_CHARS: usize = 2;
 
 /// The best way found to cover `word[i..]` with non-first parts.
 #[derive(Clone, Copy, Debug)]

@@ -701,15 +701,21 @@ struct Analysis {
 
 impl Analysis {
     /// Whether no reading is a common word or a compound of common words
-    /// (see [`Doc::decide`]): every one is a name, a place-name compound or
-    /// a word clean text alone has seen.
+    /// (see [`Doc::decide`]): every one is a name, a place-name compound, a
+    /// word clean text alone has seen, or a compound with a two-letter part,
+    /// which almost any string splits into (`al|lærd` and `øl|lærd` of
+    /// `Allard`).
     fn readings_only_names(&self, r: &Repairer) -> bool {
         *self.readings_only_names.get_or_init(|| {
             !self.candidates.iter().any(|c| {
                 r.lexicon
                     .entry(&c.word)
                     .is_some_and(|e| e.standalone && e.lower_case)
-                    || r.parts(&c.word).is_some()
+                    || r.parts(&c.word).is_some_and(|parts| {
+                        parts
+                            .iter()
+                            .all(|p| p.chars().count() > compounds::MIN_PART_CHARS)
+                    })
             })
         })
     }
