@@ -19,9 +19,13 @@ const MIN_CHARS: usize = 5;
 const DANISH: &str = "æøå";
 
 /// The only lexicon word one edit away from `lower`, if there is exactly one.
+/// None for a word with a letter Danish does not write (`ö`, `ä`, `ü`):
+/// a page that lost its æ, ø and å kept that one, so it is a foreign name's
+/// (`Grönlund`, `Häring`), not a damaged `Grønlund` or `Høring`.
 pub fn unique_repair(lex: &Lexicon, lower: &str) -> Option<String> {
     let chars: Vec<char> = lower.chars().collect();
-    if chars.len() < MIN_CHARS || !chars.iter().all(|c| c.is_alphabetic()) {
+    let danish = |c: &char| c.is_ascii_lowercase() || DANISH.contains(*c);
+    if chars.len() < MIN_CHARS || !chars.iter().all(danish) {
         return None;
     }
     let mut found: Option<String> = None;
@@ -71,6 +75,20 @@ mod tests {
     fn two_possible_words_mean_no_answer() {
         // fælles or føles: not for a spelling rule to say.
         assert_eq!(unique_repair(Lexicon::embedded(), "flles"), None);
+    }
+
+    #[test]
+    fn a_word_with_a_foreign_letter_is_left_alone() {
+        let lex = Lexicon::embedded();
+        // One edit from `bemærkning` either way, but `ä` is no letter OCR
+        // leaves where it lost an æ (`Häring`, `Grönlund` are names).
+        assert_eq!(
+            unique_repair(lex, "bemrkning").as_deref(),
+            Some("bemærkning")
+        );
+        assert_eq!(unique_repair(lex, "bemärkning"), None);
+        assert_eq!(unique_repair(lex, "häring"), None);
+        assert_eq!(unique_repair(lex, "grönlund"), None);
     }
 
     #[test]
