@@ -1337,7 +1337,8 @@ fn a_name_spelt_as_names_are_is_kept() {
 /// sentence or opening one (`Afbud fra Balbo`, `Abramov har skrevet`); a
 /// compound with a two-letter part is none (`al|lærd` of `Allard`). A body
 /// named in words is repaired as before (`hos Fødevarestyrelsen`), and so
-/// is a common word opening a title (`Måling af støj`).
+/// is a title's first word whose reading is a common word (`Måling af
+/// støj`).
 #[test]
 fn a_capital_spelt_as_names_are_is_kept() {
     let out = repair(&format!(
@@ -1348,6 +1349,22 @@ fn a_capital_spelt_as_names_are_is_kept() {
     assert_unchanged(&out, &["Balbo", "Amaral", "Abramov", "Allard"]);
     assert_changed(&out, "Fodevarestyrelsen", "Fødevarestyrelsen");
     assert_changed(&out, "Maling", "Måling");
+}
+
+/// A letter Danish does not write (`ö`, `ä`) on a page that lost its æ, ø
+/// and å is one the page kept: a foreign name's, not a misread ø or æ for
+/// the edit-distance fallback (`Grönlund`, `Häring` stay); `é` Danish
+/// writes (`idémde` is `idémøde`), and where diacritics survive `ö` may
+/// well be OCR's `ø` (`höringssvar` is `høringssvar`).
+#[test]
+fn a_foreign_letter_on_a_page_that_lost_its_diacritics_is_kept() {
+    let lost = repair(&format!(
+        "{LOST}Afbud fra Grönlund og Häring. Der var et idémde om sagen.\n"
+    ));
+    assert_unchanged(&lost, &["Grönlund", "Häring"]);
+    assert_changed(&lost, "idémde", "idémøde");
+    let kept = repair(&clean_page_with("et höringssvar"));
+    assert_changed(&kept, "höringssvar", "høringssvar");
 }
 
 /// Where diacritics survive, variants are read one by one as before.

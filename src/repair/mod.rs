@@ -1290,7 +1290,11 @@ impl Doc<'_> {
         }
         // (A place-name compound found above stands in the fallback's way:
         // a reading by confusions is likelier than one by edit distance.)
-        if candidates.is_empty() && !known && !part {
+        // Not for a word with a letter Danish does not write on a page that
+        // lost its æ, ø and å: the page kept that letter, so it is a foreign
+        // name's (`Grönlund`, `Häring`; see [`fallback::foreign_letter`]).
+        let kept_foreign = lost && fallback::foreign_letter(lower);
+        if candidates.is_empty() && !known && !part && !kept_foreign {
             if let Some(word) = fallback::unique_repair(r.lexicon, lower) {
                 // One edit the confusions do not explain: as unlikely as a
                 // rare confusion, but still far likelier than a non-word.
@@ -1419,8 +1423,8 @@ impl Doc<'_> {
         // not `Østrup`). A name is one the names guard protects, or any
         // capital whose readings are no common words (`Afbud fra Balbo`,
         // `Balbo har skrevet`; not `hos Fødevarestyrelsen`, a body named in
-        // words, nor `Maling af ...` at a title's start, which their
-        // readings decide as before).
+        // words, nor a title's `Maling af støj`, whose reading `måling` is a
+        // common word: their readings decide as before).
         let capitalised = self.tokens[i]
             .text(self.text)
             .starts_with(char::is_uppercase);
