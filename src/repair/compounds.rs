@@ -456,9 +456,10 @@ fn common_head_and_end(lex: &Lexicon, parts: &[&str]) -> bool {
         && lex.zipf(end) * 100.0 >= SHORT_PART_MIN_ZIPF100 as f32
 }
 
-/// See [`common_head_and_end`]. Measured on 8,843 surnames on a page that
-/// lost its diacritics: with heads of four letters, 13 became Danish
-/// compounds (`Brunnær`, `Barnetæt`, `Måtterør`); with six, none.
+/// See [`common_head_and_end`]. Measured on a review's 8,843 Faker
+/// surnames on a page that lost its diacritics: with heads of four letters,
+/// 13 became Danish compounds (`Brunnær`, `Barnetæt`, `Måtterør`); with
+/// six, none.
 const COMMON_HEAD_MIN_CHARS: usize = 6;
 
 /// A name ending ends at least this many of the lexicon's names (of five
