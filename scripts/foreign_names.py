@@ -39,6 +39,18 @@ SEED002 = os.path.join(os.path.dirname(__file__), '..', 'fixtures', 'seeds',
                        '002_bcc31beeb5db5745.txt')
 
 
+def plain(name):
+    """A name of letters only, none of them æ, ø or å."""
+    return name.isalpha() and not any(c in name for c in 'æøåÆØÅ')
+
+
+def seed002_without_diacritics(n):
+    """Seed 002's first `n` words that hold no æ, ø or å: a page's text
+    that lost them."""
+    words = open(SEED002, encoding='utf-8').read().split()
+    return [w for w in words if not any(c in w for c in 'æøåÆØÅ')][:n]
+
+
 def make(out):
     from faker import Faker
     random.seed(7)
@@ -49,9 +61,8 @@ def make(out):
         for _ in range(400):
             names.add(fake.last_name())
             names.add(fake.first_name())
-    names = sorted(n for n in names if n.isalpha() and not any(c in n for c in 'æøåÆØÅ'))
-    words = open(SEED002, encoding='utf-8').read().split()
-    filler = [w for w in words if not any(c in w for c in 'æøåÆØÅ')][:150]
+    names = sorted(n for n in names if plain(n))
+    filler = seed002_without_diacritics(150)
     os.makedirs(os.path.join(out, 'pages'), exist_ok=True)
     random.shuffle(names)
     for i in range(0, len(names), 12):
@@ -88,10 +99,6 @@ PLACES = {
 }
 
 
-def plain(name):
-    return name.isalpha() and not any(c in name for c in 'æøåÆØÅ')
-
-
 def sentences(out):
     from faker import Faker
     surnames, streets = set(), set()
@@ -105,8 +112,7 @@ def sentences(out):
         street = fake.street_name()
         if plain(street):
             streets.add(street)
-    words = open(SEED002, encoding='utf-8').read().split()
-    filler = ' '.join([w for w in words if not any(c in w for c in 'æøåÆØÅ')][:75])
+    filler = ' '.join(seed002_without_diacritics(75))
     for place, template in PLACES.items():
         names = sorted(streets if place == 'street' else surnames)
         folder = os.path.join(out, place)

@@ -75,6 +75,12 @@ fn letter_changes(out: &Repaired) -> Vec<(&str, &str)> {
     letters
 }
 
+/// The party letters a repair changed are `want`, as [`letter_changes`]
+/// lists them.
+fn assert_letter_changes(out: &Repaired, want: &[(&str, &str)]) {
+    assert_eq!(letter_changes(out), want, "{:#?}", out.corrections);
+}
+
 fn assert_changed(out: &Repaired, from: &str, to: &str) {
     assert!(
         out.corrections.iter().any(|c| c.from == from && c.to == to),
@@ -934,7 +940,7 @@ fn a_statement_settles_no_letter_it_may_not_speak_for() {
          bor skamme sig.\"\n"
     );
     let out = repair(&text);
-    assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
+    assert_letter_changes(&out, &[]);
     // Karl Jensen's (O) is offered as Enhedslisten's Ø first.
     let jensen = out
         .review
@@ -968,17 +974,12 @@ fn a_spelled_letter_in_a_vote_is_the_party_letter() {
          Der henvises til grupper som AA, NA og Al-Anon og til en analyse fra KL, DI og AE.\n\
          Byradet stemmer om forslaget fra KL, DI og AE.\n"
     ));
-    assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
+    assert_letter_changes(&out, &[]);
     // Votes are written in more ways than one.
     let out = repair(&format!(
         "{LOST}For: A, C, V og ZE.\nImod: EO.\nUndlod at stemme: AE.\n"
     ));
-    assert_eq!(
-        letter_changes(&out),
-        [("AE", "Æ"), ("EO", "Ø"), ("ZE", "Æ")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("AE", "Æ"), ("EO", "Ø"), ("ZE", "Æ")]);
 }
 
 /// A vote counts the members present: where the members' letters are
@@ -994,30 +995,15 @@ fn a_vote_is_read_by_the_members_parties() {
     let out = repair(&format!(
         "{LOST}{members}For stemte: V.\n\nImod stemte: O.\n"
     ));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø"), ("O", "Ø")]);
     // C sits for no member named: the vote's O stays as seen.
     let out = repair(&format!("{LOST}{members}For stemte: V, C og O.\n"));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø")]);
     // O and E would both be Ø: one of them is not, and both are doubted.
     let out = repair(&format!(
         "{LOST}{members}For stemte: V og O.\nImod stemte: E.\n"
     ));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø")]);
     let doubted: Vec<&str> = out
         .review
         .iter()
@@ -1031,12 +1017,7 @@ fn a_vote_is_read_by_the_members_parties() {
         "{LOST}Deltagere: Kim Bjerregaard (O), formanden (A)\n\
          Kim Bjerregaard (E) spurgte til sagen.\nFor stemte: A.\nImod stemte: O.\n"
     ));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø"), ("O", "Ø")]);
 }
 
 /// A vote is read against the members present only, and only where every
@@ -1081,12 +1062,7 @@ fn a_vote_is_read_only_against_those_present() {
         "{LOST}Deltagere: Malene Skov (O), Per Lindholt (V), Anna Holm (A)\n\
          Malene Skov (E) spurgte til sagen.\nFor stemte: A og V.\nUndlod at stemme: Malene Skov (O).\n"
     ));
-    assert_eq!(
-        letter_changes(&out),
-        [("E", "Ø"), ("O", "Ø"), ("O", "Ø")],
-        "{:#?}",
-        out.corrections
-    );
+    assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø"), ("O", "Ø")]);
 }
 
 /// An attachment's line (`1 - Åben Kort over grunden (19105/25) (H)`)
@@ -1437,7 +1413,7 @@ fn a_member_whose_surname_is_a_compound_gets_their_letter() {
         .with_evidence(Evidence::learn(&clean))
         .repair(&damaged);
     // Lærkedal is Ø in the clean minutes; Sandbæk is O there, and stays.
-    assert_eq!(letter_changes(&out), [("O", "Ø")], "{:#?}", out.corrections);
+    assert_letter_changes(&out, &[("O", "Ø")]);
     let to_oe = out.corrections.iter().find(|c| c.to == "Ø").unwrap();
     let line = damaged.lines().position(|l| l.contains("Jakob")).unwrap() as u32 + 1;
     assert_eq!(to_oe.line, line);
@@ -1460,7 +1436,7 @@ fn members_whose_names_are_alike_are_two() {
          Lene Lutzhoft (A) og Lone Lutzhoft (O), Ellen Schwarzkopf (A) og Allan Schwarzkopf \
          (O), Mette Hertzberg (A), Bo Hertzborg (O) og Bo Hertzberg (A).\n"
     ));
-    assert_eq!(letter_changes(&out), [], "{:#?}", out.corrections);
+    assert_letter_changes(&out, &[]);
 }
 
 /// Clean minutes of the batch name a member as `Jens Søndergaard (Ø)`: a
@@ -1476,7 +1452,7 @@ fn a_member_known_from_clean_minutes_is_found_under_a_damaged_name() {
     let out = repairer()
         .with_evidence(Evidence::learn(&clean))
         .repair(&damaged);
-    assert_eq!(letter_changes(&out), [("O", "Ø")], "{:#?}", out.corrections);
+    assert_letter_changes(&out, &[("O", "Ø")]);
     let text = &out.text;
     assert!(text.contains("ndergaard (Ø)"), "{text}");
     assert!(text.contains("Refsgaard (O)"), "{text}");
@@ -1491,7 +1467,7 @@ fn a_member_known_from_clean_minutes_is_found_under_a_damaged_name() {
 fn a_lone_letter_that_may_have_lost_its_diacritic_is_reviewed() {
     let damaged = format!("{LOST}Deltagere: Kim Hansen (O), formand, og Lis Lund (A).\n");
     let out = repair(&damaged);
-    assert_eq!(letter_changes(&out), []);
+    assert_letter_changes(&out, &[]);
     let doubted: Vec<(&str, &[String])> = out
         .review
         .iter()

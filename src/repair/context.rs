@@ -591,14 +591,7 @@ const BUNDLED_FRAMES: usize = 10_000;
 
 /// A frame's key in [`Evidence::frames`]: the three words, tab-joined.
 pub(crate) fn frame_key(before: &str, word: &str, after: &str) -> String {
-    let mut key = String::with_capacity(before.len() + word.len() + after.len() + 2);
-    for (k, part) in [before, word, after].into_iter().enumerate() {
-        if k > 0 {
-            key.push('\t');
-        }
-        key.push_str(part);
-    }
-    key
+    [before, word, after].join("\t")
 }
 
 /// Uses in clean text that make a word outside the lexicon a word.
