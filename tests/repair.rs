@@ -1065,6 +1065,80 @@ fn a_vote_is_read_only_against_those_present() {
     assert_letter_changes(&out, &[("E", "Ø"), ("O", "Ø"), ("O", "Ø")]);
 }
 
+/// A vote is read together with the members present, each by the odds of
+/// their party: Maja Nørgaard's (E) and (O) settle her as Ø, and Mikkel
+/// Brøgger's (A) is far likelier A than Æ, so the vote's E is Ø; Birthe
+/// Holm's (O) may be O or Ø, and with Ø taken by the E, the vote's O stays
+/// O. (Before, every reading of the (A) counted as a party present, and
+/// the E, Æ or Ø, stayed as seen.)
+#[test]
+fn a_vote_is_read_by_the_odds_of_the_members_parties() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Lene Sorensen (V), Mikkel Bragger (A), Birthe Holm (O), Maja Norgaard (E), \
+         Anne Draeby (B)\nMaja Norgaard (O) spurgte til sagen.\n\n\
+         For stemte: A, B, V og E.\nImod stemte: O.\n"
+    ));
+    assert_letter_changes(&out, &[("E", "Ø"), ("E", "Ø"), ("O", "Ø")]);
+}
+
+/// A vote settles a member it alone explains: the vote names Æ, and of the
+/// members present only Birthe Mølgaard, seen as (E), may be Æ.
+#[test]
+fn a_vote_settles_the_member_only_it_explains() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Karen Holm (C), Ulrik Sonderby (A), Mette Bagild (V), Birthe Molgaard (E)\n\n\
+         For stemte: C, A, V og ZE.\n"
+    ));
+    assert_letter_changes(&out, &[("E", "Æ"), ("ZE", "Æ")]);
+}
+
+/// Where no member has a letter (here, with no batch, none has any), a
+/// vote's letter may be any letter OCR prints it for: `T` is OCR's `F`,
+/// and Søren Kjær sits for F.
+#[test]
+fn a_votes_letter_no_member_has_is_read_as_ocr_prints_it() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Karen Holm (C), Ulrik Lund (A), Mette Bagild (V), Soren Kjaer (F)\n\n\
+         For stemte: C, A, V og T.\n"
+    ));
+    assert_letter_changes(&out, &[("T", "F")]);
+}
+
+/// A council's vote is read as a committee's: twenty members, eight of
+/// them seen as (A), each of which may be A, Å, Æ or Ø, are weighed by the
+/// sets of parties they sit for, not one way at a time. Æ sits (Kirk and
+/// Borg), and no member is likely Ø: the vote's E is Æ.
+#[test]
+fn a_councils_vote_is_read_too() {
+    let out = repair(&format!(
+        "{LOST}Deltagere: Anne Holm (A), Bo Lund (A), Carl Bech (A), Dorte Dam (A), Erik Krog (A), \
+         Frida Berg (A),\nGorm Vad (A), Hanne Ravn (A), Ib Kjeldsen (K), Jytte Hvid (F), Karl Mose \
+         (F), Lis Bang (I),\nMads Riis (B), Nina Lind (V), Ole Skov (V), Pia Brink (V), Rune Friis \
+         (V), Sara Kirk (ZE),\nTage Borg (ZE), Ulla Gram (C)\n\n\
+         For stemte: A, V, C, K, F, I og B.\nImod stemte: E.\n"
+    ));
+    assert_letter_changes(&out, &[("E", "Æ"), ("ZE", "Æ"), ("ZE", "Æ")]);
+}
+
+/// The members present are the whole list: written a member a line, its
+/// first and last members count too (before, a member counted only with
+/// two more letters on the lines beside theirs, and C and K here were no
+/// one's, so the vote was left alone). And a letter in the prose after a
+/// vote's list (`model A`) is no party's vote.
+#[test]
+fn every_member_of_the_list_and_only_the_votes_letters_count() {
+    let out = repair(&format!(
+        "{LOST}Deltagere:\nKaren Holm (C), formand\nHelle Morch (V)\nBjorn Dkjaer (ZE)\n\
+         Rikke Holm (F)\nOle Hjort (K)\n\nFor stemte: C, V, F og K.\nImod stemte: E.\n"
+    ));
+    assert_letter_changes(&out, &[("E", "Æ"), ("ZE", "Æ")]);
+    let out = repair(&format!(
+        "{LOST}Deltagere: Karen Holm (C), Ulrik Lund (K), Mette Bagild (V), Bjorn Dkjaer (ZE)\n\n\
+         For stemte: C og K.\nImod stemte: V og E, der onsker model A af hensyn til trafikken.\n"
+    ));
+    assert_letter_changes(&out, &[("E", "Æ"), ("ZE", "Æ")]);
+}
+
 /// An attachment's line (`1 - Åben Kort over grunden (19105/25) (H)`)
 /// has its access word after the number: there OCR's `Iben`, a name that
 /// context alone keeps, is `Åben`, on a clean page too. Elsewhere, on a

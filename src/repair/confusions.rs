@@ -438,6 +438,16 @@ impl Confusions {
         self.readings_of(seen, false)
     }
 
+    /// ln P(`seen` | `truth`) where seed 002 shows OCR printing exactly
+    /// `seen` for `truth` (`t` for `f`).
+    pub fn channel(&self, seen: &str, truth: &str) -> Option<f64> {
+        let first = *seen.as_bytes().first()?;
+        self.by_first[usize::from(first)]
+            .iter()
+            .find(|s| s.observed && s.ocr == seen && s.truth == truth)
+            .map(|s| s.logp)
+    }
+
     fn readings_of<'a>(
         &'a self,
         seen: &'a str,

@@ -2114,6 +2114,26 @@ impl Doc<'_> {
                 .any(|t| VOTING.contains(&t.text(self.text).to_lowercase().as_str()))
     }
 
+    /// Whether only a list comes before token `i` on its line, after its
+    /// colon if it has one: letters, counts, commas, brackets and `og`.
+    /// Not a letter in the prose that follows a list (`Imod stemte: V og
+    /// Æ, der ønsker model A ...`).
+    fn before_in_list(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        let start = self.line_start(line);
+        let colon = self.tokens[start..i]
+            .iter()
+            .rposition(|t| t.text(self.text).starts_with(':'))
+            .map_or(start, |c| start + c + 1);
+        self.tokens[colon..i].iter().all(|t| {
+            let text = t.text(self.text);
+            parties::is_letter(t, self.text)
+                || t.kind == Kind::Number
+                || (t.kind == Kind::Punct && text.chars().all(|c| matches!(c, ',' | '(' | ')')))
+                || matches!(text, "og" | "samt" | "&")
+        })
+    }
+
     /// Whether token `i` stands on a line that goes on with a vote's list
     /// from the line before, which ends in a comma or `og` (`Imod stemte:
     /// O,` / `C og F.`).
@@ -2232,7 +2252,7 @@ impl Doc<'_> {
         };
         let mut letters = Vec::new();
         // Letters in brackets that are no settled member's (see
-        // [`Doc::roster`]).
+        // [`Doc::presence`]).
         let mut others = Vec::new();
         // One or two capitals: what a vote's letters may be (see
         // [`Doc::vote_letters`]).
@@ -2255,9 +2275,11 @@ impl Doc<'_> {
                 }
                 continue;
             };
+            let seen_name = |j: usize| name(j).map(|_| tokens[j].text(self.text).to_lowercase());
             letters.push(parties::Letter {
                 token: i,
                 member,
+                written: parties::member(self.text, tokens, i, seen_name).unwrap_or_default(),
                 seen: seen.to_lowercase(),
                 stated: parties::stated(self.text, tokens, i),
             });
@@ -2283,8 +2305,8 @@ impl Doc<'_> {
                 PARTY_LETTER_DOUBT,
             ));
         }
-        let roster = || self.roster(&letters, &settled, &others, &batch);
-        let votes = self.vote_letters(&capitals, &repaired, roster, &batch, review);
+        let presence = || self.presence(&letters, &settled, &others, &batch);
+        let votes = self.vote_letters(&capitals, &repaired, presence, &batch, review);
         settled
             .into_iter()
             .chain(votes)
@@ -2302,78 +2324,108 @@ impl Doc<'_> {
     }
 
     /// The parties of the document's members present (see
-    /// [`parties::roster`] and [`Doc::on_attendance_list`]), and of every
+    /// [`parties::presence`] and [`Doc::on_attendance_list`]), and of every
     /// other letter in brackets on such a list (`others`): as seen where
-    /// the page kept its diacritics, and any of its readings where it did
-    /// not (`Susanne Hvid (A)`, after a name the guard does not take for
-    /// one: `hvid` is a word).
-    fn roster(
+    /// the page kept its diacritics, and each of its readings by its odds
+    /// where it did not (`Susanne Hvid (A)`, after a name the guard does
+    /// not take for one: `hvid` is a word).
+    fn presence(
         &self,
         letters: &[parties::Letter],
         settled: &[(usize, String, bool)],
         others: &[usize],
         batch: &parties::Batch,
-    ) -> BTreeSet<String> {
+    ) -> parties::Presence {
         let confusions = &self.repairer.confusions;
         let present = |i: usize| self.on_attendance_list(i);
-        let mut roster = parties::roster(confusions, letters, settled, batch, present);
+        let mut presence = parties::presence(confusions, letters, settled, batch, present);
         for &i in others.iter().filter(|&&i| present(i)) {
             let seen = self.seen_lower(i);
             if self.lost[i] {
-                roster.extend(parties::readings(confusions, seen, false));
+                presence.add_shares(vec![i], &parties::letter_shares(confusions, seen, batch));
             } else {
-                roster.insert(seen.to_string());
+                presence.add_sure(vec![i], seen);
             }
         }
-        roster
+        presence
     }
 
     /// Whether the party letter token `i` stands on a list of those
-    /// present: with two more letters in brackets on its line or the lines
-    /// beside it (`Deltagere: Kim Berg (A), formand, Per Lind (V), ...`),
-    /// and not on a list of the absent (a line that, or whose line above,
-    /// opens `Fraværende` or `Afbud`, damaged or not: `Fraverende`). A
-    /// member named in prose, or absent, says nothing of who voted: read
-    /// against them, `For stemte: A og V` beside `Afbud: Kim Berg (Å)` made
-    /// `A` into `Å`.
+    /// present: a run of lines, each with a letter in brackets, that holds
+    /// three letters or more (`Deltagere: Kim Berg (A), formand, Per Lind
+    /// (V), ...`, or a member a line), and not on a list of the absent: the
+    /// nearest line at or above the letter's, in the run or right above it,
+    /// that opens with a label (`Deltagere:`) opens `Fraværende` or `Afbud`,
+    /// damaged or not (`Fraverende`). A member named in prose, or absent,
+    /// says nothing of who voted: read against them, `For stemte: A og V`
+    /// beside `Afbud: Kim Berg (Å)` made `A` into `Å`.
     fn on_attendance_list(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
-        let near = |t: &Token| t.line + 1 >= line && t.line <= line + 1;
-        let first = self.line_start(line.saturating_sub(1));
-        let letters = (first..self.tokens.len())
-            .take_while(|&j| near(&self.tokens[j]))
+        let first = (0..=line)
+            .rev()
+            .take_while(|&l| self.bracketed_letters(l) > 0)
+            .last()
+            .unwrap_or(line);
+        let letters: usize = (first..)
+            .map(|l| self.bracketed_letters(l))
+            .take_while(|&n| n > 0)
+            .sum();
+        if letters < 3 {
+            return false;
+        }
+        for l in (first.saturating_sub(1)..=line).rev() {
+            // (The line's first word: past Markdown's `**` or `#`.)
+            let words = || self.line_tokens(l).filter(|t| t.kind == Kind::Word);
+            let absent = words().next().is_some_and(|t| {
+                let word = t.text(self.text).to_lowercase();
+                word.starts_with("frav") || word.starts_with("afbud")
+            });
+            if absent {
+                return false;
+            }
+            let labelled = self
+                .line_tokens(l)
+                .take(LABEL_TOKENS)
+                .any(|t| t.text(self.text).starts_with(':'));
+            if labelled {
+                break;
+            }
+        }
+        true
+    }
+
+    /// The tokens of line `line`.
+    fn line_tokens(&self, line: u32) -> impl Iterator<Item = &Token> {
+        self.tokens[self.line_start(line)..]
+            .iter()
+            .take_while(move |t| t.line == line)
+    }
+
+    /// How many party letters in brackets line `line` holds.
+    fn bracketed_letters(&self, line: u32) -> usize {
+        let start = self.line_start(line);
+        (start..self.tokens.len())
+            .take_while(|&j| self.tokens[j].line == line)
             .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
-            .count();
-        // (The line's first word: past Markdown's `**` or `#`.)
-        let absent = |l: u32| {
-            let start = self.line_start(l);
-            self.tokens[start..]
-                .iter()
-                .take_while(|t| t.line == l)
-                .find(|t| t.kind == Kind::Word)
-                .is_some_and(|t| {
-                    let word = t.text(self.text).to_lowercase();
-                    word.starts_with("frav") || word.starts_with("afbud")
-                })
-        };
-        letters >= 3 && !absent(line) && !line.checked_sub(1).is_some_and(absent)
+            .count()
     }
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
-    /// lost its diacritics, read by the parties of the members present
-    /// ([`Doc::roster`], [`parties::vote_readings`]): one reading among
-    /// them is the letter, several go to `review`. A vote is its lines
-    /// (`For stemte`, `Imod stemte`, `Undlod at stemme`) at most
-    /// [`VOTE_LINES_APART`] apart, in which a party stands once: of two
-    /// letters read as one party, those that lost their diacritics go to
-    /// review. A vote with a letter that has no reading among the parties
-    /// present is left alone: the list is not of all who voted. `capitals`
-    /// are the document's tokens of one or two capitals.
+    /// lost its diacritics, read together by the parties of the members
+    /// present ([`Doc::presence`], [`parties::read_vote`]): a reading with
+    /// [`CHANGE`] of the odds or more is the letter, others with
+    /// [`REVIEW`] or more go to `review`. A vote is its lines (`For
+    /// stemte`, `Imod stemte`, `Undlod at stemme`) at most
+    /// [`VOTE_LINES_APART`] apart, in which a party stands once: where two
+    /// letters can only be read as one party, those that lost their
+    /// diacritics go to review. A vote with a letter that has no reading
+    /// among the parties present is left alone: the list is not of all who
+    /// voted. `capitals` are the document's tokens of one or two capitals.
     fn vote_letters(
         &self,
         capitals: &[usize],
         repaired: &FxHashMap<usize, &str>,
-        roster: impl FnOnce() -> BTreeSet<String>,
+        presence: impl FnOnce() -> parties::Presence,
         batch: &parties::Batch,
         review: &mut Vec<Review>,
     ) -> Vec<(usize, String, bool)> {
@@ -2386,10 +2438,11 @@ impl Doc<'_> {
             parties::is_letter(&self.tokens[i], self.text)
                 && !parties::is_bracketed_letter(self.text, self.tokens, i)
                 && (self.in_a_vote(i) || self.continues_vote(i))
+                && self.before_in_list(i)
         };
         let mut out = Vec::new();
-        // (Every letter of a vote, lost or not, is checked against the
-        // roster; only a lost one may change.)
+        // (Every letter of a vote, lost or not, is read against the
+        // members; only a lost one may change.)
         if !capitals.iter().any(|&i| self.lost[i]) {
             return out;
         }
@@ -2397,57 +2450,69 @@ impl Doc<'_> {
         if letters.is_empty() {
             return out;
         }
-        let roster = &roster();
-        // A vote's letters are few (`A`, `V`, `O`), and reading one costs
-        // a search: once per letter.
-        let mut readings: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut doubts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for vote in
-            letters.chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
-        {
-            let read: Vec<(usize, String, Vec<String>)> = vote
-                .iter()
-                .map(|&j| {
-                    let seen = repaired
-                        .get(&j)
-                        .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase());
-                    let readings = readings
-                        .entry(seen.clone())
-                        .or_insert_with(|| parties::vote_readings(confusions, &seen, roster))
-                        .clone();
-                    (j, seen, readings)
-                })
-                .collect();
-            if read.iter().any(|(_, _, readings)| readings.is_empty()) {
+        let votes: Vec<&[usize]> = letters
+            .chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
+            .collect();
+        let seen: Vec<Vec<String>> = votes
+            .iter()
+            .map(|vote| {
+                vote.iter()
+                    .map(|&j| {
+                        repaired
+                            .get(&j)
+                            .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase())
+                    })
+                    .collect()
+            })
+            .collect();
+        let presence = &presence();
+        let Some(read) = parties::read_votes(confusions, &seen, presence, batch) else {
+            return out;
+        };
+        let lost = |j: usize| self.lost[j] && !repaired.contains_key(&j);
+        // A member the votes settle (`(E)` where a vote names Æ and no
+        // other member may be Æ): where the votes, not the odds the member
+        // had before, put a reading over the bar.
+        for member in &read.members {
+            let Some((top, p)) = member.shares.first() else {
+                continue;
+            };
+            let tokens = &member.tokens;
+            if *p < CHANGE || member.before >= CHANGE || !tokens.iter().all(|&j| lost(j)) {
                 continue;
             }
-            let read_as = |party: &str| {
-                read.iter()
-                    .filter(
-                        |(_, _, readings)| matches!(readings.as_slice(), [only] if only == party),
-                    )
-                    .count()
-            };
-            for (j, seen, readings) in &read {
-                if !self.lost[*j] || repaired.contains_key(j) {
+            let at = |j: usize| (self.tokens[j].line, self.tokens[j].column);
+            review.retain(|d| !tokens.iter().any(|&j| (d.line, d.column) == at(j)));
+            let other = |j: &&usize| self.seen_lower(**j) != top;
+            out.extend(tokens.iter().filter(other).map(|&j| (j, top.clone(), true)));
+        }
+        for ((vote, seen), shares) in votes.iter().zip(&seen).zip(&read.votes) {
+            let Some(shares) = shares else { continue };
+            for ((&j, seen), shares) in vote.iter().zip(seen).zip(shares) {
+                if !lost(j) {
                     continue;
                 }
-                let others = match readings.as_slice() {
-                    [only] if only == seen => continue,
-                    [only] if read_as(only) == 1 => {
-                        out.push((*j, only.clone(), true));
+                let others: Vec<String> = match shares.as_slice() {
+                    [(top, p), ..] if *p >= CHANGE => {
+                        if top != seen {
+                            out.push((j, top.clone(), true));
+                        }
                         continue;
                     }
-                    [only] => vec![only.clone()],
-                    _ => doubts
-                        .entry(seen.clone())
-                        .or_insert_with(|| {
-                            parties::vote_doubts(confusions, seen, roster, batch, REVIEW)
-                        })
-                        .clone(),
+                    // No way to read the letters as distinct parties: each
+                    // of its readings among those present is doubted.
+                    [] => parties::readings(confusions, seen, false)
+                        .into_iter()
+                        .filter(|r| r != seen && presence.may_sit(r))
+                        .collect(),
+                    _ => shares
+                        .iter()
+                        .filter(|(r, p)| r != seen && *p >= REVIEW)
+                        .map(|(r, _)| r.clone())
+                        .collect(),
                 };
                 if !others.is_empty() {
-                    let token = self.tokens[*j];
+                    let token = self.tokens[j];
                     review.push(doubt(
                         &token,
                         token.text(self.text),
@@ -2457,6 +2522,7 @@ impl Doc<'_> {
                 }
             }
         }
+        out.sort_by_key(|c| c.0);
         out
     }
 
@@ -2589,6 +2655,10 @@ const VOTE_LINES_APART: u32 = 6;
 /// The most words a vote's label has before its colon (`Undlod at stemme`,
 /// `For stemte`, `Stemmeafgivning: For`).
 const VOTE_LABEL_WORDS: usize = 4;
+
+/// How many tokens a line's label (`Deltagere:`, `Afbud fra:`, `**Til
+/// stede:**`) may take before its colon.
+const LABEL_TOKENS: usize = 5;
 
 const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
