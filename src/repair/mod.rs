@@ -2324,7 +2324,7 @@ impl Doc<'_> {
     }
 
     /// The parties of the document's members present (see
-    /// [`parties::presence`] and [`Doc::on_attendance_list`]), and of every
+    /// [`parties::presence`] and [`Doc::attendance_lines`]), and of every
     /// other letter in brackets on such a list (`others`): as seen where
     /// the page kept its diacritics, and each of its readings by its odds
     /// where it did not (`Susanne Hvid (A)`, after a name the guard does
@@ -2337,7 +2337,8 @@ impl Doc<'_> {
         batch: &parties::Batch,
     ) -> parties::Presence {
         let confusions = &self.repairer.confusions;
-        let present = |i: usize| self.on_attendance_list(i);
+        let lines = self.attendance_lines();
+        let present = |i: usize| lines.contains(&self.tokens[i].line);
         let mut presence = parties::presence(confusions, letters, settled, batch, present);
         for &i in others.iter().filter(|&&i| present(i)) {
             let seen = self.seen_lower(i);
@@ -2347,51 +2348,84 @@ impl Doc<'_> {
                 presence.add_sure(vec![i], seen);
             }
         }
+        let lines: BTreeSet<u32> = letters
+            .iter()
+            .map(|l| l.token)
+            .chain(others.iter().copied())
+            .filter(|&i| present(i))
+            .map(|i| self.tokens[i].line)
+            .collect();
+        presence.unreadable = lines
+            .into_iter()
+            .any(|l| short_brackets(self.line_text(l)) > self.bracketed_letters(l));
         presence
     }
 
-    /// Whether the party letter token `i` stands on a list of those
-    /// present: a run of lines, each with a letter in brackets, that holds
-    /// three letters or more (`Deltagere: Kim Berg (A), formand, Per Lind
-    /// (V), ...`, or a member a line), and not on a list of the absent: the
-    /// nearest line at or above the letter's, in the run or right above it,
-    /// that opens with a label (`Deltagere:`) opens `Fraværende` or `Afbud`,
-    /// damaged or not (`Fraverende`). A member named in prose, or absent,
-    /// says nothing of who voted: read against them, `For stemte: A og V`
-    /// beside `Afbud: Kim Berg (Å)` made `A` into `Å`.
-    fn on_attendance_list(&self, i: usize) -> bool {
-        let line = self.tokens[i].line;
-        let first = (0..=line)
-            .rev()
-            .take_while(|&l| self.bracketed_letters(l) > 0)
-            .last()
-            .unwrap_or(line);
-        let letters: usize = (first..)
-            .map(|l| self.bracketed_letters(l))
-            .take_while(|&n| n > 0)
-            .sum();
-        if letters < 3 {
-            return false;
-        }
-        for l in (first.saturating_sub(1)..=line).rev() {
-            // (The line's first word: past Markdown's `**` or `#`.)
-            let words = || self.line_tokens(l).filter(|t| t.kind == Kind::Word);
-            let absent = words().next().is_some_and(|t| {
-                let word = t.text(self.text).to_lowercase();
-                word.starts_with("frav") || word.starts_with("afbud")
-            });
-            if absent {
-                return false;
-            }
-            let labelled = self
-                .line_tokens(l)
-                .take(LABEL_TOKENS)
-                .any(|t| t.text(self.text).starts_with(':'));
-            if labelled {
-                break;
+    /// The text of line `line`, from its first token to its last.
+    fn line_text(&self, line: u32) -> &str {
+        let mut tokens = self.line_tokens(line);
+        let Some(first) = tokens.next() else {
+            return "";
+        };
+        let end = tokens.last().map_or(first.end, |t| t.end);
+        &self.text[first.start..end]
+    }
+
+    /// The lines whose party letters stand on a list of those present: a
+    /// run of lines, each with a letter in brackets, that holds three
+    /// letters or more (`Deltagere: Kim Berg (A), formand, Per Lind (V),
+    /// ...`, or a member a line), and not on a list of the absent: the
+    /// nearest line at or above the letter's, in the run or right above
+    /// it, that opens with a label (`Deltagere:`) or with `Fraværende` or
+    /// `Afbud` (damaged or not: `Fraverende`) decides. A member named in
+    /// prose, or absent, says nothing of who voted: read against them,
+    /// `For stemte: A og V` beside `Afbud: Kim Berg (Å)` made `A` into `Å`.
+    /// Each run is read once: a page may hold thousands of such lines.
+    fn attendance_lines(&self) -> FxHashSet<u32> {
+        let mut letters: BTreeMap<u32, usize> = BTreeMap::new();
+        for j in 0..self.tokens.len() {
+            if parties::is_bracketed_letter(self.text, self.tokens, j) {
+                *letters.entry(self.tokens[j].line).or_default() += 1;
             }
         }
-        true
+        let lines: Vec<(u32, usize)> = letters.into_iter().collect();
+        let mut out = FxHashSet::default();
+        for run in lines.chunk_by(|a, b| a.0 + 1 == b.0) {
+            if run.iter().map(|r| r.1).sum::<usize>() < 3 {
+                continue;
+            }
+            let above = run[0].0.checked_sub(1);
+            let mut absent = above.is_some_and(|l| self.opens_absent(l));
+            for &(line, _) in run {
+                if self.opens_absent(line) {
+                    absent = true;
+                } else if self.labelled(line) {
+                    absent = false;
+                }
+                if !absent {
+                    out.insert(line);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether line `line` opens a list of the absent: its first word
+    /// (past Markdown's `**` or `#`) begins `Frav` or `Afbud`.
+    fn opens_absent(&self, line: u32) -> bool {
+        let mut words = self.line_tokens(line).filter(|t| t.kind == Kind::Word);
+        words.next().is_some_and(|t| {
+            let word = t.text(self.text).to_lowercase();
+            word.starts_with("frav") || word.starts_with("afbud")
+        })
+    }
+
+    /// Whether line `line` opens with a label: a colon among its first
+    /// [`LABEL_TOKENS`] tokens.
+    fn labelled(&self, line: u32) -> bool {
+        self.line_tokens(line)
+            .take(LABEL_TOKENS)
+            .any(|t| t.text(self.text).starts_with(':'))
     }
 
     /// The tokens of line `line`.
@@ -2412,7 +2446,7 @@ impl Doc<'_> {
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
     /// lost its diacritics, read together by the parties of the members
-    /// present ([`Doc::presence`], [`parties::read_vote`]): a reading with
+    /// present ([`Doc::presence`], [`parties::read_votes`]): a reading with
     /// [`CHANGE`] of the odds or more is the letter, others with
     /// [`REVIEW`] or more go to `review`. A vote is its lines (`For
     /// stemte`, `Imod stemte`, `Undlod at stemme`) at most
@@ -2472,13 +2506,27 @@ impl Doc<'_> {
         let lost = |j: usize| self.lost[j] && !repaired.contains_key(&j);
         // A member the votes settle (`(E)` where a vote names Æ and no
         // other member may be Æ): where the votes, not the odds the member
-        // had before, put a reading over the bar.
-        for member in &read.members {
+        // had before, put a reading over the bar. Only a member seen with
+        // letters no party writes (`(E)`): a vote may be another body's
+        // (`Beslutning i Byrådet`), or a member may have left the meeting,
+        // and then a vote read against the list would make a Dansk
+        // Folkeparti member's `(O)` into Ø; a wrong reading of an `(E)` at
+        // least changes no letter that was right. Nor where a member's
+        // letter is unreadable (`(A@)`): the member the vote names may be
+        // that one.
+        let no_party = |j: usize| (batch.count)(self.seen_lower(j)) == 0.0;
+        let members = if presence.unreadable {
+            &[][..]
+        } else {
+            &read.members[..]
+        };
+        for member in members {
             let Some((top, p)) = member.shares.first() else {
                 continue;
             };
             let tokens = &member.tokens;
-            if *p < CHANGE || member.before >= CHANGE || !tokens.iter().all(|&j| lost(j)) {
+            let settles = *p >= CHANGE && member.before < CHANGE;
+            if !settles || !tokens.iter().all(|&j| lost(j) && no_party(j)) {
                 continue;
             }
             let at = |j: usize| (self.tokens[j].line, self.tokens[j].column);
@@ -2655,6 +2703,20 @@ const VOTE_LINES_APART: u32 = 6;
 /// The most words a vote's label has before its colon (`Undlod at stemme`,
 /// `For stemte`, `Stemmeafgivning: For`).
 const VOTE_LABEL_WORDS: usize = 4;
+
+/// How many groups of up to three characters in brackets `line` holds
+/// (`(A)`, `(ZE)`, OCR's `(A@)`, or `()` where OCR lost the letter): what a
+/// list of members may hold as their letters.
+fn short_brackets(line: &str) -> usize {
+    line.split('(')
+        .skip(1)
+        .filter(|rest| {
+            rest.split_once(')').is_some_and(|(inside, _)| {
+                inside.chars().count() <= 3 && !inside.contains(char::is_whitespace)
+            })
+        })
+        .count()
+}
 
 /// How many tokens a line's label (`Deltagere:`, `Afbud fra:`, `**Til
 /// stede:**`) may take before its colon.

@@ -328,6 +328,9 @@ pub(crate) fn settle(
 #[derive(Debug, Default)]
 pub(crate) struct Presence {
     members: Vec<Sitting>,
+    /// Whether a member present has a letter the page does not show
+    /// readably (`Anette Grøn (A@)`): then the members here are not all.
+    pub unreadable: bool,
 }
 
 /// One member present.
@@ -440,6 +443,13 @@ pub(crate) fn letter_shares(
 /// beside the odds of the letters' readings. (0.1 and 0.3 move the
 /// harness's figures by three tokens of 35,000 at most.)
 const MISSING_FROM_VOTE: f64 = 0.2;
+
+/// How likely a vote is to name a party no member on the page sits for:
+/// a member whose letter OCR lost with its brackets (`Anette Grøn` for
+/// `Anette Grøn (Æ)`), or one missing from the list. A guess, as
+/// [`MISSING_FROM_VOTE`]: without it, a vote's Æ beside such a member made
+/// the one member who might be Æ, `Kim Holm (A)`, into Æ.
+const HIDDEN_MEMBER: f64 = 0.05;
 
 /// More ways to read one vote than are worth weighing.
 const MAX_VOTE_READINGS: usize = 4096;
@@ -728,8 +738,9 @@ impl Vote {
 }
 
 /// One step of [`Vote::weigh`]: the letters from `chosen.len()` on read
-/// as parties among `sitting` and none of `used`; returns the weight of
-/// every way, and adds each way's to its readings in `by_reading`.
+/// as parties none of `used`, among `sitting` or, at [`HIDDEN_MEMBER`],
+/// not; returns the weight of every way, and adds each way's to its
+/// readings in `by_reading`.
 fn each_vote(
     letters: &[Vec<(u32, f64)>],
     sitting: u32,
@@ -748,15 +759,20 @@ fn each_vote(
     };
     let mut total = 0.0;
     for (k, &(party, channel)) in options.iter().enumerate() {
-        if party & sitting == 0 || party & used != 0 {
+        if party & used != 0 {
             continue;
         }
+        let hidden = if party & sitting == 0 {
+            HIDDEN_MEMBER
+        } else {
+            1.0
+        };
         chosen.push(k);
         total += each_vote(
             letters,
             sitting,
             used | party,
-            odds * channel,
+            odds * channel * hidden,
             chosen,
             by_reading,
         );
@@ -783,14 +799,13 @@ fn member_stated(own: &[&Letter]) -> Option<&'static str> {
     named.all(|other| other == first).then_some(first)
 }
 
-/// The letters of each member.
 /// The letters of each member: one name as repaired, or as written. On a
 /// page that lost its diacritics one member's name may be repaired in one
 /// place and not in another (`Sanne Åstrup (A)` in the list of those
 /// present, `Sanne Astrup (A) ønskede ...`), but what the page writes
 /// alike is one name. (Not names written alike but not the same: `Lea
-/// Jensen` and `Leo Jensen` are two.) By the first name as repaired, for
-/// the same order every time.
+/// Jensen` and `Leo Jensen` are two.) Keyed by the member's first name as
+/// repaired in alphabetical order, for the same order every time.
 fn by_member(letters: &[Letter]) -> BTreeMap<&str, Vec<&Letter>> {
     // Each letter's group, by the first letter of it (union-find).
     let mut group: Vec<usize> = (0..letters.len()).collect();
@@ -1219,7 +1234,8 @@ mod tests {
         let read = read_votes(&c, &votes, &presence, &batch).unwrap();
         let lund = read.members.iter().find(|m| m.tokens == [15]).unwrap();
         assert_eq!(lund.shares[0].0, "æ", "{read:?}");
-        assert!(lund.shares[0].1 > 0.99 && lund.before < 0.9, "{read:?}");
+        // (Not surely: the Æ may be a member the page does not show.)
+        assert!(lund.shares[0].1 > 0.8 && lund.before < 0.2, "{read:?}");
         // Holm's O is O or Ø; the vote has two O's and Vad is O: Holm is Ø.
         let holm = read.members.iter().find(|m| m.tokens == [3]).unwrap();
         assert_eq!(holm.shares[0].0, "ø", "{read:?}");
