@@ -1210,9 +1210,9 @@ mod tests {
 
     /// A vote names the parties of the members present, so it settles a
     /// member only it explains: where the vote has an Æ and no other member
-    /// may be Æ, the member seen as `(E)` is Æ; and one vote's letters
-    /// count for another's (Holm is Ø by the first vote, so the second
-    /// vote's `O` beside an E is O).
+    /// may be Æ, the member seen as `(E)` is likelier Æ (not surely: the
+    /// Æ may be a member the page does not show); and of its two O's one
+    /// is Ø: Vad is O, and Lund is Æ, so Holm is Ø.
     #[test]
     fn a_vote_settles_the_member_it_names() {
         let c = Confusions::bundled();
@@ -1234,9 +1234,7 @@ mod tests {
         let read = read_votes(&c, &votes, &presence, &batch).unwrap();
         let lund = read.members.iter().find(|m| m.tokens == [15]).unwrap();
         assert_eq!(lund.shares[0].0, "æ", "{read:?}");
-        // (Not surely: the Æ may be a member the page does not show.)
         assert!(lund.shares[0].1 > 0.8 && lund.before < 0.2, "{read:?}");
-        // Holm's O is O or Ø; the vote has two O's and Vad is O: Holm is Ø.
         let holm = read.members.iter().find(|m| m.tokens == [3]).unwrap();
         assert_eq!(holm.shares[0].0, "ø", "{read:?}");
     }
