@@ -2114,6 +2114,14 @@ impl Doc<'_> {
                 .any(|t| VOTING.contains(&t.text(self.text).to_lowercase().as_str()))
     }
 
+    /// Whether the party letter token `j` is followed by a count of votes
+    /// in brackets (`A (2)`).
+    fn counted(&self, j: usize) -> bool {
+        let at = |k: usize| self.tokens.get(j + k);
+        at(1).is_some_and(|t| t.text(self.text) == "(")
+            && at(2).is_some_and(|t| t.kind == Kind::Number)
+    }
+
     /// Whether only a list comes before token `i` on its line, after its
     /// colon if it has one: letters, counts, commas, brackets and `og`.
     /// Not a letter in the prose that follows a list (`Imod stemte: V og
@@ -2275,11 +2283,9 @@ impl Doc<'_> {
                 }
                 continue;
             };
-            let seen_name = |j: usize| name(j).map(|_| tokens[j].text(self.text).to_lowercase());
             letters.push(parties::Letter {
                 token: i,
                 member,
-                written: parties::member(self.text, tokens, i, seen_name).unwrap_or_default(),
                 seen: seen.to_lowercase(),
                 stated: parties::stated(self.text, tokens, i),
             });
@@ -2358,6 +2364,10 @@ impl Doc<'_> {
         presence.unreadable = lines
             .into_iter()
             .any(|l| short_brackets(self.line_text(l)) > self.bracketed_letters(l));
+        presence.on_page = (0..self.tokens.len())
+            .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
+            .map(|j| self.seen_lower(j).to_string())
+            .collect();
         presence
     }
 
@@ -2487,16 +2497,18 @@ impl Doc<'_> {
         let votes: Vec<&[usize]> = letters
             .chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
             .collect();
-        let seen: Vec<Vec<String>> = votes
+        let seen: Vec<parties::SeenVote> = votes
             .iter()
-            .map(|vote| {
-                vote.iter()
+            .map(|vote| parties::SeenVote {
+                letters: vote
+                    .iter()
                     .map(|&j| {
                         repaired
                             .get(&j)
                             .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase())
                     })
-                    .collect()
+                    .collect(),
+                counted: vote.iter().any(|&j| self.counted(j)),
             })
             .collect();
         let presence = &presence();
@@ -2526,7 +2538,15 @@ impl Doc<'_> {
             };
             let tokens = &member.tokens;
             let settles = *p >= CHANGE && member.before < CHANGE;
-            if !settles || !tokens.iter().all(|&j| lost(j) && no_party(j)) {
+            // (And only to a diacritic its letters lost: `(T)` is OCR's
+            // `(F)` at times, but also a local list's.)
+            let lost_diacritic =
+                |j: usize| parties::readings(confusions, self.seen_lower(j), false).contains(top);
+            if !settles
+                || !tokens
+                    .iter()
+                    .all(|&j| lost(j) && no_party(j) && lost_diacritic(j))
+            {
                 continue;
             }
             let at = |j: usize| (self.tokens[j].line, self.tokens[j].column);
@@ -2536,26 +2556,45 @@ impl Doc<'_> {
         }
         for ((vote, seen), shares) in votes.iter().zip(&seen).zip(&read.votes) {
             let Some(shares) = shares else { continue };
-            for ((&j, seen), shares) in vote.iter().zip(seen).zip(shares) {
+            for ((&j, seen), shares) in vote.iter().zip(&seen.letters).zip(shares) {
                 if !lost(j) {
                     continue;
                 }
+                // A reading is offered for review where the vote makes it
+                // likely and the letter alone does too (weighed as a
+                // member's, `parties::doubts`): a vote's `A` beside members
+                // who might each be Å at a few per cent is not doubted
+                // eighty times over. A letter no party writes (`E`), read
+                // as itself, still offers what else it may be.
+                let alone = parties::letter_shares(confusions, seen, batch);
+                let likely_alone = |r: &str| alone.iter().any(|(a, p)| a == r && *p >= REVIEW);
+                let no_party = (batch.count)(seen) == 0.0;
                 let others: Vec<String> = match shares.as_slice() {
-                    [(top, p), ..] if *p >= CHANGE => {
-                        if top != seen {
-                            out.push((j, top.clone(), true));
-                        }
+                    // Only to a party a member present surely sits for: a
+                    // vote's `E` is Ø beside `Maja Nørgaard (Ø)`, but not
+                    // only because `Kim Holm (O)` might be Ø (he may have
+                    // left, or the vote be another body's).
+                    [(top, p), ..] if *p >= CHANGE && top != seen && presence.sits(top, CHANGE) => {
+                        out.push((j, top.clone(), true));
                         continue;
                     }
-                    // No way to read the letters as distinct parties: each
-                    // of its readings among those present is doubted.
-                    [] => parties::readings(confusions, seen, false)
+                    [(top, p), ..] if *p >= CHANGE && top != seen => vec![top.clone()],
+                    [(top, p), rest @ ..] if *p >= CHANGE => rest
+                        .iter()
+                        .filter(|(r, _)| no_party && top == seen && likely_alone(r))
+                        .map(|(r, _)| r.clone())
+                        .collect(),
+                    // No way to read the letters as distinct parties: a
+                    // letter that is no member's party as seen is doubted
+                    // with its readings among the members'.
+                    [] if !presence.may_sit(seen) => parties::readings(confusions, seen, false)
                         .into_iter()
                         .filter(|r| r != seen && presence.may_sit(r))
                         .collect(),
+                    [] => Vec::new(),
                     _ => shares
                         .iter()
-                        .filter(|(r, p)| r != seen && *p >= REVIEW)
+                        .filter(|(r, p)| r != seen && *p >= REVIEW && likely_alone(r))
                         .map(|(r, _)| r.clone())
                         .collect(),
                 };

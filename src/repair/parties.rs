@@ -22,7 +22,7 @@
 //! that letter, if it is one of its readings; a member seen as `(O)` in
 //! clean minutes too keeps it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
@@ -37,8 +37,6 @@ pub(crate) struct Letter {
     /// The member's name as repaired, every word, lower-case (`ditte bek
     /// sørensen`; see [`member`]).
     pub member: String,
-    /// The member's name as the page writes it, every word, lower-case.
-    pub written: String,
     /// The letter as seen, lower-case (`o`, `ze`).
     pub seen: String,
     /// The letter of the party the member's own statement names, if it
@@ -331,6 +329,11 @@ pub(crate) struct Presence {
     /// Whether a member present has a letter the page does not show
     /// readably (`Anette Grøn (A@)`): then the members here are not all.
     pub unreadable: bool,
+    /// The letters written in brackets anywhere on the page, lower-case,
+    /// the absent's too: a vote's letter among them is read as itself or
+    /// a lost diacritic only, not as any letter OCR prints it for
+    /// (`Afbud: Tage Borg (T)` beside `Imod stemte: T.`).
+    pub on_page: BTreeSet<String>,
 }
 
 /// One member present.
@@ -372,6 +375,15 @@ impl Presence {
                 sure: false,
             });
         }
+    }
+
+    /// Whether a member present sits for `party` with `bar` of the odds or
+    /// more, by their own letters (and the batch's minutes).
+    pub fn sits(&self, party: &str, bar: f64) -> bool {
+        self.members
+            .iter()
+            .flat_map(|m| &m.parties)
+            .any(|(p, share)| p == party && *share >= bar)
     }
 
     /// Whether a member present may sit for `party`.
@@ -444,15 +456,26 @@ pub(crate) fn letter_shares(
 /// harness's figures by three tokens of 35,000 at most.)
 const MISSING_FROM_VOTE: f64 = 0.2;
 
-/// How likely a vote is to name a party no member on the page sits for:
-/// a member whose letter OCR lost with its brackets (`Anette Grøn` for
-/// `Anette Grøn (Æ)`), or one missing from the list. A guess, as
-/// [`MISSING_FROM_VOTE`]: without it, a vote's Æ beside such a member made
-/// the one member who might be Æ, `Kim Holm (A)`, into Æ.
+/// How likely a vote is to name a party that a member present might sit
+/// for but none in the set weighed does: a member whose letter OCR lost
+/// with its brackets (`Anette Grøn` for `Anette Grøn (Æ)`), or one missing
+/// from the list. A guess, as [`MISSING_FROM_VOTE`]: without it, a vote's
+/// Æ beside such a member made the one member who might be Æ, `Kim Holm
+/// (A)`, into Æ. (A reading no member present might sit for is no
+/// reading: a vote with such a letter is not read at all.)
 const HIDDEN_MEMBER: f64 = 0.05;
 
 /// More ways to read one vote than are worth weighing.
 const MAX_VOTE_READINGS: usize = 4096;
+
+/// One vote as the page writes it.
+#[derive(Debug, Default)]
+pub(crate) struct SeenVote {
+    /// Its letters, lower-case as seen (or as repaired: `ze` is `æ`).
+    pub letters: Vec<String>,
+    /// Whether it counts votes (`A (2)`): then a party may stand twice.
+    pub counted: bool,
+}
 
 /// What the votes of a page say of their letters and of the members
 /// present (see [`read_votes`]).
@@ -499,7 +522,7 @@ pub(crate) struct MemberReading {
 /// `None` where there are too many ways to weigh.
 pub(crate) fn read_votes(
     confusions: &Confusions,
-    votes: &[Vec<String>],
+    votes: &[SeenVote],
     presence: &Presence,
     batch: &Batch,
 ) -> Option<VoteReading> {
@@ -528,11 +551,17 @@ pub(crate) fn read_votes(
         .iter()
         .map(|vote| {
             let letters = vote
+                .letters
                 .iter()
-                .map(|letter| vote_options(confusions, letter, batch, &bit))
+                .map(|letter| {
+                    let every = !(batch.in_use)(letter) && !presence.on_page.contains(letter);
+                    vote_options(confusions, letter, every, &bit)
+                })
                 .collect::<Option<Vec<_>>>()?;
             ways(&letters).map(|_| Vote {
                 letters,
+                distinct: !vote.counted,
+                scale: 1.0,
                 by_sitting: FxHashMap::default(),
             })
         })
@@ -545,11 +574,15 @@ pub(crate) fn read_votes(
     let all = &from[0];
     // A vote no way of reading fits (two letters that can only be one
     // party) says nothing of the members: it is left out of the weighing.
+    // Each vote's weights are scaled by its largest, so that the product
+    // of eighty votes' does not underflow.
     let fits: Vec<bool> = weighed
         .iter_mut()
         .map(|vote| {
-            vote.as_mut()
-                .is_some_and(|v| all.keys().any(|&sitting| v.weigh(sitting).0 > 0.0))
+            let Some(vote) = vote else { return false };
+            let largest = all.keys().map(|&s| vote.weigh(s).0).fold(0.0, f64::max);
+            vote.scale = largest;
+            largest > 0.0
         })
         .collect();
     // The weight of the votes that fit, by the set of parties sitting.
@@ -559,7 +592,7 @@ pub(crate) fn read_votes(
             let fitting = weighed.iter_mut().zip(&fits).filter(|(_, f)| **f);
             fitting
                 .filter_map(|(v, _)| v.as_mut())
-                .map(|v| v.weigh(sitting).0)
+                .map(|v| v.weigh(sitting).0 / v.scale)
                 .product()
         })
     };
@@ -598,6 +631,8 @@ pub(crate) fn read_votes(
                 if *own == 0.0 {
                     continue;
                 }
+                // (The other votes' scaled weights, and this one's
+                // readings scaled as its weight was.)
                 let rest = odds * by_sitting[&sitting] / own;
                 for (all, these) in shares.iter_mut().zip(these) {
                     for (share, w) in all.iter_mut().zip(these) {
@@ -676,12 +711,9 @@ fn zeros(options: &[Vec<(u32, f64)>]) -> Vec<Vec<f64>> {
 fn vote_options(
     confusions: &Confusions,
     letter: &str,
-    batch: &Batch,
+    every: bool,
     bit: &dyn Fn(&str) -> Option<u32>,
 ) -> Option<Vec<(u32, f64)>> {
-    // A letter no member of the batch has (`T`) may be any letter OCR
-    // prints it for (`F`).
-    let every = !(batch.in_use)(letter);
     let channels = channels(confusions, letter);
     let options: Vec<(u32, f64)> = readings(confusions, letter, every)
         .into_iter()
@@ -720,6 +752,12 @@ fn sittings<'m>(
 /// members sit for; once for each set of parties.
 struct Vote {
     letters: Vec<Vec<(u32, f64)>>,
+    /// Whether each party stands in the vote once: not where it counts
+    /// votes (`For stemte: A (2), V` / `Imod stemte: A (1)`), where a
+    /// party that split stands twice.
+    distinct: bool,
+    /// The largest weight of the vote over the sets of parties sitting.
+    scale: f64,
     by_sitting: FxHashMap<u32, (f64, Vec<Vec<f64>>)>,
 }
 
@@ -731,19 +769,27 @@ impl Vote {
         self.by_sitting.entry(sitting).or_insert_with(|| {
             let mut by_reading = zeros(letters);
             let mut chosen = Vec::with_capacity(letters.len());
-            let total = each_vote(letters, sitting, 0, 1.0, &mut chosen, &mut by_reading);
+            let distinct = self.distinct;
+            let total = each_vote(
+                letters,
+                (sitting, distinct),
+                0,
+                1.0,
+                &mut chosen,
+                &mut by_reading,
+            );
             (total, by_reading)
         })
     }
 }
 
 /// One step of [`Vote::weigh`]: the letters from `chosen.len()` on read
-/// as parties none of `used`, among `sitting` or, at [`HIDDEN_MEMBER`],
-/// not; returns the weight of every way, and adds each way's to its
-/// readings in `by_reading`.
+/// as parties among `sitting` or, at [`HIDDEN_MEMBER`], not, and (where
+/// the vote's parties are `distinct`) none of `used`; returns the weight
+/// of every way, and adds each way's to its readings in `by_reading`.
 fn each_vote(
     letters: &[Vec<(u32, f64)>],
-    sitting: u32,
+    (sitting, distinct): (u32, bool),
     used: u32,
     odds: f64,
     chosen: &mut Vec<usize>,
@@ -759,7 +805,7 @@ fn each_vote(
     };
     let mut total = 0.0;
     for (k, &(party, channel)) in options.iter().enumerate() {
-        if party & used != 0 {
+        if distinct && party & used != 0 {
             continue;
         }
         let hidden = if party & sitting == 0 {
@@ -770,7 +816,7 @@ fn each_vote(
         chosen.push(k);
         total += each_vote(
             letters,
-            sitting,
+            (sitting, distinct),
             used | party,
             odds * channel * hidden,
             chosen,
@@ -799,44 +845,11 @@ fn member_stated(own: &[&Letter]) -> Option<&'static str> {
     named.all(|other| other == first).then_some(first)
 }
 
-/// The letters of each member: one name as repaired, or as written. On a
-/// page that lost its diacritics one member's name may be repaired in one
-/// place and not in another (`Sanne Åstrup (A)` in the list of those
-/// present, `Sanne Astrup (A) ønskede ...`), but what the page writes
-/// alike is one name. (Not names written alike but not the same: `Lea
-/// Jensen` and `Leo Jensen` are two.) Keyed by the member's first name as
-/// repaired in alphabetical order, for the same order every time.
+/// The letters of each member.
 fn by_member(letters: &[Letter]) -> BTreeMap<&str, Vec<&Letter>> {
-    // Each letter's group, by the first letter of it (union-find).
-    let mut group: Vec<usize> = (0..letters.len()).collect();
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
-    let mut first_of: FxHashMap<&str, usize> = FxHashMap::default();
-    for (i, letter) in letters.iter().enumerate() {
-        let names = [letter.member.as_str(), letter.written.as_str()];
-        for name in names.into_iter().filter(|n| !n.is_empty()) {
-            let j = *first_of.entry(name).or_insert(i);
-            let (a, b) = (root(&mut group, i), root(&mut group, j));
-            group[a.max(b)] = a.min(b);
-        }
-    }
-    let mut by_root: BTreeMap<usize, Vec<&Letter>> = BTreeMap::new();
-    for (i, letter) in letters.iter().enumerate() {
-        by_root.entry(root(&mut group, i)).or_default().push(letter);
-    }
     let mut members: BTreeMap<&str, Vec<&Letter>> = BTreeMap::new();
-    for own in by_root.into_values() {
-        let name = own
-            .iter()
-            .map(|l| l.member.as_str())
-            .min()
-            .unwrap_or_default();
-        members.entry(name).or_default().extend(own);
+    for letter in letters {
+        members.entry(&letter.member).or_default().push(letter);
     }
     members
 }
@@ -923,7 +936,16 @@ fn shares<'s>(
     let mut weights: Vec<(String, f64)> = readings(confusions, first, every)
         .into_iter()
         .map(|r| {
-            let prior = (batch.count)(&r) + 1.0;
+            // (Add-one, but a letter no party writes, `e`, gets a tenth:
+            // OCR prints `e` for e every time, and one pseudo-count made
+            // `(E)` as likely E as Ø.)
+            let count = (batch.count)(&r);
+            let prior = count
+                + if count == 0.0 {
+                    NO_PARTY_PSEUDO_COUNT
+                } else {
+                    1.0
+                };
             (r, prior.ln())
         })
         .collect();
@@ -957,6 +979,10 @@ fn channel(
     lost.or_else(|| confusions.channel(seen, reading))
 }
 
+/// The pseudo-count of a letter no party writes, in the batch's clean
+/// minutes or the training minutes (see [`shares`]).
+const NO_PARTY_PSEUDO_COUNT: f64 = 0.1;
+
 /// Each string OCR may have printed a letter `seen` (lower-case) for on
 /// a page that lost its diacritics, with ln P(seen | it).
 fn channels(confusions: &Confusions, seen: &str) -> Vec<(String, f64)> {
@@ -977,7 +1003,6 @@ mod tests {
         Letter {
             token,
             member: member.to_string(),
-            written: member.to_string(),
             seen: seen.to_string(),
             stated: None,
         }
@@ -1150,8 +1175,11 @@ mod tests {
         assert_eq!(doubts[1], doubt(15, &["ø", "æ"]));
     }
 
-    fn vote(letters: &[&str]) -> Vec<String> {
-        letters.iter().map(|l| l.to_string()).collect()
+    fn vote(letters: &[&str]) -> SeenVote {
+        SeenVote {
+            letters: letters.iter().map(|l| l.to_string()).collect(),
+            counted: false,
+        }
     }
 
     /// The likeliest reading of each letter of the first vote, and its
@@ -1237,29 +1265,6 @@ mod tests {
         assert!(lund.shares[0].1 > 0.8 && lund.before < 0.2, "{read:?}");
         let holm = read.members.iter().find(|m| m.tokens == [3]).unwrap();
         assert_eq!(holm.shares[0].0, "ø", "{read:?}");
-    }
-
-    /// One name written alike is one member, repaired or not; names
-    /// written alike but not the same are two.
-    #[test]
-    fn a_member_is_one_name_as_repaired_or_as_written() {
-        let written = |token: usize, member: &str, written: &str, seen: &str| Letter {
-            written: written.to_string(),
-            ..letter(token, member, seen)
-        };
-        let letters = [
-            written(3, "sanne åstrup", "sanne astrup", "a"),
-            written(9, "lea jensen", "lea jensen", "o"),
-            written(15, "sanne astrup", "sanne astrup", "a"),
-            written(21, "leo jensen", "leo jensen", "e"),
-            written(27, "maja nørgaard", "maja norgaard", "e"),
-            written(33, "maja nørgaard", "maja nergaard", "o"),
-        ];
-        let members: Vec<Vec<usize>> = by_member(&letters)
-            .into_values()
-            .map(|own| own.iter().map(|l| l.token).collect())
-            .collect();
-        assert_eq!(members, [vec![9], vec![21], vec![27, 33], vec![3, 15]]);
     }
 
     fn members(text: &str) -> Vec<String> {
