@@ -2349,7 +2349,8 @@ impl Doc<'_> {
         for &i in others.iter().filter(|&&i| present(i)) {
             let seen = self.seen_lower(i);
             if self.lost[i] {
-                presence.add_shares(vec![i], &parties::letter_shares(confusions, seen, batch));
+                let shares = parties::letter_shares(confusions, seen, batch);
+                presence.add_shares(vec![i], &shares, false);
             } else {
                 presence.add_sure(vec![i], seen);
             }
