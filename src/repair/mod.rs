@@ -2456,16 +2456,20 @@ impl Doc<'_> {
     }
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that
-    /// lost its diacritics, read together by the parties of the members
-    /// present ([`Doc::presence`], [`parties::read_votes`]): a reading with
-    /// [`CHANGE`] of the odds or more is the letter, others with
-    /// [`REVIEW`] or more go to `review`. A vote is its lines (`For
-    /// stemte`, `Imod stemte`, `Undlod at stemme`) at most
-    /// [`VOTE_LINES_APART`] apart, in which a party stands once: where two
-    /// letters can only be read as one party, those that lost their
-    /// diacritics go to review. A vote with a letter that has no reading
-    /// among the parties present is left alone: the list is not of all who
-    /// voted. `capitals` are the document's tokens of one or two capitals.
+    /// lost its diacritics, read together with the members present
+    /// ([`Doc::presence`], [`parties::read_votes`]). A vote is its lines
+    /// (`For stemte`, `Imod stemte`, `Undlod at stemme`) at most
+    /// [`VOTE_LINES_APART`] apart. A reading with [`CHANGE`] of the
+    /// weight or more is the letter where a member present surely sits for
+    /// it, and goes to `review` where none does; others with [`REVIEW`] or
+    /// more go to `review` where the letter alone makes them likely too.
+    /// Where no way reads a vote's letters as distinct parties (or there
+    /// are too many ways to weigh), a letter that is no member's party as
+    /// seen goes to review. A vote with a letter that has no reading among
+    /// the members' parties is left alone: the list is not of all who
+    /// voted. The votes also settle a member seen with letters no party
+    /// writes (`(E)`). `capitals` are the document's tokens of one or two
+    /// capitals.
     fn vote_letters(
         &self,
         capitals: &[usize],
@@ -2513,9 +2517,8 @@ impl Doc<'_> {
             })
             .collect();
         let presence = &presence();
-        let Some(read) = parties::read_votes(confusions, &seen, presence, batch) else {
-            return out;
-        };
+        let read = parties::read_votes(confusions, &seen, presence, batch)
+            .unwrap_or_else(|| parties::VoteReading::unweighed(&seen));
         let lost = |j: usize| self.lost[j] && !repaired.contains_key(&j);
         // A member the votes settle (`(E)` where a vote names Æ and no
         // other member may be Æ): where the votes, not the odds the member
@@ -2526,8 +2529,8 @@ impl Doc<'_> {
         // Folkeparti member's `(O)` into Ø; a wrong reading of an `(E)` at
         // least changes no letter that was right. Nor where a member's
         // letter is unreadable (`(A@)`): the member the vote names may be
-        // that one.
-        let no_party = |j: usize| (batch.count)(self.seen_lower(j)) == 0.0;
+        // that one. (`read.members` are those whose letters no party
+        // writes, and their letters are lost and unrepaired.)
         let members = if presence.unreadable {
             &[][..]
         } else {
@@ -2543,11 +2546,7 @@ impl Doc<'_> {
             // `(F)` at times, but also a local list's.)
             let lost_diacritic =
                 |j: usize| parties::readings(confusions, self.seen_lower(j), false).contains(top);
-            if !settles
-                || !tokens
-                    .iter()
-                    .all(|&j| lost(j) && no_party(j) && lost_diacritic(j))
-            {
+            if !settles || !tokens.iter().all(|&j| lost_diacritic(j)) {
                 continue;
             }
             let at = |j: usize| (self.tokens[j].line, self.tokens[j].column);
@@ -2555,6 +2554,8 @@ impl Doc<'_> {
             let other = |j: &&usize| self.seen_lower(**j) != top;
             out.extend(tokens.iter().filter(other).map(|&j| (j, top.clone(), true)));
         }
+        // (A letter alone is weighed once: a page's votes repeat few.)
+        let mut alone_of: BTreeMap<&str, Vec<(String, f64)>> = BTreeMap::new();
         for ((vote, seen), shares) in votes.iter().zip(&seen).zip(&read.votes) {
             let Some(shares) = shares else { continue };
             for ((&j, seen), shares) in vote.iter().zip(&seen.letters).zip(shares) {
@@ -2567,7 +2568,9 @@ impl Doc<'_> {
                 // who might each be Å at a few per cent is not doubted
                 // eighty times over. A letter no party writes (`E`), read
                 // as itself, still offers what else it may be.
-                let alone = parties::letter_shares(confusions, seen, batch);
+                let alone = alone_of
+                    .entry(seen.as_str())
+                    .or_insert_with(|| parties::letter_shares(confusions, seen, batch));
                 let likely_alone = |r: &str| alone.iter().any(|(a, p)| a == r && *p >= REVIEW);
                 let no_party = (batch.count)(seen) == 0.0;
                 let others: Vec<String> = match shares.as_slice() {
@@ -2580,9 +2583,9 @@ impl Doc<'_> {
                         continue;
                     }
                     [(top, p), ..] if *p >= CHANGE && top != seen => vec![top.clone()],
-                    [(top, p), rest @ ..] if *p >= CHANGE => rest
+                    [(_, p), rest @ ..] if *p >= CHANGE => rest
                         .iter()
-                        .filter(|(r, _)| no_party && top == seen && likely_alone(r))
+                        .filter(|(r, _)| no_party && likely_alone(r))
                         .map(|(r, _)| r.clone())
                         .collect(),
                     // No way to read the letters as distinct parties: a

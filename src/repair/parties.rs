@@ -465,9 +465,10 @@ const MISSING_FROM_VOTE: f64 = 0.2;
 /// for but none in the set weighed does: a member whose letter OCR lost
 /// with its brackets (`Anette Grøn` for `Anette Grøn (Æ)`), or one missing
 /// from the list. A guess, as [`MISSING_FROM_VOTE`]: without it, a vote's
-/// Æ beside such a member made the one member who might be Æ, `Kim Holm
-/// (A)`, into Æ. (A reading no member present might sit for is no
-/// reading: a vote with such a letter is not read at all.)
+/// Æ beside such a member made the one member who might be Æ into Æ
+/// (`Kim Holm (A)` in a first version, which let votes settle a member
+/// with a party's letter). (A reading no member present might sit for is
+/// no reading: a vote with such a letter is not read at all.)
 const HIDDEN_MEMBER: f64 = 0.05;
 
 /// More ways to read one vote than are worth weighing.
@@ -494,6 +495,20 @@ pub(crate) struct VoteReading {
     pub votes: Vec<Option<Vec<Shares>>>,
     /// Each member the votes may settle (see [`Presence::add_shares`]).
     pub members: Vec<MemberReading>,
+}
+
+impl VoteReading {
+    /// The reading of votes too many ways to weigh: every letter without
+    /// shares, as where no way reads them as distinct parties.
+    pub fn unweighed(votes: &[SeenVote]) -> Self {
+        let votes = votes
+            .iter()
+            .map(|v| Some(vec![Vec::new(); v.letters.len()]));
+        VoteReading {
+            votes: votes.collect(),
+            members: Vec::new(),
+        }
+    }
 }
 
 /// Readings with their shares, likeliest first.
@@ -524,10 +539,11 @@ pub(crate) struct MemberReading {
 /// no member left for the O. And a member seen as `(E)`, Æ or Ø, is Æ
 /// where a vote names Æ and no other member may be Æ.
 ///
-/// `None` where there are too many ways to weigh.
-pub(crate) fn read_votes(
+/// `None` where there are too many ways to weigh (see
+/// [`VoteReading::unweighed`]).
+pub(crate) fn read_votes<'v>(
     confusions: &Confusions,
-    votes: &[SeenVote],
+    votes: &'v [SeenVote],
     presence: &Presence,
     batch: &Batch,
 ) -> Option<VoteReading> {
@@ -552,19 +568,29 @@ pub(crate) fn read_votes(
             parties.filter_map(|(p, w)| Some((bit(p)?, *w))).collect()
         })
         .collect();
+    // A vote's letters are few (`A`, `V`, `O`), and reading one costs a
+    // search: once per letter.
+    let mut options_of: FxHashMap<&str, Option<Vec<(u32, f64)>>> = FxHashMap::default();
+    let mut options = |letter: &'v str| {
+        let every = !(batch.in_use)(letter) && !presence.on_page.contains(letter);
+        let read = || vote_options(confusions, letter, every, &bit);
+        options_of.entry(letter).or_insert_with(read).clone()
+    };
     let mut weighed: Vec<Option<Vote>> = votes
         .iter()
         .map(|vote| {
             let letters = vote
                 .letters
                 .iter()
-                .map(|letter| {
-                    let every = !(batch.in_use)(letter) && !presence.on_page.contains(letter);
-                    vote_options(confusions, letter, every, &bit)
-                })
+                .map(|letter| options(letter))
                 .collect::<Option<Vec<_>>>()?;
-            ways(&letters).map(|_| Vote {
+            let reach = letters
+                .iter()
+                .flatten()
+                .fold(0, |all, &(party, _)| all | party);
+            few_ways(&letters).then(|| Vote {
                 letters,
+                reach,
                 distinct: !vote.counted,
                 scale: 1.0,
                 by_sitting: FxHashMap::default(),
@@ -709,13 +735,13 @@ pub(crate) fn read_votes(
     Some(VoteReading { votes, members })
 }
 
-/// How many ways there are to read `options` (one list per letter or
-/// member), if no more than [`MAX_VOTE_READINGS`].
-fn ways(options: &[Vec<(u32, f64)>]) -> Option<usize> {
+/// Whether there are no more than [`MAX_VOTE_READINGS`] ways to read
+/// `options` (one list per letter).
+fn few_ways(options: &[Vec<(u32, f64)>]) -> bool {
     options
         .iter()
         .try_fold(1usize, |n, o| n.checked_mul(o.len()))
-        .filter(|&n| n <= MAX_VOTE_READINGS)
+        .is_some_and(|n| n <= MAX_VOTE_READINGS)
 }
 
 fn zeros(options: &[Vec<(u32, f64)>]) -> Vec<Vec<f64>> {
@@ -769,6 +795,8 @@ fn sittings<'m>(
 /// members sit for; once for each set of parties.
 struct Vote {
     letters: Vec<Vec<(u32, f64)>>,
+    /// The parties its letters may be.
+    reach: u32,
     /// Whether each party stands in the vote once: not where it counts
     /// votes (`For stemte: A (2), V` / `Imod stemte: A (1)`), where a
     /// party that split stands twice.
@@ -786,11 +814,7 @@ impl Vote {
     /// the rest alone, and are weighed once for each set of those (a
     /// council's many sets of parties are few for any one vote).
     fn weigh(&mut self, sitting: u32) -> (f64, &(f64, Vec<Vec<f64>>)) {
-        let reach = self
-            .letters
-            .iter()
-            .flatten()
-            .fold(0, |all, &(party, _)| all | party);
+        let reach = self.reach;
         let outside = (sitting & !reach).count_ones();
         let factor = MISSING_FROM_VOTE.powi(i32::try_from(outside).unwrap_or(i32::MAX));
         let letters = &self.letters;
@@ -896,7 +920,8 @@ pub(crate) struct Doubt {
 /// Enhedslisten's, and `(E)`, if no member of the batch's has E, is Æ or
 /// Ø. Every reading the member's letters all allow is weighed by OCR's
 /// odds of printing each letter seen for it and by how often clean minutes
-/// write it after a member (add-one); a reading other than the letter
+/// write it after a member (add-one; a tenth for a letter no party writes,
+/// [`NO_PARTY_PSEUDO_COUNT`]); a reading other than the letter
 /// seen is offered at `bar` of the weight or more. So `(A)` is not
 /// offered as Å where clean minutes write A twenty times as often.
 pub(crate) fn doubts(
