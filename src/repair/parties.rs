@@ -471,6 +471,11 @@ const MISSING_FROM_VOTE: f64 = 0.2;
 /// no reading: a vote with such a letter is not read at all.)
 const HIDDEN_MEMBER: f64 = 0.05;
 
+/// More letters than one vote holds (a council's parties, for, against
+/// and abstaining): lines of letters chained past it are no vote, and
+/// are not read (the weighing recurses once per letter).
+const MAX_VOTE_LETTERS: usize = 64;
+
 /// More ways to read one vote than are worth weighing.
 const MAX_VOTE_READINGS: usize = 4096;
 
@@ -579,6 +584,9 @@ pub(crate) fn read_votes<'v>(
     let mut weighed: Vec<Option<Vote>> = votes
         .iter()
         .map(|vote| {
+            if vote.letters.len() > MAX_VOTE_LETTERS {
+                return None;
+            }
             let letters = vote
                 .letters
                 .iter()
