@@ -2095,15 +2095,12 @@ impl Doc<'_> {
             "afstemning",
             "stemmeafgivning",
         ];
-        let line = self.tokens[i].line;
-        let first = self.line_start(line);
-        let before = &self.tokens[first..i];
-        let Some(colon) = before
-            .iter()
-            .rposition(|t| t.text(self.text).starts_with(':'))
-        else {
+        let first = self.line_start(self.tokens[i].line);
+        let Some(colon) = self.colon_before(i) else {
             return false;
         };
+        let before = &self.tokens[first..i];
+        let colon = colon - first;
         // A vote's label is short (`For stemte 15:`, `Undlod at stemme:`,
         // `Stemmeafgivning: For:`); a sentence that runs on to a colon
         // (`... tre modeller for placering: A, V og O`) is none.
@@ -2112,6 +2109,16 @@ impl Doc<'_> {
             && words
                 .into_iter()
                 .any(|t| VOTING.contains(&t.text(self.text).to_lowercase().as_str()))
+    }
+
+    /// The last token before token `i` on its line that opens with a colon
+    /// (a label's: `For stemte:`).
+    fn colon_before(&self, i: usize) -> Option<usize> {
+        let first = self.line_start(self.tokens[i].line);
+        self.tokens[first..i]
+            .iter()
+            .rposition(|t| t.text(self.text).starts_with(':'))
+            .map(|c| first + c)
     }
 
     /// Whether the party letter token `j` is followed by a count of votes
@@ -2127,13 +2134,10 @@ impl Doc<'_> {
     /// Not a letter in the prose that follows a list (`Imod stemte: V og
     /// Æ, der ønsker model A ...`).
     fn before_in_list(&self, i: usize) -> bool {
-        let line = self.tokens[i].line;
-        let start = self.line_start(line);
-        let colon = self.tokens[start..i]
-            .iter()
-            .rposition(|t| t.text(self.text).starts_with(':'))
-            .map_or(start, |c| start + c + 1);
-        self.tokens[colon..i].iter().all(|t| {
+        let from = self
+            .colon_before(i)
+            .map_or_else(|| self.line_start(self.tokens[i].line), |c| c + 1);
+        self.tokens[from..i].iter().all(|t| {
             let text = t.text(self.text);
             parties::is_letter(t, self.text)
                 || t.kind == Kind::Number
@@ -2343,7 +2347,8 @@ impl Doc<'_> {
         batch: &parties::Batch,
     ) -> parties::Presence {
         let confusions = &self.repairer.confusions;
-        let lines = self.attendance_lines();
+        let bracketed = self.bracketed_by_line();
+        let lines = self.attendance_lines(&bracketed);
         let present = |i: usize| lines.contains(&self.tokens[i].line);
         let mut presence = parties::presence(confusions, letters, settled, batch, present);
         for &i in others.iter().filter(|&&i| present(i)) {
@@ -2364,10 +2369,11 @@ impl Doc<'_> {
             .collect();
         presence.unreadable = lines
             .into_iter()
-            .any(|l| short_brackets(self.line_text(l)) > self.bracketed_letters(l));
-        presence.on_page = (0..self.tokens.len())
-            .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
-            .map(|j| self.seen_lower(j).to_string())
+            .any(|l| short_brackets(self.line_text(l)) > bracketed.get(&l).map_or(0, Vec::len));
+        presence.on_page = bracketed
+            .values()
+            .flatten()
+            .map(|&j| self.seen_lower(j).to_string())
             .collect();
         presence
     }
@@ -2392,14 +2398,10 @@ impl Doc<'_> {
     /// prose, or absent, says nothing of who voted: read against them,
     /// `For stemte: A og V` beside `Afbud: Kim Berg (Å)` made `A` into `Å`.
     /// Each run is read once: a page may hold thousands of such lines.
-    fn attendance_lines(&self) -> FxHashSet<u32> {
-        let mut letters: BTreeMap<u32, usize> = BTreeMap::new();
-        for j in 0..self.tokens.len() {
-            if parties::is_bracketed_letter(self.text, self.tokens, j) {
-                *letters.entry(self.tokens[j].line).or_default() += 1;
-            }
-        }
-        let lines: Vec<(u32, usize)> = letters.into_iter().collect();
+    /// `bracketed` are the page's letters in brackets by line (see
+    /// [`Doc::bracketed_by_line`]).
+    fn attendance_lines(&self, bracketed: &BTreeMap<u32, Vec<usize>>) -> FxHashSet<u32> {
+        let lines: Vec<(u32, usize)> = bracketed.iter().map(|(&l, js)| (l, js.len())).collect();
         let mut out = FxHashSet::default();
         for run in lines.chunk_by(|a, b| a.0 + 1 == b.0) {
             if run.iter().map(|r| r.1).sum::<usize>() < 3 {
@@ -2446,13 +2448,15 @@ impl Doc<'_> {
             .take_while(move |t| t.line == line)
     }
 
-    /// How many party letters in brackets line `line` holds.
-    fn bracketed_letters(&self, line: u32) -> usize {
-        let start = self.line_start(line);
-        (start..self.tokens.len())
-            .take_while(|&j| self.tokens[j].line == line)
-            .filter(|&j| parties::is_bracketed_letter(self.text, self.tokens, j))
-            .count()
+    /// The page's party letters in brackets (tokens), by line.
+    fn bracketed_by_line(&self) -> BTreeMap<u32, Vec<usize>> {
+        let mut out: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+        for j in 0..self.tokens.len() {
+            if parties::is_bracketed_letter(self.text, self.tokens, j) {
+                out.entry(self.tokens[j].line).or_default().push(j);
+            }
+        }
+        out
     }
 
     /// Party letters in votes (`For stemte: A, V og O.`) on a page that

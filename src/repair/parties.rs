@@ -392,10 +392,7 @@ impl Presence {
 
     /// Whether a member present may sit for `party`.
     pub fn may_sit(&self, party: &str) -> bool {
-        self.members
-            .iter()
-            .flat_map(|m| &m.parties)
-            .any(|(p, _)| p == party)
+        self.sits(party, 0.0)
     }
 }
 
@@ -443,9 +440,9 @@ pub(crate) fn presence(
     out
 }
 
-/// The odds of each party a letter seen as `seen` (lower-case, a member's
-/// whose name the page does not tell) may be, weighed as [`doubts`]
-/// weighs a member's letters.
+/// The odds of each party a letter seen as `seen` (lower-case) may be by
+/// itself, weighed as [`doubts`] weighs a member's letters: a letter after
+/// no name the page tells, or a vote's letter.
 pub(crate) fn letter_shares(
     confusions: &Confusions,
     seen: &str,
@@ -519,7 +516,7 @@ impl VoteReading {
 /// Readings with their shares, likeliest first.
 pub(crate) type Shares = Vec<(String, f64)>;
 
-/// What the votes say of a member not sure of.
+/// What the votes say of a member they may settle.
 #[derive(Debug)]
 pub(crate) struct MemberReading {
     /// The member's letters (tokens).
@@ -824,7 +821,7 @@ impl Vote {
     fn weigh(&mut self, sitting: u32) -> (f64, &(f64, Vec<Vec<f64>>)) {
         let reach = self.reach;
         let outside = (sitting & !reach).count_ones();
-        let factor = MISSING_FROM_VOTE.powi(i32::try_from(outside).unwrap_or(i32::MAX));
+        let factor = left_out(outside);
         let letters = &self.letters;
         let distinct = self.distinct;
         let weights = self.by_sitting.entry(sitting & reach).or_insert_with(|| {
@@ -844,6 +841,12 @@ impl Vote {
     }
 }
 
+/// The weight of a vote that leaves out `parties` of the members'
+/// ([`MISSING_FROM_VOTE`] each).
+fn left_out(parties: u32) -> f64 {
+    MISSING_FROM_VOTE.powi(i32::try_from(parties).unwrap_or(i32::MAX))
+}
+
 /// One step of [`Vote::weigh`]: the letters from `chosen.len()` on read
 /// as parties among `sitting` or, at [`HIDDEN_MEMBER`], not, and (where
 /// the vote's parties are `distinct`) none of `used`; returns the weight
@@ -857,8 +860,7 @@ fn each_vote(
     by_reading: &mut [Vec<f64>],
 ) -> f64 {
     let Some(options) = letters.get(chosen.len()) else {
-        let left_out = (sitting & !used).count_ones();
-        let weight = odds * MISSING_FROM_VOTE.powi(i32::try_from(left_out).unwrap_or(i32::MAX));
+        let weight = odds * left_out((sitting & !used).count_ones());
         for (&k, reading) in chosen.iter().zip(by_reading.iter_mut()) {
             reading[k] += weight;
         }
