@@ -942,11 +942,7 @@ fn a_statement_settles_no_letter_it_may_not_speak_for() {
     let out = repair(&text);
     assert_letter_changes(&out, &[]);
     // Karl Jensen's (O) is offered as Enhedslisten's Ø first.
-    let jensen = out
-        .review
-        .iter()
-        .find(|r| r.word == "O")
-        .expect("Karl Jensen's letter in review");
+    let jensen = review_of(&out, "O");
     assert_eq!(jensen.candidates.first().map(String::as_str), Some("Ø"));
 }
 
@@ -1139,11 +1135,7 @@ fn a_vote_settles_no_member_whose_letter_is_a_partys() {
     ));
     assert!(out.text.contains("Kim Holm (O)"), "{}", out.text);
     assert_letter_changes(&out, &[]);
-    let e = out
-        .review
-        .iter()
-        .find(|r| r.word == "E")
-        .expect("the E is doubted");
+    let e = review_of(&out, "E");
     assert_eq!(e.candidates.first().map(String::as_str), Some("Ø"));
 }
 
