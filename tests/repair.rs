@@ -1279,6 +1279,20 @@ fn a_place_name_ending_in_a_short_word_is_repaired() {
     assert_changed(&out, "Skovkar", "Skovkær");
 }
 
+/// A place the page names inside a name (`Horvig Byskov`, two capitals
+/// side by side) is the place it repaired where it stood alone (`i Horvig
+/// star`): the name guard doubts a compound with a short part names seldom
+/// end in (`hør|vig`), but the page has read this very string as a word.
+#[test]
+fn a_place_repaired_alone_is_repaired_inside_a_name() {
+    let out = repair(&format!(
+        "{LOST}Langs vejen i Horvig star en alle med lindetraeer. Stammerne kan laegges \
+         ud som levesteder for insekter i Horvig Byskov.\n"
+    ));
+    assert_eq!(repairs_of(&out, "Horvig"), ["Hørvig", "Hørvig"]);
+    assert_unchanged(&out, &["Byskov"]);
+}
+
 /// Two different damaged strings whose likeliest reading is the same word
 /// agree: each alone stays under the bar, together they are repaired.
 #[test]

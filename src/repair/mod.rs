@@ -1137,6 +1137,16 @@ impl Doc<'_> {
                 .all(|p| self.repaired_parts.contains(p) || self.repaired_here.contains(&**p))
     }
 
+    /// Whether the document confidently repaired the same string into
+    /// `word` where it stood outside a name (`Horvig` -> `Hørvig` in `i
+    /// Horvig står`): there the reading was weighed as a word, and a name
+    /// beside it (`Horvig Byskov`) is the same place, whatever its shape.
+    fn repaired_elsewhere(&self, seen: &str, word: &str) -> bool {
+        self.repaired_pairs
+            .get(seen)
+            .is_some_and(|repairs| repairs.iter().any(|r| **r == *word))
+    }
+
     /// Whether the lexicon knows a (lower-case) word only as a name.
     /// (`kr`, `ca`, `mio` are no names: the dictionary writes them in lower
     /// case with a full stop.)
@@ -1398,7 +1408,11 @@ impl Doc<'_> {
                 .enumerate()
                 .filter(|(_, c)| maybe_capitalised || !c.only_a_name)
                 .filter(|(_, c)| !names_only || self.is_name(&c.word) || learned_name(c))
-                .filter(|(_, c)| !self.protected[i] || !c.foreign_to_names(r.lexicon))
+                .filter(|(_, c)| {
+                    !self.protected[i]
+                        || !c.foreign_to_names(r.lexicon)
+                        || self.repaired_elsewhere(seen_word, &c.word)
+                })
                 .filter(|(_, c)| aa.map_or(true, |aa| c.word.matches("aa").count() == aa))
                 .filter(|(_, c)| {
                     !c.needs_pair || r.context.seen_beside(&around, c.looked_up, c.prior.p)
