@@ -1293,6 +1293,30 @@ fn a_place_repaired_alone_is_repaired_inside_a_name() {
     assert_unchanged(&out, &["Byskov"]);
 }
 
+/// A word whose first letter OCR lost (`&ret`, `ldreradet`) has no case to
+/// copy. At the start of a line that goes on with the sentence of the long
+/// line above it, it is lower-case (`året.`), where a heading's next line
+/// or a new sentence opens with a capital; inside a sentence it takes the
+/// capital the page gives the same word there (`hos Ældrerådet`, twice),
+/// and only where the page never writes it without one.
+#[test]
+fn a_word_that_lost_its_first_letter_takes_the_case_its_place_gives_it() {
+    let out = repair(&format!(
+        "{LOST}Modellen giver kommunen storre frihed til at endre prioriteringer i lobet af hele\n\
+         &ret. Den nye ordning er sendt i hoering hos ZEldreradet og Handicapradet, og\n\
+         svaret fra Ældrerådet er med i bilagene.\n\
+         Standarden evalueres i forarets lob med inddragelse af ldreradet og brugerne.\n\
+         \n\
+         Sagsfremstilling\n\
+         &rsregnskabet viser et mindre underskud.\n\
+         Ogsa de ldre borgere i kommunen har faet brev om det.\n"
+    ));
+    assert_eq!(repairs_of(&out, "&ret"), ["året"]);
+    assert_eq!(repairs_of(&out, "ldreradet"), ["Ældrerådet"]);
+    assert_eq!(repairs_of(&out, "&rsregnskabet"), ["Årsregnskabet"]);
+    assert_eq!(repairs_of(&out, "ldre"), ["ældre"]);
+}
+
 /// Two different damaged strings whose likeliest reading is the same word
 /// agree: each alone stays under the bar, together they are repaired.
 #[test]

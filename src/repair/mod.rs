@@ -2646,6 +2646,75 @@ impl Doc<'_> {
                 && prev.text(self.text).ends_with(['.', '!', '?', '-', '–']))
     }
 
+    /// Whether a line's first word goes on with the sentence of the line
+    /// right above it, as OCR's hard-wrapped prose does (`... fra år til
+    /// år for hele` / `året.`): that line is a long line of prose ending in
+    /// a word or a comma, with no blank line between. A heading is short
+    /// (`Sagsfremstilling`); after a sentence's end or a blank line a new
+    /// sentence begins.
+    fn wraps_a_sentence(&self, i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|j| self.tokens[j]) else {
+            return false;
+        };
+        prev.line + 1 == self.tokens[i].line
+            && (prev.kind == Kind::Word || prev.text(self.text) == ",")
+            && self.line_text(prev.line).chars().count() >= WRAPPED_LINE_CHARS
+    }
+
+    /// Whether token `i` is inside a sentence, after a word or a comma on
+    /// its own line: where a capital is the word's own (see
+    /// [`context::capitalised_words`], which counts clean text so).
+    fn inside_a_line(&self, i: usize) -> bool {
+        i.checked_sub(1)
+            .map(|j| self.tokens[j])
+            .is_some_and(|prev| {
+                prev.line == self.tokens[i].line
+                    && (prev.kind == Kind::Word || prev.text(self.text) == ",")
+            })
+    }
+
+    /// For each repair whose first letter OCR did not show (`ldreradet`,
+    /// `&rsregnskab`): whether the document writes the word inside its
+    /// sentences with a capital at least twice, and never without (`hos
+    /// Ældrerådet`, as seen or as repaired): the name of a body or a place.
+    /// Once is not enough, for a committee's name (`Udvalget for Ældre og
+    /// Sundhed`) lends no capital to the word in prose (`de ældre
+    /// borgere`); nor is any lower-case use.
+    fn written_capitalised(&self, changes: &[Change]) -> FxHashSet<String> {
+        let mut tally: FxHashMap<String, (u32, u32)> = changes
+            .iter()
+            .filter(|c| first_letter_unseen(self.tokens[c.token].text(self.text), &c.to))
+            .map(|c| (c.to.to_lowercase(), (0, 0)))
+            .collect();
+        if tally.is_empty() {
+            return FxHashSet::default();
+        }
+        let changed: FxHashMap<usize, &str> =
+            changes.iter().map(|c| (c.token, c.to.as_str())).collect();
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind != Kind::Word || !self.inside_a_line(i) {
+                continue;
+            }
+            let seen = token.text(self.text);
+            let form = changed.get(&i).copied().unwrap_or(seen);
+            if first_letter_unseen(seen, form) {
+                continue;
+            }
+            if let Some((upper, lower)) = tally.get_mut(&form.to_lowercase()) {
+                match seen.chars().next() {
+                    Some(c) if c.is_uppercase() => *upper += 1,
+                    Some(c) if c.is_lowercase() => *lower += 1,
+                    _ => {}
+                }
+            }
+        }
+        tally
+            .into_iter()
+            .filter(|(_, (upper, lower))| *upper >= NAME_CAPITALS && *lower == 0)
+            .map(|(word, _)| word)
+            .collect()
+    }
+
     /// Whether token `i` stands before a capitalised word, as a title's
     /// words do (`Åben Sag`).
     fn before_capitalised(&self, i: usize) -> bool {
@@ -2710,19 +2779,23 @@ impl Doc<'_> {
         let mut corrections = Vec::with_capacity(changes.len());
         let mut at = 0;
         let case_votes = self.case_votes(&changes);
+        let written_capitalised = self.written_capitalised(&changes);
         for change in &changes {
             let token = self.tokens[change.token];
             let from = token.text(self.text);
             let mut to = with_case_of(from, &change.to);
             // `&ben` has no case to copy: its first letter was read as `&`;
             // nor has `ldre`, whose first letter was dropped (`Ældre`). At
-            // the start of a line or a sentence it was a capital (`Åben`),
-            // and so it was in a name the dictionary writes only with one
-            // (`&ge` -> `Åge`), and in a title where the document mostly
-            // writes the word with one.
+            // the start of a sentence, or of a line that does not go on
+            // with the line above's, it was a capital (`Åben`), and so it
+            // was in a name the dictionary writes only with one (`&ge` ->
+            // `Åge`), in a name the document writes with one inside its
+            // sentences (`Ældrerådet`), and in a title where the document
+            // mostly writes the word with one.
             if first_letter_unseen(from, &change.to)
-                && (self.starts_sentence(change.token)
+                && ((self.starts_sentence(change.token) && !self.wraps_a_sentence(change.token))
                     || self.only_a_name(&change.to)
+                    || written_capitalised.contains(&change.to.to_lowercase())
                     || (self.before_capitalised(change.token)
                         && case_votes
                             .get(&change.to.to_lowercase())
@@ -2755,6 +2828,17 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
+/// A line at least this long, ending in a word or a comma, is wrapped
+/// prose: the next line's first word goes on with its sentence. A heading
+/// is shorter (`Beslutning i Økonomiudvalget`, 28); OCR wraps the
+/// minutes' prose at about 95.
+const WRAPPED_LINE_CHARS: usize = 50;
+/// How often a document must write a word with a capital inside its
+/// sentences (and never without) for a repair of it that lost its first
+/// letter to take one (see [`Doc::written_capitalised`]). Cross-validation:
+/// at 1, 2 more restored, but a committee named once (`Udvalget for Ældre`)
+/// capitalises the adjective in prose.
+const NAME_CAPITALS: u32 = 2;
 /// How many lines apart a vote's lines may be (`For stemte: ...`, a blank
 /// line, `Imod stemte: ...`, or a list of names between them). Two votes
 /// this close (a proposal's and an amendment's) are read as one: then a
