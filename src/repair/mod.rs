@@ -2520,40 +2520,84 @@ impl Doc<'_> {
         let votes: Vec<&[usize]> = letters
             .chunk_by(|&a, &b| self.tokens[b].line - self.tokens[a].line <= VOTE_LINES_APART)
             .collect();
-        let seen: Vec<parties::SeenVote> = votes
-            .iter()
-            .map(|vote| parties::SeenVote {
-                letters: vote
-                    .iter()
-                    .map(|&j| {
-                        repaired
-                            .get(&j)
-                            .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase())
-                    })
-                    .collect(),
-                counted: vote.iter().any(|&j| self.counted(j)),
-            })
-            .collect();
+        let seen = self.seen_votes(&votes, repaired);
         let presence = &presence();
         let read = parties::read_votes(confusions, &seen, presence, batch)
             .unwrap_or_else(|| parties::VoteReading::unweighed(&seen));
+        if !presence.unreadable {
+            self.settle_members(&read.members, &mut out, review);
+        }
         let lost = |j: usize| self.lost[j] && !repaired.contains_key(&j);
-        // A member the votes settle (`(E)` where a vote names Æ and no
-        // other member may be Æ): where the votes, not the odds the member
-        // had before, put a reading over the bar. Only a member seen with
-        // letters no party writes (`(E)`): a vote may be another body's
-        // (`Beslutning i Byrådet`), or a member may have left the meeting,
-        // and then a vote read against the list would make a Dansk
-        // Folkeparti member's `(O)` into Ø; a wrong reading of an `(E)` at
-        // least changes no letter that was right. Nor where a member's
-        // letter is unreadable (`(A@)`): the member the vote names may be
-        // that one. (`read.members` are those whose letters no party
-        // writes, and their letters are lost and unrepaired.)
-        let members = if presence.unreadable {
-            &[][..]
-        } else {
-            &read.members[..]
+        // (A letter alone is weighed once: a page's votes repeat few.)
+        let mut alone_of: BTreeMap<&str, Vec<(String, f64)>> = BTreeMap::new();
+        for ((vote, seen), shares) in votes.iter().zip(&seen).zip(&read.votes) {
+            let Some(shares) = shares else { continue };
+            for ((&j, seen), shares) in vote.iter().zip(&seen.letters).zip(shares) {
+                if !lost(j) {
+                    continue;
+                }
+                let alone = alone_of
+                    .entry(seen.as_str())
+                    .or_insert_with(|| parties::letter_shares(confusions, seen, batch));
+                match read_vote_letter(confusions, seen, shares, alone, presence, batch) {
+                    VoteLetter::Change(to) => out.push((j, to, true)),
+                    VoteLetter::Doubt(others) if !others.is_empty() => {
+                        let token = self.tokens[j];
+                        review.push(doubt(
+                            &token,
+                            token.text(self.text),
+                            &others,
+                            PARTY_LETTER_DOUBT,
+                        ));
+                    }
+                    VoteLetter::Doubt(_) => {}
+                }
+            }
+        }
+        out.sort_by_key(|c| c.0);
+        out
+    }
+
+    /// Each vote's letters as the weighing reads them: lower-case, as
+    /// repaired where an earlier pass repaired them (`ZE` -> `Æ`), else as
+    /// seen; and whether the vote counts its parties (`A (2)`).
+    fn seen_votes(
+        &self,
+        votes: &[&[usize]],
+        repaired: &FxHashMap<usize, &str>,
+    ) -> Vec<parties::SeenVote> {
+        let letter = |j: usize| {
+            repaired
+                .get(&j)
+                .map_or_else(|| self.seen_lower(j).to_string(), |to| to.to_lowercase())
         };
+        votes
+            .iter()
+            .map(|vote| parties::SeenVote {
+                letters: vote.iter().map(|&j| letter(j)).collect(),
+                counted: vote.iter().any(|&j| self.counted(j)),
+            })
+            .collect()
+    }
+
+    /// Settles the members the votes settle (`(E)` where a vote names Æ
+    /// and no other member may be Æ): where the votes, not the odds the
+    /// member had before, put a reading over the bar. Only a member seen
+    /// with letters no party writes (`(E)`): a vote may be another body's
+    /// (`Beslutning i Byrådet`), or a member may have left the meeting, and
+    /// then a vote read against the list would make a Dansk Folkeparti
+    /// member's `(O)` into Ø; a wrong reading of an `(E)` at least changes
+    /// no letter that was right. (`members` are those whose letters no
+    /// party writes, and their letters are lost and unrepaired; the caller
+    /// asks none where a member's letter is unreadable, `(A@)`, for the
+    /// member the vote names may be that one.)
+    fn settle_members(
+        &self,
+        members: &[parties::MemberReading],
+        out: &mut Vec<(usize, String, bool)>,
+        review: &mut Vec<Review>,
+    ) {
+        let confusions = &self.repairer.confusions;
         for member in members {
             let Some((top, p)) = member.shares.first() else {
                 continue;
@@ -2572,67 +2616,6 @@ impl Doc<'_> {
             let other = |j: &&usize| self.seen_lower(**j) != top;
             out.extend(tokens.iter().filter(other).map(|&j| (j, top.clone(), true)));
         }
-        // (A letter alone is weighed once: a page's votes repeat few.)
-        let mut alone_of: BTreeMap<&str, Vec<(String, f64)>> = BTreeMap::new();
-        for ((vote, seen), shares) in votes.iter().zip(&seen).zip(&read.votes) {
-            let Some(shares) = shares else { continue };
-            for ((&j, seen), shares) in vote.iter().zip(&seen.letters).zip(shares) {
-                if !lost(j) {
-                    continue;
-                }
-                // A reading is offered for review where the vote makes it
-                // likely and the letter alone does too (weighed as a
-                // member's, `parties::doubts`): a vote's `A` beside members
-                // who might each be Å at a few per cent is not doubted
-                // eighty times over. A letter no party writes (`E`), read
-                // as itself, still offers what else it may be.
-                let alone = alone_of
-                    .entry(seen.as_str())
-                    .or_insert_with(|| parties::letter_shares(confusions, seen, batch));
-                let likely_alone = |r: &str| alone.iter().any(|(a, p)| a == r && *p >= REVIEW);
-                let no_party = (batch.count)(seen) == 0.0;
-                let others: Vec<String> = match shares.as_slice() {
-                    // Only to a party a member present surely sits for: a
-                    // vote's `E` is Ø beside `Maja Nørgaard (Ø)`, but not
-                    // only because `Kim Holm (O)` might be Ø (he may have
-                    // left, or the vote be another body's).
-                    [(top, p), ..] if *p >= CHANGE && top != seen && presence.sits(top, CHANGE) => {
-                        out.push((j, top.clone(), true));
-                        continue;
-                    }
-                    [(top, p), ..] if *p >= CHANGE && top != seen => vec![top.clone()],
-                    [(_, p), rest @ ..] if *p >= CHANGE => rest
-                        .iter()
-                        .filter(|(r, _)| no_party && likely_alone(r))
-                        .map(|(r, _)| r.clone())
-                        .collect(),
-                    // No way to read the letters as distinct parties: a
-                    // letter that is no member's party as seen is doubted
-                    // with its readings among the members'.
-                    [] if !presence.may_sit(seen) => parties::readings(confusions, seen, false)
-                        .into_iter()
-                        .filter(|r| r != seen && presence.may_sit(r))
-                        .collect(),
-                    [] => Vec::new(),
-                    _ => shares
-                        .iter()
-                        .filter(|(r, p)| r != seen && *p >= REVIEW && likely_alone(r))
-                        .map(|(r, _)| r.clone())
-                        .collect(),
-                };
-                if !others.is_empty() {
-                    let token = self.tokens[j];
-                    review.push(doubt(
-                        &token,
-                        token.text(self.text),
-                        &others,
-                        PARTY_LETTER_DOUBT,
-                    ));
-                }
-            }
-        }
-        out.sort_by_key(|c| c.0);
-        out
     }
 
     /// Whether token `i` opens a line, a sentence or a list entry
@@ -2848,6 +2831,62 @@ const VOTE_LINES_APART: u32 = 6;
 /// The most words a vote's label has before its colon (`Undlod at stemme`,
 /// `For stemte`, `Stemmeafgivning: For`).
 const VOTE_LABEL_WORDS: usize = 4;
+
+/// What a lost letter of a vote becomes: another party's letter, or the
+/// letter as seen with the readings a reviewer should see (none at all).
+enum VoteLetter {
+    Change(String),
+    Doubt(Vec<String>),
+}
+
+/// Reads one lost letter of a vote (`seen`, lower-case) from its readings
+/// among the members' parties (`shares`, likeliest first) and from what
+/// the letter alone may be (`alone`, weighed as a member's letter is).
+fn read_vote_letter(
+    confusions: &Confusions,
+    seen: &str,
+    shares: &[(String, f64)],
+    alone: &[(String, f64)],
+    presence: &parties::Presence,
+    batch: &parties::Batch,
+) -> VoteLetter {
+    // A reading is offered for review where the vote makes it likely and
+    // the letter alone does too (`parties::doubts`): a vote's `A` beside
+    // members who might each be Å at a few per cent is not doubted eighty
+    // times over. A letter no party writes (`E`), read as itself, still
+    // offers what else it may be.
+    let likely_alone = |r: &str| alone.iter().any(|(a, p)| a == r && *p >= REVIEW);
+    let no_party = (batch.count)(seen) == 0.0;
+    let others = match shares {
+        // Only to a party a member present surely sits for: a vote's `E`
+        // is Ø beside `Maja Nørgaard (Ø)`, but not only because `Kim Holm
+        // (O)` might be Ø (he may have left, or the vote be another
+        // body's).
+        [(top, p), ..] if *p >= CHANGE && top != seen && presence.sits(top, CHANGE) => {
+            return VoteLetter::Change(top.clone());
+        }
+        [(top, p), ..] if *p >= CHANGE && top != seen => vec![top.clone()],
+        [(_, p), rest @ ..] if *p >= CHANGE => rest
+            .iter()
+            .filter(|(r, _)| no_party && likely_alone(r))
+            .map(|(r, _)| r.clone())
+            .collect(),
+        // No way to read the letters as distinct parties: a letter that is
+        // no member's party as seen is doubted with its readings among the
+        // members'.
+        [] if !presence.may_sit(seen) => parties::readings(confusions, seen, false)
+            .into_iter()
+            .filter(|r| r != seen && presence.may_sit(r))
+            .collect(),
+        [] => Vec::new(),
+        _ => shares
+            .iter()
+            .filter(|(r, p)| r != seen && *p >= REVIEW && likely_alone(r))
+            .map(|(r, _)| r.clone())
+            .collect(),
+    };
+    VoteLetter::Doubt(others)
+}
 
 /// How many groups of up to three characters in brackets `line` holds
 /// (`(A)`, `(ZE)`, OCR's `(A@)`, or `()` where OCR lost the letter): what a
