@@ -788,6 +788,30 @@ fn a_word_in_a_line_of_committees_is_read_as_a_committee() {
     assert_eq!(repairs_of(&out, "AU"), ["ØU"], "{:#?}", out.corrections);
 }
 
+/// An item's route under its `Sagsgang` heading lists committees however
+/// few, so `EU` alone there, or beside a committee the counts do not know
+/// (`NKFU`), is `ØU` too; the same line elsewhere is not a route. But not
+/// where the page names an `Erhvervsudvalget`: there `EU` is that one.
+#[test]
+fn a_route_under_its_heading_is_read_as_committees() {
+    let erhverv = repair(&format!(
+        "{LOST}Beslutning i Erhvervsudvalget den 3. maj 2024\n\nSagsgang\n\nEU\n"
+    ));
+    assert_unchanged(&erhverv, &["EU"]);
+    let out = repair(&format!(
+        "{LOST}Sagsgang\n\nEU\n\nSagsgang\n\nNKFU, EU\n\nSagsfremstilling\n\nEU\n\n\
+         Midlerne kommer fra EU.\n"
+    ));
+    assert_eq!(
+        repairs_of(&out, "EU"),
+        ["ØU", "ØU"],
+        "{:#?}",
+        out.corrections
+    );
+    assert_eq!(word_at(&out.text, 12, 1, 2), "ØU", "{}", out.text);
+    assert_eq!(word_at(&out.text, 16, 7, 2), "ØU", "{}", out.text);
+}
+
 #[test]
 fn an_abbreviation_on_a_clean_page_is_left_alone() {
     let clean = std::fs::read_to_string("fixtures/seeds/004_8d2d2b7021df1346.txt").unwrap();

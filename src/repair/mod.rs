@@ -1858,7 +1858,8 @@ impl Doc<'_> {
     /// Whether the line of token `i` lists committees and nothing else:
     /// abbreviations of two to four capitals, commas and `og`, another of
     /// them a term of the minutes' own (`BSU, EU, KB`; not `EU, FN og NATO`,
-    /// `TILSKUD FRA EU` or `EU, MED`).
+    /// `TILSKUD FRA EU` or `EU, MED`), or the line is a route under its
+    /// `Sagsgang` heading (`EU` alone, `NKFU, EU`).
     fn lists_committees(&self, i: usize) -> bool {
         let line = self.tokens[i].line;
         let on_line = |j: &usize| self.tokens[*j].line == line;
@@ -1883,7 +1884,57 @@ impl Doc<'_> {
                 _ => return false,
             }
         }
-        committees > 0
+        committees > 0 || self.under_sagsgang(first)
+    }
+
+    /// The initials of the committees the document names (lower-case):
+    /// `eu` where it names an `Erhvervsudvalget`, `tmu` for a `Teknik- og
+    /// Miljøudvalget`. A route's `EU` is then that committee, not `ØU` that
+    /// lost its diacritic. Names are read as repaired (`Okonomiudvalget`
+    /// names `øu`).
+    fn named_committees(&self) -> FxHashSet<String> {
+        let mut out = FxHashSet::default();
+        for (i, token) in self.tokens.iter().enumerate() {
+            if token.kind != Kind::Word {
+                continue;
+            }
+            let word = self.lower[i].as_deref().unwrap_or(self.seen_lower(i));
+            let Some(head) = ["udvalget", "udvalgets", "udvalg"]
+                .iter()
+                .find_map(|end| word.strip_suffix(end))
+            else {
+                continue;
+            };
+            let Some(last) = head.chars().next() else {
+                continue;
+            };
+            // `Teknik- og Miljøudvalget`: the first part's initial too.
+            let first = i
+                .checked_sub(3)
+                .filter(|&j| {
+                    self.tokens[j + 1].text(self.text) == "-"
+                        && self.tokens[j + 2].text(self.text) == "og"
+                        && self.tokens[j].kind == Kind::Word
+                })
+                .and_then(|j| self.seen_lower(j).chars().next());
+            out.insert(first.into_iter().chain([last, 'u']).collect());
+        }
+        out
+    }
+
+    /// Whether token `i` opens the line right under a `Sagsgang` heading
+    /// (blank lines between): the item's route, committees only, however
+    /// few (`ØU` alone, seen as `EU`).
+    fn under_sagsgang(&self, i: usize) -> bool {
+        let line = self.tokens[i].line;
+        i.checked_sub(1).is_some_and(|prev| {
+            let above = self.tokens[prev].line;
+            above < line
+                && self.tokens[self.line_start(above)..=prev].len() == 1
+                && self.tokens[prev]
+                    .text(self.text)
+                    .eq_ignore_ascii_case("sagsgang")
+        })
     }
 
     /// Whether clean minutes use the lower-case `word` far more than Danish
@@ -2015,6 +2066,7 @@ impl Doc<'_> {
     fn abbreviations(&self, review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let mut out = Vec::new();
+        let named = OnceCell::new();
         for (i, t) in self.tokens.iter().enumerate() {
             let seen = t.text(self.text);
             if t.kind != Kind::Abbreviation || !self.lost[i] {
@@ -2034,7 +2086,13 @@ impl Doc<'_> {
             }
             let lower = seen.to_lowercase();
             let known = r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0;
-            if known && (self.is_committee(&lower) || !self.lists_committees(i)) {
+            if known
+                && (self.is_committee(&lower)
+                    || !self.lists_committees(i)
+                    || named
+                        .get_or_init(|| self.named_committees())
+                        .contains(&lower))
+            {
                 continue;
             }
             match &*self.abbreviation_readings(&lower) {
