@@ -1317,28 +1317,28 @@ fn a_place_repaired_alone_is_repaired_inside_a_name() {
     assert_unchanged(&out, &["Byskov"]);
 }
 
-/// A word whose first letter OCR lost (`&ret`, `ldreradet`) has no case to
-/// copy. At the start of a line that goes on with the sentence of the long
-/// line above it, it is lower-case (`året.`), where a heading's next line
-/// or a new sentence opens with a capital; inside a sentence it takes the
-/// capital the page gives the same word there (`hos Ældrerådet`, twice),
-/// and only where the page never writes it without one.
+/// A word whose first letter OCR lost (`&ret`, `&bning`) has no case to
+/// copy. A common word at the start of a line that goes on with the
+/// sentence of the full-width line above it is lower-case (`året.`). A
+/// heading's next line opens with a capital, however long the heading
+/// (`Beslutning i Udvalget for Social, Sundhed og Ældre`), and so do a name
+/// at the start of a wrapped line (`&se Nielsen`) and a body's name the
+/// dictionary does not list as a common word (`konomiudvalget`).
 #[test]
 fn a_word_that_lost_its_first_letter_takes_the_case_its_place_gives_it() {
     let out = repair(&format!(
         "{LOST}Modellen giver kommunen storre frihed til at endre prioriteringer i lobet af hele\n\
-         &ret. Den nye ordning er sendt i hoering hos ZEldreradet og Handicapradet, og\n\
-         svaret fra Ældrerådet er med i bilagene.\n\
-         Standarden evalueres i forarets lob med inddragelse af ldreradet og brugerne.\n\
+         &ret. Forvaltningen foreslar derfor, at sagen sendes videre med henblik pa at sende den til\n\
+         konomiudvalget med en anbefaling. Til stede var ogsa Kim Berg (A), Lis Bo og Per Lund,\n\
+         &se Nielsen (O) og flere borgere fra omradet, som havde bedt om at fa ordet pa modet.\n\
          \n\
-         Sagsfremstilling\n\
-         &rsregnskabet viser et mindre underskud.\n\
-         Ogsa de ldre borgere i kommunen har faet brev om det.\n"
+         Beslutning i Udvalget for Social, Sundhed og Ældre\n\
+         &bning af det nye plejecenter udskydes til efteraret.\n"
     ));
     assert_eq!(repairs_of(&out, "&ret"), ["året"]);
-    assert_eq!(repairs_of(&out, "ldreradet"), ["Ældrerådet"]);
-    assert_eq!(repairs_of(&out, "&rsregnskabet"), ["Årsregnskabet"]);
-    assert_eq!(repairs_of(&out, "ldre"), ["ældre"]);
+    assert_eq!(repairs_of(&out, "konomiudvalget"), ["Økonomiudvalget"]);
+    assert_eq!(repairs_of(&out, "&se"), ["Åse"]);
+    assert_eq!(repairs_of(&out, "&bning"), ["Åbning"]);
 }
 
 /// Two different damaged strings whose likeliest reading is the same word

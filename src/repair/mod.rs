@@ -1156,6 +1156,20 @@ impl Doc<'_> {
             && lex.entry(&format!("{lower}.")).is_none()
     }
 
+    /// Whether the lexicon writes a (lower-case) word in lower case as a
+    /// word of its own (`året`, `ændringerne`; not `Åge`), and it names no
+    /// body: the dictionary lists `økonomiudvalget` and `ældrerådet` as
+    /// common nouns, but minutes write a committee or a council by its
+    /// name, with a capital (see [`BODY_ENDINGS`]).
+    fn is_common_word(&self, lower: &str) -> bool {
+        !names_a_body(lower)
+            && self
+                .repairer
+                .lexicon
+                .entry(lower)
+                .is_some_and(|e| e.standalone && e.lower_case)
+    }
+
     /// Whether the lexicon knows a (lower-case) word as a name.
     fn is_name(&self, lower: &str) -> bool {
         self.repairer.lexicon.entry(lower).is_some_and(|e| e.proper)
@@ -2689,71 +2703,36 @@ impl Doc<'_> {
 
     /// Whether a line's first word goes on with the sentence of the line
     /// right above it, as OCR's hard-wrapped prose does (`... fra år til
-    /// år for hele` / `året.`): that line is a long line of prose ending in
-    /// a word or a comma, with no blank line between. A heading is short
-    /// (`Sagsfremstilling`); after a sentence's end or a blank line a new
-    /// sentence begins.
-    fn wraps_a_sentence(&self, i: usize) -> bool {
+    /// år for hele` / `året.`): that line ends in a word or a comma, with
+    /// no blank line between, and runs nearly the page's full width
+    /// (`width`, see [`Doc::prose_width`]), as a heading (`Beslutning i
+    /// Udvalget for Natur, Miljø og Klimatilpasning`) or an item's title
+    /// does not.
+    fn wraps_a_sentence(&self, i: usize, width: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|j| self.tokens[j]) else {
             return false;
         };
         prev.line + 1 == self.tokens[i].line
             && (prev.kind == Kind::Word || prev.text(self.text) == ",")
-            && self.line_text(prev.line).chars().count() >= WRAPPED_LINE_CHARS
+            && self.line_text(prev.line).chars().count() * 10 >= width * WRAPPED_TENTHS
     }
 
-    /// Whether token `i` is inside a sentence, after a word or a comma on
-    /// its own line: where a capital is the word's own (see
-    /// [`context::capitalised_words`], which counts clean text so).
-    fn inside_a_line(&self, i: usize) -> bool {
-        i.checked_sub(1)
-            .map(|j| self.tokens[j])
-            .is_some_and(|prev| {
-                prev.line == self.tokens[i].line
-                    && (prev.kind == Kind::Word || prev.text(self.text) == ",")
-            })
-    }
-
-    /// For each repair whose first letter OCR did not show (`ldreradet`,
-    /// `&rsregnskab`): whether the document writes the word inside its
-    /// sentences with a capital at least twice, and never without (`hos
-    /// Ældrerådet`, as seen or as repaired): the name of a body or a place.
-    /// Once is not enough, for a committee's name (`Udvalget for Ældre og
-    /// Sundhed`) lends no capital to the word in prose (`de ældre
-    /// borgere`); nor is any lower-case use.
-    fn written_capitalised(&self, changes: &[Change]) -> FxHashSet<String> {
-        let mut tally: FxHashMap<String, (u32, u32)> = changes
-            .iter()
-            .filter(|c| first_letter_unseen(self.tokens[c.token].text(self.text), &c.to))
-            .map(|c| (c.to.to_lowercase(), (0, 0)))
+    /// How wide the page's prose runs: the length of its longest lines (the
+    /// tenth longest of its lines, so a stray long line does not count), in
+    /// characters. OCR wraps a page's prose at one width, about 95.
+    fn prose_width(&self) -> usize {
+        let mut widths: Vec<usize> = self
+            .text
+            .lines()
+            .map(|l| l.trim_end().chars().count())
+            .filter(|&n| n > 0)
             .collect();
-        if tally.is_empty() {
-            return FxHashSet::default();
-        }
-        let changed: FxHashMap<usize, &str> =
-            changes.iter().map(|c| (c.token, c.to.as_str())).collect();
-        for (i, token) in self.tokens.iter().enumerate() {
-            if token.kind != Kind::Word || !self.inside_a_line(i) {
-                continue;
-            }
-            let seen = token.text(self.text);
-            let form = changed.get(&i).copied().unwrap_or(seen);
-            if first_letter_unseen(seen, form) {
-                continue;
-            }
-            if let Some((upper, lower)) = tally.get_mut(&form.to_lowercase()) {
-                match seen.chars().next() {
-                    Some(c) if c.is_uppercase() => *upper += 1,
-                    Some(c) if c.is_lowercase() => *lower += 1,
-                    _ => {}
-                }
-            }
-        }
-        tally
-            .into_iter()
-            .filter(|(_, (upper, lower))| *upper >= NAME_CAPITALS && *lower == 0)
-            .map(|(word, _)| word)
-            .collect()
+        widths.sort_unstable_by(|a, b| b.cmp(a));
+        widths
+            .get(widths.len() / 10)
+            .copied()
+            .unwrap_or(0)
+            .max(MIN_PROSE_WIDTH)
     }
 
     /// Whether token `i` stands before a capitalised word, as a title's
@@ -2820,24 +2799,31 @@ impl Doc<'_> {
         let mut corrections = Vec::with_capacity(changes.len());
         let mut at = 0;
         let case_votes = self.case_votes(&changes);
-        let written_capitalised = self.written_capitalised(&changes);
+        let width = OnceCell::new();
         for change in &changes {
             let token = self.tokens[change.token];
             let from = token.text(self.text);
             let mut to = with_case_of(from, &change.to);
             // `&ben` has no case to copy: its first letter was read as `&`;
             // nor has `ldre`, whose first letter was dropped (`Ældre`). At
-            // the start of a sentence, or of a line that does not go on
-            // with the line above's, it was a capital (`Åben`), and so it
-            // was in a name the dictionary writes only with one (`&ge` ->
-            // `Åge`), in a name the document writes with one inside its
-            // sentences (`Ældrerådet`), and in a title where the document
-            // mostly writes the word with one.
+            // the start of a line or a sentence it was a capital (`Åben`),
+            // and so it was in a name the dictionary writes only with one
+            // (`&ge` -> `Åge`) or a body's name (`ldreradet` -> `Ældrerådet`),
+            // and in a title where the document mostly writes the word with
+            // one. Not a common word at the start of
+            // a line that goes on with the sentence above (`året.`), unless
+            // a capitalised word follows, as in a name (`&se Nielsen`).
+            let token_at = change.token;
+            let goes_on = || {
+                self.is_common_word(&change.to.to_lowercase())
+                    && !self.before_capitalised(token_at)
+                    && self.wraps_a_sentence(token_at, *width.get_or_init(|| self.prose_width()))
+            };
             if first_letter_unseen(from, &change.to)
-                && ((self.starts_sentence(change.token) && !self.wraps_a_sentence(change.token))
+                && ((self.starts_sentence(token_at) && !goes_on())
                     || self.only_a_name(&change.to)
-                    || written_capitalised.contains(&change.to.to_lowercase())
-                    || (self.before_capitalised(change.token)
+                    || names_a_body(&change.to.to_lowercase())
+                    || (self.before_capitalised(token_at)
                         && case_votes
                             .get(&change.to.to_lowercase())
                             .is_some_and(|&votes| votes > 0)))
@@ -2869,17 +2855,33 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
-/// A line at least this long, ending in a word or a comma, is wrapped
-/// prose: the next line's first word goes on with its sentence. A heading
-/// is shorter (`Beslutning i Økonomiudvalget`, 28); OCR wraps the
-/// minutes' prose at about 95.
-const WRAPPED_LINE_CHARS: usize = 50;
-/// How often a document must write a word with a capital inside its
-/// sentences (and never without) for a repair of it that lost its first
-/// letter to take one (see [`Doc::written_capitalised`]). Cross-validation:
-/// at 1, 2 more restored, but a committee named once (`Udvalget for Ældre`)
-/// capitalises the adjective in prose.
-const NAME_CAPITALS: u32 = 2;
+/// A line ending in a word or a comma at least this many tenths of the
+/// page's prose width is wrapped prose: the next line's first word goes on
+/// with its sentence. OCR wraps prose at about 95 characters, and a wrapped
+/// line rarely stops short of 80; headings and titles run 20 to 70.
+const WRAPPED_TENTHS: usize = 8;
+/// The ends of the names of a municipality's bodies in the definite form
+/// (`Økonomiudvalget`, `Ældrerådet`, `Klagenævnet`): such a compound is a
+/// name, written with a capital, though the dictionary lists it in lower
+/// case (`udvalget`, `rådet` alone are common words).
+const BODY_ENDINGS: [&str; 6] = [
+    "udvalget",
+    "udvalgets",
+    "rådet",
+    "rådets",
+    "nævnet",
+    "nævnets",
+];
+/// Whether a (lower-case) word names one of a municipality's bodies (see
+/// [`BODY_ENDINGS`]).
+fn names_a_body(lower: &str) -> bool {
+    BODY_ENDINGS
+        .iter()
+        .any(|end| lower.len() > end.len() && lower.ends_with(end))
+}
+
+/// A page narrower than this is no page of prose to judge wrapping by.
+const MIN_PROSE_WIDTH: usize = 60;
 /// How many lines apart a vote's lines may be (`For stemte: ...`, a blank
 /// line, `Imod stemte: ...`, or a list of names between them). Two votes
 /// this close (a proposal's and an amendment's) are read as one: then a
