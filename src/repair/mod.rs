@@ -1139,8 +1139,9 @@ impl Doc<'_> {
 
     /// Whether the document confidently repaired the same string into
     /// `word` where it stood outside a name (`Horvig` -> `Hørvig` in `i
-    /// Horvig står`): there the reading was weighed as a word, and a name
-    /// beside it (`Horvig Byskov`) is the same place, whatever its shape.
+    /// Horvig står`): there the reading was weighed as a word, and the same
+    /// string in a name (`Horvig Byskov`, or a person's `Peter Horvig
+    /// Byskov`) is read the same way, whatever its shape.
     fn repaired_elsewhere(&self, seen: &str, word: &str) -> bool {
         self.repaired_pairs
             .get(seen)
