@@ -1648,17 +1648,9 @@ impl Doc<'_> {
                 else {
                     continue;
                 };
-                // Before a month after a word a date follows (`den 1
-                // marts`, `siden 1 januar`) a `1` is a date's day that lost
-                // its stop; elsewhere it may be `i` (`sat op 1 juni`).
-                // Before a year it is `i` (`1 2023`), a number before
-                // another number being no Danish.
-                let year_after = self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.kind == Kind::Number && is_year(n.text(self.text)));
-                let date = DATE_BEFORE.contains(&prev) && MONTHS.contains(&next);
-                if !is_lower_word(prev) || !(is_lower_word(next) || year_after) || date {
+                // Before a month (`den 1 marts`) a `1` is a date's day that
+                // lost its stop.
+                if !is_lower_word(prev) || !is_lower_word(next) || MONTHS.contains(&next) {
                     continue;
                 }
                 let p_i = r.ln_prior("i");
@@ -1666,13 +1658,7 @@ impl Doc<'_> {
                 // Word pairs only: `i` follows passives and infinitives, but
                 // so does a count (`bevilges 1 stilling`, `godkendte 1
                 // forslag`), and the classes cannot tell a count's noun.
-                // A capitalised word after it is a name, which `i` is
-                // before far more often than a number (see
-                // [`LN_I_BEFORE_A_NAME`]): `skolen 1 Grønnerup`.
-                let name_after = self.before_capitalised(i);
-                let as_i = p_i
-                    + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp())
-                    + if name_after { LN_I_BEFORE_A_NAME } else { 0.0 };
+                let as_i = p_i + r.context.fit_pairs(Some(prev), "i", Some(next), p_i.exp());
                 // Before a unit (`1 kr.`, `1 mio.`, `1 km`: a word that
                 // mostly follows numbers), or after a word that numbers
                 // things (`punkt 1 blev`, `bilag 1 viser`), a `1` is a
@@ -1694,8 +1680,8 @@ impl Doc<'_> {
                 // however often the batch writes `afholdes i` and `i gang`.
                 // And only on evidence: a word after it the counts have
                 // never seen (`1 liter`) leaves the priors to decide, and
-                // they favour `i`; a name after it is evidence.
-                if p >= CHANGE && self.lost[i] && (r.context.count(next) > 0 || name_after) {
+                // they favour `i`.
+                if p >= CHANGE && self.lost[i] && r.context.count(next) > 0 {
                     out.push(Change {
                         token: i,
                         to: "i".to_string(),
@@ -1951,6 +1937,25 @@ impl Doc<'_> {
         out
     }
 
+    /// The one committee of `named` (lower-case initials, see
+    /// [`Doc::named_committees`]) that the seen abbreviation is with its
+    /// æ, ø or å lost (`eu` for `æu`: æ read as `a` or `e`, ø as `o` or
+    /// `e`, å as `a`); none where there are none or several.
+    fn named_reading(&self, seen: &str, named: &FxHashSet<String>) -> Option<String> {
+        let lost_from = |n: &str| {
+            n.chars().count() == seen.chars().count()
+                && n != seen
+                && n.chars().zip(seen.chars()).all(|(t, s)| {
+                    t == s || matches!((t, s), ('æ', 'a' | 'e') | ('ø', 'o' | 'e') | ('å', 'a'))
+                })
+        };
+        let mut readings = named.iter().filter(|n| lost_from(n));
+        match (readings.next(), readings.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        }
+    }
+
     /// Whether token `i` opens the line right under a `Sagsgang` heading
     /// (blank lines between): the item's route, committees only, however
     /// few (`ØU` alone, seen as `EU`).
@@ -2123,6 +2128,21 @@ impl Doc<'_> {
                         .contains(&lower))
             {
                 continue;
+            }
+            // In a route, the one committee the page names that the letters
+            // may be (`Beslutning i Ældreudvalget` ... `EU` -> `ÆU`, where
+            // the counts' `ØU` is likelier alone).
+            if self.lists_committees(i) {
+                let named = named.get_or_init(|| self.named_committees());
+                if let Some(to) = self.named_reading(&lower, named) {
+                    out.push(Change {
+                        token: i,
+                        to,
+                        rule: Rule::Confusion,
+                        confidence: CHANGE,
+                    });
+                    continue;
+                }
             }
             match &*self.abbreviation_readings(&lower) {
                 [] => {}
@@ -2733,8 +2753,9 @@ impl Doc<'_> {
     }
 
     /// How wide the page's prose runs: the length of its longest lines (the
-    /// tenth longest of its lines, so a stray long line does not count), in
-    /// characters. OCR wraps a page's prose at one width, about 95.
+    /// tenth longest of its lines, so a stray long line does not count, and
+    /// no more than [`MAX_PROSE_WIDTH`]), in characters. OCR wraps a page's
+    /// prose at one width, about 95.
     fn prose_width(&self) -> usize {
         let mut widths: Vec<usize> = self
             .text
@@ -2747,7 +2768,7 @@ impl Doc<'_> {
             .get(widths.len() / 10)
             .copied()
             .unwrap_or(0)
-            .max(MIN_PROSE_WIDTH)
+            .clamp(MIN_PROSE_WIDTH, MAX_PROSE_WIDTH)
     }
 
     /// Whether token `i` stands before a capitalised word, as a title's
@@ -2870,20 +2891,6 @@ impl Doc<'_> {
 }
 
 const NOT_CERTAIN: &str = "no repair certain enough";
-/// The words a date stands after (`den 1. marts`, `fra 1. januar`,
-/// `senest 1. juni`): a `1` between one of them and a month is the day,
-/// its stop lost; after any other word it is `i` (`sat op i juni`), for
-/// none of these is followed by `i`.
-const DATE_BEFORE: [&str; 12] = [
-    "den", "fra", "siden", "til", "pr", "per", "senest", "inden", "efter", "før", "indtil", "d",
-];
-/// How much likelier (ln) `i` is than a number between a lower-case word
-/// and a capitalised one: in the 360 training minutes a capitalised word
-/// follows 8.0% of the `i`s after a lower-case word (536 of 6,686: `i
-/// Grønnerup`, `i Økonomiudvalget`) and 0.25% of the numbers (8 of 3,263,
-/// all units: `200 Bq`, `30 Mbit/s`, which the unit rule reads first).
-/// ln 32 = 3.5.
-const LN_I_BEFORE_A_NAME: f64 = 3.5;
 /// A line ending in a word or a comma at least this many tenths of the
 /// page's prose width is wrapped prose: the next line's first word goes on
 /// with its sentence. OCR wraps prose at about 95 characters, and a wrapped
@@ -2892,7 +2899,8 @@ const WRAPPED_TENTHS: usize = 8;
 /// The ends of the names of a municipality's bodies in the definite form
 /// (`Økonomiudvalget`, `Ældrerådet`, `Klagenævnet`): such a compound is a
 /// name, written with a capital, though the dictionary lists it in lower
-/// case (`udvalget`, `rådet` alone are common words).
+/// case (`udvalget`, `rådet` alone are common words). Not a place's
+/// `område` (`ældreområdet` ends in `rådet` too).
 const BODY_ENDINGS: [&str; 6] = [
     "udvalget",
     "udvalgets",
@@ -2907,10 +2915,16 @@ fn names_a_body(lower: &str) -> bool {
     BODY_ENDINGS
         .iter()
         .any(|end| lower.len() > end.len() && lower.ends_with(end))
+        && !lower.ends_with("området")
+        && !lower.ends_with("områdets")
 }
 
 /// A page narrower than this is no page of prose to judge wrapping by.
 const MIN_PROSE_WIDTH: usize = 60;
+/// Prose is wrapped no wider than this, whatever a page's tables run to
+/// (three budget rows of 143 characters on a short page made a wrapped
+/// line of 96 look short).
+const MAX_PROSE_WIDTH: usize = 100;
 /// How many lines apart a vote's lines may be (`For stemte: ...`, a blank
 /// line, `Imod stemte: ...`, or a list of names between them). Two votes
 /// this close (a proposal's and an amendment's) are read as one: then a
@@ -3145,13 +3159,6 @@ fn is_mark(rest: &str) -> bool {
 /// hide in (`ØU`, `ÆSU`); longer ones are read as words (`ÅBEN SAG`).
 fn is_short_capitals(s: &str) -> bool {
     (2..=3).contains(&s.chars().count()) && s.chars().all(char::is_uppercase)
-}
-
-/// Whether a number is a year of the minutes' era (`1998`, `2025`).
-fn is_year(s: &str) -> bool {
-    s.len() == 4
-        && (s.starts_with("19") || s.starts_with("20"))
-        && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_lower_word(s: &str) -> bool {
