@@ -1351,6 +1351,14 @@ fn a_word_that_lost_its_first_letter_takes_the_case_its_place_gives_it() {
     assert_eq!(repairs_of(&out, "konomiudvalget"), ["Økonomiudvalget"]);
     assert_eq!(repairs_of(&out, "&se"), ["Åse"]);
     assert_eq!(repairs_of(&out, "&bning"), ["Åbning"]);
+    // A page's wide table rows do not make its wrapped prose look short:
+    // the prose width is at most 100 characters.
+    let row = format!("{}\n", "1234 ".repeat(28));
+    let out = repair(&format!(
+        "{LOST}{row}{row}{row}Udgifterne til driften af de nye boliger og de store udearealer er lagt ind i budgettet for hele\n\
+         &ret, og forvaltningen folger op pa dem.\n"
+    ));
+    assert_eq!(repairs_of(&out, "&ret"), ["året"]);
     // A place's `område` is no body, though `ældreområdet` ends in `rådet`.
     let out = repair(&format!(
         "{LOST}Der er afsat midler til indsatsen pa ldreomradet, og budgettet er lagt.\n"
