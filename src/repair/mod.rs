@@ -1964,7 +1964,7 @@ impl Doc<'_> {
         i.checked_sub(1).is_some_and(|prev| {
             let above = self.tokens[prev].line;
             above < line
-                && self.tokens[self.line_start(above)..=prev].len() == 1
+                && self.line_tokens(above).count() == 1
                 && self.tokens[prev]
                     .text(self.text)
                     .eq_ignore_ascii_case("sagsgang")
@@ -2011,12 +2011,10 @@ impl Doc<'_> {
     /// minutes list a meeting's committees in the same order meeting after
     /// meeting (`BUU, ØEU, KB`), and the counts hold those lines as pairs
     /// and skip pairs. With its probability; `None` leaves it to review.
+    /// Asked only in a route (see [`Doc::lists_committees`]): in prose
+    /// (`sendes til EOU og KB`) a committee's neighbours say little of which
+    /// one it is.
     fn settle_abbreviation(&self, i: usize, readings: &[(String, f64)]) -> Option<(String, f64)> {
-        // Only in a route: in prose (`sendes til EOU og KB`) a committee's
-        // neighbours say little of which one it is.
-        if !self.lists_committees(i) {
-            return None;
-        }
         let r = self.repairer;
         let around = self.around(i);
         let scores: Vec<f64> = readings
@@ -2120,9 +2118,10 @@ impl Doc<'_> {
             }
             let lower = seen.to_lowercase();
             let known = r.lexicon.entry(&lower).is_some() || r.context.count(&lower) > 0;
+            let route = self.lists_committees(i);
             if known
                 && (self.is_committee(&lower)
-                    || !self.lists_committees(i)
+                    || !route
                     || named
                         .get_or_init(|| self.named_committees())
                         .contains(&lower))
@@ -2132,7 +2131,7 @@ impl Doc<'_> {
             // In a route, the one committee the page names that the letters
             // may be (`Beslutning i Ældreudvalget` ... `EU` -> `ÆU`, where
             // the counts' `ØU` is likelier alone).
-            if self.lists_committees(i) {
+            if route {
                 let named = named.get_or_init(|| self.named_committees());
                 if let Some(to) = self.named_reading(&lower, named) {
                     out.push(Change {
@@ -2152,7 +2151,10 @@ impl Doc<'_> {
                     rule: Rule::Confusion,
                     confidence: CHANGE,
                 }),
-                several => match self.settle_abbreviation(i, several) {
+                several => match route
+                    .then(|| self.settle_abbreviation(i, several))
+                    .flatten()
+                {
                     Some((to, p)) => out.push(Change {
                         token: i,
                         to,
@@ -2736,6 +2738,36 @@ impl Doc<'_> {
                 && prev.text(self.text).ends_with(['.', '!', '?', '-', '–']))
     }
 
+    /// Whether a repair whose first letter OCR did not show had a capital
+    /// there. `&ben` has no case to copy: its first letter was read as `&`;
+    /// nor has `ldre`, whose first letter was dropped (`Ældre`). At the
+    /// start of a line or a sentence it was a capital (`Åben`), and so it
+    /// was in a name the dictionary writes only with one (`&ge` -> `Åge`)
+    /// or a body's name (`ldreradet` -> `Ældrerådet`), and in a title where
+    /// the document mostly writes the word with one (`case_votes`, see
+    /// [`Doc::case_votes`]). Not a common word at the start of a line that
+    /// goes on with the sentence above (`året.`), unless a capitalised word
+    /// follows, as in a name (`&se Nielsen`). `width` is the page's prose
+    /// width, worked out the first time it is asked.
+    fn lost_first_letter_was_capital(
+        &self,
+        change: &Change,
+        case_votes: &FxHashMap<String, i64>,
+        width: &OnceCell<usize>,
+    ) -> bool {
+        let i = change.token;
+        let lower = change.to.to_lowercase();
+        let goes_on = || {
+            self.is_common_word(&lower)
+                && !self.before_capitalised(i)
+                && self.wraps_a_sentence(i, *width.get_or_init(|| self.prose_width()))
+        };
+        (self.starts_sentence(i) && !goes_on())
+            || self.only_a_name(&change.to)
+            || names_a_body(&lower)
+            || (self.before_capitalised(i) && case_votes.get(&lower).is_some_and(|&v| v > 0))
+    }
+
     /// Whether a line's first word goes on with the sentence of the line
     /// right above it, as OCR's hard-wrapped prose does (`... fra år til
     /// år for hele` / `året.`): that line ends in a word or a comma, with
@@ -2840,29 +2872,8 @@ impl Doc<'_> {
             let token = self.tokens[change.token];
             let from = token.text(self.text);
             let mut to = with_case_of(from, &change.to);
-            // `&ben` has no case to copy: its first letter was read as `&`;
-            // nor has `ldre`, whose first letter was dropped (`Ældre`). At
-            // the start of a line or a sentence it was a capital (`Åben`),
-            // and so it was in a name the dictionary writes only with one
-            // (`&ge` -> `Åge`) or a body's name (`ldreradet` -> `Ældrerådet`),
-            // and in a title where the document mostly writes the word with
-            // one. Not a common word at the start of
-            // a line that goes on with the sentence above (`året.`), unless
-            // a capitalised word follows, as in a name (`&se Nielsen`).
-            let token_at = change.token;
-            let goes_on = || {
-                self.is_common_word(&change.to.to_lowercase())
-                    && !self.before_capitalised(token_at)
-                    && self.wraps_a_sentence(token_at, *width.get_or_init(|| self.prose_width()))
-            };
             if first_letter_unseen(from, &change.to)
-                && ((self.starts_sentence(token_at) && !goes_on())
-                    || self.only_a_name(&change.to)
-                    || names_a_body(&change.to.to_lowercase())
-                    || (self.before_capitalised(token_at)
-                        && case_votes
-                            .get(&change.to.to_lowercase())
-                            .is_some_and(|&votes| votes > 0)))
+                && self.lost_first_letter_was_capital(change, &case_votes, &width)
             {
                 to = capitalised(&to);
             }
