@@ -14,6 +14,10 @@ use referat::repair::{RepairOptions, Repairer};
 
 const CORPUS_BYTES: usize = 4 << 20;
 
+/// The allocator the binary uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

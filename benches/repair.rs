@@ -14,6 +14,10 @@ use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
 use referat::repair::{RepairOptions, Repairer};
 
+/// The allocator the binary uses (see src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -145,6 +145,16 @@ impl From<Exit> for process::ExitCode {
 #[error("{0}")]
 struct UsageError(String);
 
+/// The allocator: the repair allocates for every word it weighs
+/// (readings, scores, changes), and mimalloc's thread-local heaps do that
+/// faster than glibc's malloc: the repair bench's damaged minutes about a
+/// fifth faster, a 3,000-file batch 15% less CPU, for 40-60 MB more
+/// resident memory (its arena is committed up front;
+/// `MIMALLOC_ARENA_EAGER_COMMIT=0` gives most of that back for a few per
+/// cent of the speed). Output is the same byte for byte.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> process::ExitCode {
     batch::install_panic_hook();
     // clap prints its own usage errors and exits 2 (0 for --help, --version).

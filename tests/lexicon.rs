@@ -152,6 +152,33 @@ fn place_endings_are_derived_from_the_lexicon() {
     assert!(committed.lines().any(|l| l.starts_with("bæk\t")));
 }
 
+/// The committed list of abbreviations written with a full stop is what
+/// the lexicon gives, and answers as the lexicon does.
+#[test]
+fn dotted_abbreviations_are_derived_from_the_lexicon() {
+    use referat::repair::lexicon::{dotted_table, is_dotted_abbreviation};
+    let committed = include_str!("../corrections/lexicon/dotted.tsv");
+    assert_eq!(
+        committed,
+        dotted_table(lex()),
+        "run `cargo run --example derive_dotted`"
+    );
+    for (word, dotted) in [
+        ("vedr", true),
+        ("dr", true),
+        ("kr", true),
+        ("året", false),
+        ("møde", false),
+    ] {
+        assert_eq!(is_dotted_abbreviation(word), dotted, "{word}");
+        assert_eq!(
+            lex().entry(&format!("{word}.")).is_some(),
+            dotted,
+            "{word}."
+        );
+    }
+}
+
 /// The committed list of name endings is what the lexicon gives.
 #[test]
 fn name_endings_are_derived_from_the_lexicon() {

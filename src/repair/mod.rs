@@ -431,7 +431,11 @@ impl Repairer {
     /// lexicon knows, nor a word clean text vouches for: a name's variant
     /// may be read only then.
     fn unexplained_name(&self, lower: &str) -> bool {
-        self.lexicon.entry(lower).is_none() && !self.context.knows(lower) && !self.is_word(lower)
+        // (One walk of the trie: with no entry, the string is a word only
+        // if it is no forbidden form and splits into a compound, which is
+        // all `is_word` would ask.)
+        let (entry, key) = self.lexicon.entry_and_key(lower);
+        entry.is_none() && !self.context.knows(lower) && (key || self.split(lower).is_none())
     }
 
     /// What these variants (distinct, sorted) agree on ([`variants::agree`]).
@@ -1810,11 +1814,7 @@ impl Doc<'_> {
         word.kind == Kind::Word
             && dot.start == word.end
             && dot.text(self.text).starts_with('.')
-            && *self.dotted[j].get_or_init(|| {
-                let lexicon = self.repairer.lexicon;
-                let dotted = format!("{}.", word.text(self.text).to_lowercase());
-                lexicon.entry(&dotted).is_some()
-            })
+            && *self.dotted[j].get_or_init(|| lexicon::is_dotted_abbreviation(self.seen_lower(j)))
     }
 
     /// Whether the full stop after token `i` (a word of two letters or
