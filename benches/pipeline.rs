@@ -15,6 +15,7 @@ use referat::repair::{RepairOptions, Repairer};
 const CORPUS_BYTES: usize = 4 << 20;
 
 /// The allocator the binary uses (see src/main.rs).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -15,6 +15,7 @@ use divan::Bencher;
 use referat::repair::{RepairOptions, Repairer};
 
 /// The allocator the binary uses (see src/main.rs).
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -163,12 +163,21 @@ fn dotted_abbreviations_are_derived_from_the_lexicon() {
         dotted_table(lex()),
         "run `cargo run --example derive_dotted`"
     );
+    // Every listed form is asked as the repair asks, without its stop.
+    for form in committed.lines().filter(|l| !l.starts_with('#')) {
+        let word = form.strip_suffix('.').expect("a form with its stop");
+        assert!(is_dotted_abbreviation(word), "{form}");
+        assert!(lex().entry(form).is_some(), "{form}");
+    }
     for (word, dotted) in [
         ("vedr", true),
         ("dr", true),
         ("kr", true),
+        ("cand.merc", true),
+        ("cand", false),
         ("året", false),
         ("møde", false),
+        ("", false),
     ] {
         assert_eq!(is_dotted_abbreviation(word), dotted, "{word}");
         assert_eq!(

@@ -434,8 +434,8 @@ impl Repairer {
         // (One walk of the trie: with no entry, the string is a word only
         // if it is no forbidden form and splits into a compound, which is
         // all `is_word` would ask.)
-        let (entry, key) = self.lexicon.entry_and_key(lower);
-        entry.is_none() && !self.context.knows(lower) && (key || self.split(lower).is_none())
+        let (entry, has_key) = self.lexicon.entry_and_key(lower);
+        entry.is_none() && !self.context.knows(lower) && (has_key || self.split(lower).is_none())
     }
 
     /// What these variants (distinct, sorted) agree on ([`variants::agree`]).
@@ -1093,6 +1093,8 @@ impl Doc<'_> {
         }
         let agreed = self.variants(&changes, &mut review);
         changes.extend(agreed);
+        let junk = self.junk_names(&changes, &mut review);
+        changes.extend(junk);
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.access_words(&changes));
         changes.extend(self.abbreviations(&mut review));
@@ -2311,6 +2313,51 @@ impl Doc<'_> {
     /// stretches that no word, compound or name explains, and that nothing
     /// else changed; a reading under the bar goes to `review`, and one over
     /// it takes the word out of `review`.
+    /// Names OCR wrote with its junk for `æ` (`Lzrkesen`) that nothing
+    /// else repaired, neither a reading nor the name's other forms on the
+    /// page or in the batch ([`Doc::variants`]), read by the letter model
+    /// of names ([`names::junk_restored`]) where the page lost its æ, ø and
+    /// å.
+    fn junk_names(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
+        let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
+        let mut out = Vec::new();
+        for (i, token) in self.tokens.iter().enumerate() {
+            let lower = self.seen_lower(i);
+            if token.kind != Kind::Word
+                || !self.lost[i]
+                || changed.contains(&i)
+                || !token.text(self.text).starts_with(char::is_uppercase)
+                || !lower.contains(['z', '@'])
+                // (Other junk left in it would leave it wrong all the same.)
+                || lower.contains(|c: char| c == 'é' || !(c.is_alphabetic() || c == '@'))
+                || fallback::foreign_letter(lower)
+            {
+                continue;
+            }
+            let at = (token.line, token.column);
+            match names::read_junk_name(lower) {
+                Some(names::JunkName::Restored(to)) => {
+                    review.retain(|d| (d.line, d.column) != at);
+                    out.push(Change {
+                        token: i,
+                        to,
+                        rule: Rule::Confusion,
+                        confidence: CHANGE,
+                    });
+                }
+                // (A word the decision already doubted keeps its entry.)
+                Some(names::JunkName::Doubtful(reading))
+                    if !review.iter().any(|d| (d.line, d.column) == at) =>
+                {
+                    let seen = token.text(self.text);
+                    review.push(doubt(token, seen, &[reading], JUNK_NAME_DOUBT));
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     fn variants(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
@@ -3021,6 +3068,7 @@ fn short_brackets(line: &str) -> usize {
 const LABEL_TOKENS: usize = 5;
 
 const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
+const JUNK_NAME_DOUBT: &str = "a name with OCR junk for æ: more letters in doubt";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the batch";
 
