@@ -146,11 +146,8 @@ fn a_batch_of_damaged_minutes_reads_its_names_together() {
     // Measured at stop 16: 92.41% one by one, 92.83% together, 31
     // miscorrected either way (with three copies of each name a variant
     // damaged for certain is rarer than in a real batch of many meetings;
-    // 240 copies gain 1.4 points, see the README). At stop 24 94.39%
-    // against 94.65% (5,333 and 5,348 of 5,650): one by one now reads six
-    // names with OCR's junk for `æ` that only the batch's variants read
-    // before.
-    assert!(together.recall() >= one_by_one.recall() + 0.002);
+    // 240 copies gain 1.4 points, see the README).
+    assert!(together.recall() >= one_by_one.recall() + 0.003);
     assert!(together.damaged <= one_by_one.damaged);
     assert!(together.miscorrected <= one_by_one.miscorrected);
 }

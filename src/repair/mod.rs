@@ -235,6 +235,9 @@ pub struct Repairer {
     /// same reason: a search that accepts only abbreviations of clean text
     /// seldom ends early.
     abbreviations: Cache<Arc<[(String, f64)]>>,
+    /// [`names::read_junk_name`] by lower-case name: a batch may write one
+    /// name thousands of times, and a long one has a thousand readings.
+    junk_names: Cache<Option<Arc<[String]>>>,
     /// How the strings the candidate search finished that are no
     /// standalone or forbidden form split into a compound, if they do (see
     /// [`Repairer::is_word`]), and the readings' compounds: damaged words
@@ -353,6 +356,7 @@ impl Repairer {
             },
             analyses: Default::default(),
             abbreviations: Cache::default(),
+            junk_names: Cache::default(),
             compounds: Cache::default(),
             commonest: OnceLock::new(),
             unlisted: OnceLock::new(),
@@ -1093,8 +1097,7 @@ impl Doc<'_> {
         }
         let agreed = self.variants(&changes, &mut review);
         changes.extend(agreed);
-        let junk = self.junk_names(&changes, &mut review);
-        changes.extend(junk);
+        self.junk_names(&changes, &mut review);
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.access_words(&changes));
         changes.extend(self.abbreviations(&mut review));
@@ -2306,21 +2309,17 @@ impl Doc<'_> {
         before || after
     }
 
-    /// Names the document writes damaged in several ways, read together
-    /// (see [`variants`]): `Baekkerup`, `Bekkerup` and `Bzkkerup` are
-    /// `Bækkerup`; and the batch's damaged documents are read together too
-    /// where the page alone has too few. Only capitalised strings of lost
-    /// stretches that no word, compound or name explains, and that nothing
-    /// else changed; a reading under the bar goes to `review`, and one over
-    /// it takes the word out of `review`.
     /// Names OCR wrote with its junk for `æ` (`Lzrkesen`) that nothing
     /// else repaired, neither a reading nor the name's other forms on the
-    /// page or in the batch ([`Doc::variants`]), read by the letter model
-    /// of names ([`names::junk_restored`]) where the page lost its æ, ø and
-    /// å.
-    fn junk_names(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
+    /// page or in the batch ([`Doc::variants`]), where the page lost its
+    /// æ, ø and å: the reading the letter model of names likes best
+    /// ([`names::read_junk_name`]) goes to `review`, never into the text.
+    /// The model tells a Danish name from a damaged one, not from a
+    /// foreign one: a review found `Strzelczyk` read as `Strælczyk` and
+    /// `Klemenzsson` as `Klemenæsson` by the same margin as `Lzrkesen` as
+    /// `Lærkesen`.
+    fn junk_names(&self, changes: &[Change], review: &mut Vec<Review>) {
         let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
-        let mut out = Vec::new();
         for (i, token) in self.tokens.iter().enumerate() {
             let lower = self.seen_lower(i);
             if token.kind != Kind::Word
@@ -2335,29 +2334,28 @@ impl Doc<'_> {
                 continue;
             }
             let at = (token.line, token.column);
-            match names::read_junk_name(lower) {
-                Some(names::JunkName::Restored(to)) => {
-                    review.retain(|d| (d.line, d.column) != at);
-                    out.push(Change {
-                        token: i,
-                        to,
-                        rule: Rule::Confusion,
-                        confidence: CHANGE,
-                    });
-                }
-                // (A word the decision already doubted keeps its entry.)
-                Some(names::JunkName::Doubtful(reading))
-                    if !review.iter().any(|d| (d.line, d.column) == at) =>
-                {
-                    let seen = token.text(self.text);
-                    review.push(doubt(token, seen, &[reading], JUNK_NAME_DOUBT));
-                }
-                _ => {}
+            // (A word the decision doubted already keeps its entry.)
+            if review.iter().any(|d| (d.line, d.column) == at) {
+                continue;
+            }
+            let readings = self
+                .repairer
+                .junk_names
+                .get_or(lower, || names::read_junk_name(lower).map(Arc::from));
+            if let Some(readings) = readings {
+                let seen = token.text(self.text);
+                review.push(doubt(token, seen, &readings, JUNK_NAME_DOUBT));
             }
         }
-        out
     }
 
+    /// Names the document writes damaged in several ways, read together
+    /// (see [`variants`]): `Baekkerup`, `Bekkerup` and `Bzkkerup` are
+    /// `Bækkerup`; and the batch's damaged documents are read together too
+    /// where the page alone has too few. Only capitalised strings of lost
+    /// stretches that no word, compound or name explains, and that nothing
+    /// else changed; a reading under the bar goes to `review`, and one over
+    /// it takes the word out of `review`.
     fn variants(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let r = self.repairer;
         let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
@@ -3068,7 +3066,7 @@ fn short_brackets(line: &str) -> usize {
 const LABEL_TOKENS: usize = 5;
 
 const PARTY_LETTER_DOUBT: &str = "a party letter on a page that lost its diacritics";
-const JUNK_NAME_DOUBT: &str = "a name with OCR junk for æ: more letters in doubt";
+const JUNK_NAME_DOUBT: &str = "a name with OCR junk for æ: read by how names are spelt";
 const DIFFERENT_ELSEWHERE: &str = "written otherwise elsewhere in the document";
 const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the batch";
 
