@@ -589,7 +589,8 @@ mod junk_tests {
         ] {
             assert!(read_junk_name(name).is_none(), "{name}");
         }
-        // Not all: hence a reading is only offered.
-        assert_eq!(first("strzelczyk").as_deref(), Some("strælczyk"));
+        // Not all (`Strzelczyk` is offered as `Strælczyk`): hence a
+        // reading is only offered.
+        assert!(read_junk_name("strzelczyk").is_some());
     }
 }
