@@ -2312,8 +2312,9 @@ impl Doc<'_> {
     /// Names OCR wrote with its junk for `æ` (`Lzrkesen`) that nothing
     /// else repaired, neither a reading nor the name's other forms on the
     /// page or in the batch ([`Doc::variants`]), where the page lost its
-    /// æ, ø and å: the reading the letter model of names likes best
-    /// ([`names::read_junk_name`]) goes to `review`, never into the text.
+    /// æ, ø and å: the readings the letter model of names likes best
+    /// ([`names::read_junk_name`], one or two) go to `review`, never into
+    /// the text.
     /// The model tells a Danish name from a damaged one, not from a
     /// foreign one: a review found `Strzelczyk` read as `Strælczyk` and
     /// `Klemenzsson` as `Klemenæsson` by the same margin as `Lzrkesen` as
