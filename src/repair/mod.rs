@@ -1163,7 +1163,7 @@ impl Doc<'_> {
     fn only_a_name(&self, lower: &str) -> bool {
         let lex = self.repairer.lexicon;
         lex.entry(lower).is_some_and(|e| e.proper && !e.lower_case)
-            && lex.entry(&format!("{lower}.")).is_none()
+            && !lexicon::is_dotted_abbreviation(lower)
     }
 
     /// Whether the lexicon writes a (lower-case) word in lower case as a
@@ -2320,17 +2320,17 @@ impl Doc<'_> {
     /// `Klemenzsson` as `Klemenæsson` by the same margin as `Lzrkesen` as
     /// `Lærkesen`.
     fn junk_names(&self, changes: &[Change], review: &mut Vec<Review>) {
-        let changed: FxHashSet<usize> = changes.iter().map(|c| c.token).collect();
         for (i, token) in self.tokens.iter().enumerate() {
             let lower = self.seen_lower(i);
+            // (The changes are asked last: few words get that far.)
             if token.kind != Kind::Word
                 || !self.lost[i]
-                || changed.contains(&i)
                 || !token.text(self.text).starts_with(char::is_uppercase)
                 || !lower.contains(['z', '@'])
                 // (Other junk left in it would leave it wrong all the same.)
                 || lower.contains(|c: char| c == 'é' || !(c.is_alphabetic() || c == '@'))
                 || fallback::foreign_letter(lower)
+                || changes.iter().any(|c| c.token == i)
             {
                 continue;
             }
