@@ -62,6 +62,11 @@ struct IngestArgs {
     /// A user correction file (TSV); may be given more than once.
     #[arg(long, value_name = "FILE")]
     corrections: Vec<PathBuf>,
+    /// A list of names, one a line: members with their party letter
+    /// (`Lærke Dyrløv (Ø)`), places, streets, institutions (`Hørvig`); the
+    /// repair learns them as clean text; may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    names: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +77,11 @@ struct FixArgs {
     /// A user correction file (TSV); may be given more than once.
     #[arg(long, value_name = "FILE")]
     corrections: Vec<PathBuf>,
+    /// A list of names, one a line: members with their party letter
+    /// (`Lærke Dyrløv (Ø)`), places, streets, institutions (`Hørvig`); the
+    /// repair learns them as clean text; may be given more than once.
+    #[arg(long, value_name = "FILE")]
+    names: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +96,10 @@ struct EvalArgs {
     /// Seed of the noise model (the same seed gives the same damage).
     #[arg(long, default_value_t = 2023)]
     seed: u64,
+    /// A list of names to learn, as `ingest --names` takes it; may be given
+    /// more than once.
+    #[arg(long, value_name = "FILE")]
+    names: Vec<PathBuf>,
     /// Leave out the bundled correction dictionary (corrections/ocr.tsv).
     #[arg(long)]
     no_bundled_dictionary: bool,
@@ -190,7 +204,7 @@ fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
             return Err(UsageError(format!("{}: {}", input.display(), io_reason(&err))).into());
         }
     }
-    let repairer = repairer(&args.corrections)?;
+    let repairer = repairer(&args.corrections, &args.names)?;
     let config = Config {
         inputs: args.inputs,
         out: args.out,
@@ -215,7 +229,7 @@ fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
 }
 
 fn fix(args: FixArgs) -> anyhow::Result<Exit> {
-    let repairer = repairer(&args.corrections)?;
+    let repairer = repairer(&args.corrections, &args.names)?;
     let name = args.file.display().to_string();
     let bytes = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -242,6 +256,7 @@ fn fix(args: FixArgs) -> anyhow::Result<Exit> {
 fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
     let options = RepairOptions {
         no_bundled_dictionary: args.no_bundled_dictionary,
+        names: read_names(&args.names)?,
         ..RepairOptions::default()
     };
     if let Some(dir) = &args.cross_validate {
@@ -316,10 +331,29 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<String>> {
         .collect()
 }
 
+/// Reads the `--names` lists; a list that cannot be read is a usage error.
+/// Decoded as an input is (a list kept in Windows-1252 reads too) and
+/// normalised, so its names are spelt as the repaired text spells them.
+fn read_names(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let read = |path: &PathBuf| -> Result<String, String> {
+        let name = path.display();
+        let bytes = fs::read(path).map_err(|err| format!("{name}: {}", io_reason(&err)))?;
+        let decoded = referat::decode::decode(&bytes).map_err(|err| format!("{name}: {err}"))?;
+        Ok(referat::normalize::normalize(&decoded.text).text)
+    };
+    files
+        .iter()
+        .map(|path| read(path).map_err(|e| UsageError(e).into()))
+        .collect()
+}
+
 /// Reads the `--corrections` files; any problem with them is a usage error,
 /// found before a single input is read.
-fn repairer(files: &[PathBuf]) -> anyhow::Result<Repairer> {
-    let mut options = RepairOptions::default();
+fn repairer(files: &[PathBuf], names: &[PathBuf]) -> anyhow::Result<Repairer> {
+    let mut options = RepairOptions {
+        names: read_names(names)?,
+        ..RepairOptions::default()
+    };
     for path in files {
         let text = read_text(path).map_err(UsageError)?;
         options

@@ -731,3 +731,91 @@ fn a_slip_on_a_clean_page_is_repaired_although_the_page_teaches_itself() {
     assert!(output.status.success(), "{output:?}");
     assert_eq!(String::from_utf8(output.stdout).unwrap(), clean);
 }
+
+/// A page that lost its æ, ø and å: a place (`Harvig` for `Hørvig`) and a
+/// member (`Sanne Astrup (O)` for `Sanne Åstrup (Ø)`) that no dictionary
+/// holds and that the page alone cannot settle (`Astrup` is a name as it
+/// stands, and O a party).
+const LOST_PAGE_WITH_NAMES: &str = "\
+Teknik- og Miljoudvalget
+
+Mode den 12. marts 2024 kl. 16.00 pa Radhuset
+
+Deltagere: Jens Hansen (A), formand, Sanne Astrup (O), Kurt Mikkelsen (V)
+
+1. Trafiksikkerhed ved skolen i Harvig
+
+Sagsfremstilling
+Forvaltningen har pa baggrund af henvendelser fra borgerne i Harvig undersogt, om der
+kan etableres en sikker skolevej. Der er malt hastigheder pa vejen, og mange bilister korer
+for hurtigt om morgenen. Forvaltningen foreslar, at der etableres et fortov og en hevet
+flade ved skolen, og at udgiften afholdes inden for det vedtagne budget for omradet.
+
+Beslutning
+Sanne Astrup (O) onskede folgende fort til referat: \"Vi stotter forslaget, men beder om en
+opfolgning efter et ar.\" Udvalget godkendte forslaget.
+";
+
+#[test]
+fn a_names_list_settles_the_places_and_members_a_lost_page_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("side.txt");
+    fs::write(&page, LOST_PAGE_WITH_NAMES).unwrap();
+    let fix = |extra: &[&str]| {
+        let mut args = vec!["fix", path_str(&page)];
+        args.extend_from_slice(extra);
+        let output = referat(&args);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let alone = fix(&[]);
+    assert_eq!(alone.matches("Harvig").count(), 2, "{alone}");
+    assert!(alone.contains("Sanne Astrup (O) ønskede"), "{alone}");
+
+    // Windows-1252, as a list kept in a spreadsheet may be.
+    let names = dir.path().join("navne.txt");
+    let (list, _, _) = encoding_rs::WINDOWS_1252.encode("# Udvalget\nSanne Åstrup (Ø)\nHørvig\n");
+    fs::write(&names, list).unwrap();
+    let taught = fix(&["--names", path_str(&names)]);
+    assert_eq!(taught.matches("Hørvig").count(), 2, "{taught}");
+    assert_eq!(taught.matches("Sanne Åstrup (Ø)").count(), 2, "{taught}");
+    assert_eq!(taught.lines().count(), LOST_PAGE_WITH_NAMES.lines().count());
+
+    // Every change is in the audit trail; the list itself is no document.
+    let input = dir.path().join("in");
+    fs::create_dir(&input).unwrap();
+    fs::rename(&page, input.join("side.txt")).unwrap();
+    let run = ingest(&input, &["--names", path_str(&names)]);
+    assert_eq!(run.output.status.code(), Some(0), "{:?}", run.output);
+    assert_eq!(tree(run.out.path()), ["_summary.json", "side.json"]);
+    let document = read_json(&run.out.path().join("side.json"));
+    let changed: Vec<(&str, &str)> = document["corrections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["from"].as_str().unwrap(), c["to"].as_str().unwrap()))
+        .collect();
+    for change in [("Harvig", "Hørvig"), ("Astrup", "Åstrup"), ("O", "Ø")] {
+        assert_eq!(
+            changed.iter().filter(|&&c| c == change).count(),
+            2,
+            "{changed:?}"
+        );
+    }
+
+    let missing = dir.path().join("ingen.txt");
+    let output = referat(&[
+        "fix",
+        path_str(&input.join("side.txt")),
+        "--names",
+        path_str(&missing),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(&output),
+        [format!(
+            "referat: {}: no such file or directory",
+            missing.display()
+        )]
+    );
+}

@@ -83,17 +83,65 @@ impl Evidence {
     /// æ, ø and å anywhere (a damaged page in clean minutes) would teach the
     /// damage, so it teaches nothing.
     pub fn learn(text: &str) -> Evidence {
-        let mut evidence = Evidence::default();
         let tokens = tokenize::tokenize(text);
         let lost = super::document::lost_by_token(text, &tokens);
         if lost.contains(&true) {
-            evidence.damaged_names = damaged_names(text, &tokens, &lost);
-            return evidence;
+            return Evidence {
+                damaged_names: damaged_names(text, &tokens, &lost),
+                ..Evidence::default()
+            };
         }
+        Evidence::learn_clean(text, &tokens)
+    }
+
+    /// Learns from a list of names the user gives (`--names`), one a
+    /// line: a member with their party letter (`Lærke Dyrløv (Ø)`), or a
+    /// place, a street or an institution (`Hørvig`, `Rødkærskolen`);
+    /// blank lines and lines opening with `#` are skipped. Each line
+    /// teaches what clean minutes that wrote it [`NAMES_LIST_WEIGHT`]
+    /// times would: its words and word pairs, a member's letter, and each
+    /// capitalised word as a part of a name, a line's first word too (in
+    /// minutes that may be a sentence's capital, in a list it is a name).
+    /// The list is taken at its word: it is not tested for lost æ, ø and
+    /// å, as minutes are.
+    pub fn names(list: &str) -> Evidence {
+        let mut all = Evidence::default();
+        let lines = list.lines().map(str::trim);
+        for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let tokens = tokenize::tokenize(line);
+            let mut learned = Evidence::learn_clean(line, &tokens);
+            let names = name_words(line, &tokens);
+            learned.capitalised = names.words;
+            learned.name_pairs = names.pairs;
+            all.merge(learned);
+        }
+        all.times(NAMES_LIST_WEIGHT)
+    }
+
+    /// Every count `k` times over.
+    fn times(mut self, k: u32) -> Evidence {
+        let counts = self
+            .unigrams
+            .values_mut()
+            .chain(self.capitalised.values_mut());
+        let counts = counts
+            .chain(self.name_pairs.values_mut())
+            .chain(self.frames.values_mut())
+            .chain(self.damaged_names.values_mut());
+        let pairs = self.bigrams.values_mut().chain(self.skips.values_mut());
+        for n in counts.chain(pairs).chain(self.parties.values_mut()) {
+            *n = n.saturating_mul(k);
+        }
+        self
+    }
+
+    /// What a text whose æ, ø and å are intact teaches.
+    fn learn_clean(text: &str, tokens: &[tokenize::Token]) -> Evidence {
+        let mut evidence = Evidence::default();
         let mut prev: Option<String> = None;
         let mut prev2: Option<String> = None;
         let mut prev_end = 0;
-        for token in &tokens {
+        for token in tokens {
             let value = match token.kind {
                 // A word with OCR junk in it (`&ben`, `m0de`, `fzelles`: z is
                 // OCR's æ) is no evidence: learned, it would make the batch
@@ -141,8 +189,8 @@ impl Evidence {
             prev = Some(value);
             prev_end = token.end;
         }
-        evidence.parties = party_letters(text, &tokens);
-        let capitalised = capitalised_words(text, &tokens);
+        evidence.parties = party_letters(text, tokens);
+        let capitalised = capitalised_words(text, tokens);
         evidence.capitalised = capitalised.words;
         evidence.name_pairs = capitalised.pairs;
         evidence
@@ -323,6 +371,27 @@ fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords
             {
                 let pair = format!("{word} {}", second.to_lowercase());
                 *found.pairs.entry(pair).or_default() += 1;
+            }
+        }
+        *found.words.entry(word).or_default() += 1;
+    }
+    found
+}
+
+/// The capitalised words of a line of a names list, every one (see
+/// [`Evidence::names`]), and each with the capitalised word one space on.
+fn name_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords {
+    let mut found = CapitalisedWords::default();
+    let name_word = |t: &tokenize::Token| {
+        let word = t.text(text);
+        (t.kind == Kind::Word && super::names::is_capitalised(word) && is_plain_word(word))
+            .then(|| word.to_lowercase())
+    };
+    for (k, t) in tokens.iter().enumerate() {
+        let Some(word) = name_word(t) else { continue };
+        if let Some(next) = tokens.get(k + 1).filter(|n| &text[t.end..n.start] == " ") {
+            if let Some(second) = name_word(next) {
+                *found.pairs.entry(format!("{word} {second}")).or_default() += 1;
             }
         }
         *found.words.entry(word).or_default() += 1;
@@ -596,6 +665,10 @@ pub(crate) fn frame_key(before: &str, word: &str, after: &str) -> String {
 
 /// Uses in clean text that make a word outside the lexicon a word.
 const MIN_KNOWN: u32 = 2;
+
+/// How many times a `--names` list counts each of its lines: as often as
+/// clean minutes must write a name to vouch for it.
+const NAMES_LIST_WEIGHT: u32 = MIN_KNOWN;
 
 /// Letters only, and no z (OCR's æ; the loanwords with z are in the lexicon).
 fn is_plain_word(word: &str) -> bool {
@@ -1179,6 +1252,45 @@ mod tests {
         assert!(!learned.is_empty());
         let clean = Evidence::learn("Borgerne i Bækkerup får svar på høringen i år.\n");
         assert!(clean.damaged_names.is_empty() && !clean.unigrams.is_empty());
+    }
+
+    /// A names list teaches each line as clean minutes that wrote it twice
+    /// would, a line's first word as a name too, whatever the list lacks
+    /// in æ, ø and å; comments and blank lines teach nothing.
+    #[test]
+    fn a_names_list_teaches_members_and_places() {
+        let list = "# Udvalget for teknik og miljø
+                    Lærke Dyrløv (Ø)
+                    
+                    Jens Hansen (A)
+                    Hørvig
+                    # Olsen (V)
+";
+        let learned = Evidence::names(list);
+        let pair = |m: &str, l: &str| {
+            learned
+                .parties
+                .get(&(m.to_string(), l.to_string()))
+                .copied()
+        };
+        assert_eq!(pair("lærke dyrløv", "Ø"), Some(2));
+        assert_eq!(pair("jens hansen", "A"), Some(2));
+        assert_eq!(learned.parties.len(), 2, "{:?}", learned.parties);
+        assert_eq!(learned.capitalised.get("lærke"), Some(&2));
+        assert_eq!(learned.capitalised.get("hørvig"), Some(&2));
+        assert!(learned.name_pairs.contains_key("lærke dyrløv"));
+        assert!(!learned.unigrams.contains_key("udvalget"));
+        assert!(!learned.unigrams.contains_key("olsen"));
+        let mut context = Context::new(Evidence::default());
+        context.add(learned);
+        assert_eq!(context.party_of("lærke dyrløv"), Some("Ø"));
+        assert!(context.writes_in_names("hørvig"));
+        assert!(context.names_pair("lærke", "dyrløv"));
+        // As minutes, the list would teach neither a line's first word as
+        // a name nor its pair, and each line once.
+        let as_minutes = Evidence::learn(list);
+        assert!(!as_minutes.capitalised.contains_key("lærke"));
+        assert!(!as_minutes.name_pairs.contains_key("lærke dyrløv"));
     }
 
     #[test]

@@ -70,6 +70,10 @@ pub struct RepairOptions {
     /// counts: cross-validation over the training minutes uses this, so
     /// that a minute is scored by a model that never saw it.
     pub context_from: Option<Vec<String>>,
+    /// Lists of names (`--names`): the members of the councils and the
+    /// places of the municipality, learned as clean text that wrote them
+    /// (see [`Evidence::names`]).
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -338,6 +342,16 @@ fn push_lowercase(out: &mut String, word: &str) {
 
 impl Repairer {
     pub fn new(options: &RepairOptions) -> Result<Repairer, RepairError> {
+        let mut context = match &options.context_from {
+            Some(texts) => Context::new(texts.iter().fold(Evidence::default(), |mut all, text| {
+                all.merge(Evidence::learn(text));
+                all
+            })),
+            None => Context::bundled(),
+        };
+        for list in &options.names {
+            context.add(Evidence::names(list));
+        }
         Ok(Repairer {
             lexicon: Lexicon::embedded(),
             dictionary: Dictionary::load(
@@ -345,15 +359,7 @@ impl Repairer {
                 &options.user_corrections,
             )?,
             confusions: Confusions::bundled(),
-            context: match &options.context_from {
-                Some(texts) => {
-                    Context::new(texts.iter().fold(Evidence::default(), |mut all, text| {
-                        all.merge(Evidence::learn(text));
-                        all
-                    }))
-                }
-                None => Context::bundled(),
-            },
+            context,
             analyses: Default::default(),
             abbreviations: Cache::default(),
             junk_names: Cache::default(),
