@@ -21,14 +21,15 @@ import glob
 import re
 import sys
 
-MEMBER = re.compile(r"(?:[A-ZÆØÅ][\w-]+ ){1,3}\([A-ZÆØÅ]{1,2}\)")
+# A name may wrap at a line's end (`Jonas\nKjær Lærke (Ø)`).
+MEMBER = re.compile(r"(?:[A-ZÆØÅ][\w-]+[ \n]){1,3}\([A-ZÆØÅ]{1,2}\)")
 WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåé-]+\b")
 
 
 def main():
     folder, out = sys.argv[1], sys.argv[2]
     text = "".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(folder + "/*.txt")))
-    members = sorted(set(m.group(0) for m in MEMBER.finditer(text)))
+    members = sorted(set(" ".join(m.group(0).split()) for m in MEMBER.finditer(text)))
     words = sorted(set(w for w in WORD.findall(text) if re.search("[æøåÆØÅ]", w)))
     with open(out, "w", encoding="utf-8") as f:
         f.write("# members\n" + "\n".join(members) + "\n# places and other names\n")

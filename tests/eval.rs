@@ -220,11 +220,15 @@ fn clean_documents_of_the_batch_help_the_damaged_ones() {
 /// word too, as a list made in haste would hold). scripts/names_list.py
 /// makes the same list of a folder.
 fn names_list(texts: &[String]) -> String {
-    let member = regex::Regex::new(r"(?:[A-ZÆØÅ][\w-]+ ){1,3}\([A-ZÆØÅ]{1,2}\)").unwrap();
+    // A name may wrap at a line's end (`Jonas\nKjær Lærke (Ø)`).
+    let member = regex::Regex::new(r"(?:[A-ZÆØÅ][\w-]+[ \n]){1,3}\([A-ZÆØÅ]{1,2}\)").unwrap();
     let word = regex::Regex::new(r"\b[A-ZÆØÅ][a-zæøåé-]+\b").unwrap();
     let mut lines = std::collections::BTreeSet::new();
     for text in texts {
-        lines.extend(member.find_iter(text).map(|m| m.as_str().to_string()));
+        let members = member
+            .find_iter(text)
+            .map(|m| m.as_str().replace('\n', " "));
+        lines.extend(members);
         let named = word.find_iter(text).map(|m| m.as_str());
         lines.extend(
             named

@@ -2245,3 +2245,46 @@ fn an_l_that_numbers_a_list_is_a_one() {
     ));
     assert_eq!(repairs_of(&out, "l"), ["1", "1"], "{:#?}", out.corrections);
 }
+
+/// A member's name read whole: where the batch's clean minutes name
+/// `Lone Bæk (A)` and `Morten Ågesen (V)`, a page that lost its æ, ø and å
+/// writes them `Lone Bak (A)` and `Morten Agesen (V)`, though `Bak` is a
+/// word (a tray) and `Agesen` a name no dictionary holds. Not where the
+/// page's spelling is a member's too (where two members could be it, see
+/// the unit test of `party_of_written`).
+#[test]
+fn a_members_name_is_read_whole_against_the_batchs_clean_minutes() {
+    let clean = "Deltagere: Lone Bæk (A), Morten Ågesen (V) og Kurt Fisker (C).\n\
+                 Jens Bak (B) og Jens Bæk (K) var fraværende.\n";
+    let damaged = format!(
+        "{LOST}Deltagere: Lone Bak (A), Morten Agesen (V), Kurt Fisker (C)\n\
+         Fraverende: Jens Bak (B)\n\
+         Lone Bak (A) onskede folgende fort til referat.\n"
+    );
+    let out = repairer()
+        .with_evidence(Evidence::learn(clean))
+        .repair(&damaged);
+    assert_eq!(repairs_of(&out, "Bak"), ["Bæk", "Bæk"]);
+    assert_eq!(repairs_of(&out, "Agesen"), ["Ågesen"]);
+    let renamed = out.corrections.iter().find(|c| c.from == "Agesen").unwrap();
+    assert_eq!(renamed.rule, Rule::Context);
+    // `Jens Bak` is a member as written; `Fisker` (a fisherman) was right.
+    assert_unchanged(&out, &["Fisker"]);
+    assert!(
+        out.text.contains("Fraværende: Jens Bak (B)"),
+        "{}",
+        out.text
+    );
+    // The page alone settles none of them.
+    let alone = repair(&damaged);
+    assert!(
+        repairs_of(&alone, "Bak").is_empty(),
+        "{:?}",
+        alone.corrections
+    );
+    assert!(
+        repairs_of(&alone, "Agesen").is_empty(),
+        "{:?}",
+        alone.corrections
+    );
+}

@@ -1165,6 +1165,12 @@ impl Context {
         }
     }
 
+    /// Whether clean text names `member` (every word of the name,
+    /// lower-case) with a party letter, whichever.
+    pub fn names_member(&self, member: &str) -> bool {
+        self.parties.contains_key(member)
+    }
+
     /// Every member clean text names with a party letter (every word of
     /// the name, lower-case).
     pub fn members(&self) -> impl Iterator<Item = &str> {
@@ -1291,6 +1297,24 @@ mod tests {
         let as_minutes = Evidence::learn(list);
         assert!(!as_minutes.capitalised.contains_key("lærke"));
         assert!(!as_minutes.name_pairs.contains_key("lærke dyrløv"));
+    }
+
+    /// A surname that is a common word as well (`Bæk`, a brook; `Fisker`)
+    /// is a member's right after a first name; a common word alone before
+    /// a letter (`Forslaget (A)`, `Byggefelt (B)`) names no member.
+    #[test]
+    fn a_surname_that_is_a_word_is_a_members_after_a_first_name() {
+        let learned = Evidence::learn(
+            "Deltagere: Lone Bæk (A) og Kurt Fisker (C). Forslaget (A) og \
+             Byggefelt (B) blev vedtaget.\n",
+        );
+        let mut members: Vec<(&str, &str)> = learned
+            .parties
+            .keys()
+            .map(|(m, l)| (m.as_str(), l.as_str()))
+            .collect();
+        members.sort();
+        assert_eq!(members, [("kurt fisker", "C"), ("lone bæk", "A")]);
     }
 
     #[test]

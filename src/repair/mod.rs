@@ -496,6 +496,13 @@ impl Repairer {
         if let Some(letter) = self.context.party_of(written) {
             return Some(letter);
         }
+        self.context.party_of(self.member_lost_as(written)?)
+    }
+
+    /// The one member clean text names with a party letter whose name,
+    /// its æ, ø and å lost, OCR may write as `written` (lower-case, every
+    /// word); none where two could be.
+    fn member_lost_as(&self, written: &str) -> Option<&str> {
         let skeleton = self.confusions.diacritic_skeleton(written);
         let alike = self.members_by_skeleton().get(&skeleton)?;
         // The members OCR that loses only æ, ø and å may write so.
@@ -510,7 +517,7 @@ impl Repairer {
         could_be.sort_unstable();
         could_be.dedup();
         match could_be.as_slice() {
-            [k] => self.context.party_of(&alike[*k]),
+            [k] => Some(&alike[*k]),
             _ => None,
         }
     }
@@ -1107,6 +1114,7 @@ impl Doc<'_> {
         changes.extend(self.ocr_digits(&mut review));
         changes.extend(self.access_words(&changes));
         changes.extend(self.abbreviations(&mut review));
+        self.member_names(&mut changes);
         let letters = self.party_letters(&changes, &mut review);
         changes.extend(letters);
         // (One change a token: the passes above each skip what an earlier
@@ -2418,6 +2426,76 @@ impl Doc<'_> {
     /// made so far: the members' names are read as repaired.
     /// Letters that may have lost theirs but are not settled go to
     /// `review` (see [`parties::doubts`]).
+    /// Members' names read whole, against the members clean text (the
+    /// batch's clean minutes, a `--names` list) names with a party letter:
+    /// on a page that lost its æ, ø and å, `Gitte Strom Bak (I)` is `Gitte
+    /// Strøm Bæk` where that is the one member OCR may have written so and
+    /// the page's spelling is no member's. A whole name is evidence no one
+    /// of its words is: `Bak` is a word and `Astrup` a name as they stand,
+    /// which the names guard keeps. Each word of the name takes the
+    /// member's spelling, over what an earlier pass made of it (`Grenhoj`:
+    /// `Grenhøj`, where the member is `Grønhøj`).
+    fn member_names(&self, changes: &mut Vec<Change>) {
+        let r = self.repairer;
+        if r.context.members().next().is_none() {
+            return;
+        }
+        let tokens = &self.tokens;
+        // Every capitalised word as seen, common words too: `Bak` is one,
+        // and the member's name is what says it is a name here.
+        let seen_name = |j: usize| {
+            let t = tokens[j];
+            (t.kind == Kind::Word && names::is_capitalised(t.text(self.text)))
+                .then(|| self.seen_lower(j).to_string())
+        };
+        let (mut renamed, mut kept) = (Vec::new(), Vec::new());
+        for i in 0..tokens.len() {
+            if !self.lost[i] || !parties::is_bracketed_letter(self.text, tokens, i) {
+                continue;
+            }
+            let Some(run) = parties::member_run(self.text, tokens, i, seen_name) else {
+                continue;
+            };
+            // The longest tail of the run that names a member (`Lone Bak`
+            // of `Formand Lone Bak`), but no one word: that is the names
+            // guard's.
+            for first in 0..run.len().saturating_sub(1) {
+                let name = &run[first..];
+                let written = name
+                    .iter()
+                    .map(|(_, w)| w.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if r.context.names_member(&written) {
+                    break;
+                }
+                let Some(member) = r.member_lost_as(&written) else {
+                    continue;
+                };
+                let words: Vec<&str> = member.split(' ').collect();
+                if words.len() != name.len() {
+                    continue;
+                }
+                for ((j, seen), word) in name.iter().zip(words) {
+                    if seen == word {
+                        // Right as written, whatever a pass made of it.
+                        kept.push(*j);
+                    } else if self.lost[*j] {
+                        renamed.push(Change {
+                            token: *j,
+                            to: word.to_string(),
+                            rule: Rule::Context,
+                            confidence: MEMBER_NAME_CHANGE,
+                        });
+                    }
+                }
+                break;
+            }
+        }
+        changes.retain(|c| !kept.contains(&c.token) && !renamed.iter().any(|n| n.token == c.token));
+        changes.extend(renamed);
+    }
+
     fn party_letters(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();
@@ -3086,6 +3164,10 @@ const DIFFERENT_IN_BATCH: &str = "written otherwise in other documents of the ba
 /// other wrong forms than without variants; at 0.95 none more (236), and
 /// 93.6% restored against 92.2%.
 const VARIANT_CHANGE: f64 = 0.95;
+
+/// The confidence recorded for a member's name read whole
+/// ([`Doc::member_names`]): as sure as variants that agree must be.
+const MEMBER_NAME_CHANGE: f64 = VARIANT_CHANGE;
 
 /// The batch's damaged names read together at most (its commonest): a
 /// bound on the time of reading them (a hundred readings each or so;

@@ -71,11 +71,11 @@ pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> 
 }
 
 /// Whether a capitalised (lower-cased) word may be a word of a member's
-/// name before a party letter: no common word the lexicon lists
-/// (`Forslaget (A)` names no member); a name, or a string no word
-/// explains; and a compound of words (`Lærke|dal`, `Sand|bæk`) only right
-/// after a name (`Jakob Lærkedal (Ø)`, but not `Byggefelt (A)`, a
-/// lettered area of a local plan). Learning members from clean text and
+/// name before a party letter: a name, or a string no word explains; a
+/// common word the lexicon lists (`Forslaget (A)` names no member) or a
+/// compound of words (`Lærke|dal`, `Sand|bæk`) only right after a name
+/// (`Lone Bæk (A)`, `Kurt Fisker (C)`, `Jakob Lærkedal (Ø)`, but not
+/// `Byggefelt (A)`, a lettered area of a local plan). Learning members from clean text and
 /// settling a damaged letter ask this (see [`super::parties::member`]).
 pub(crate) fn may_be_member_word(
     lower: &str,
@@ -84,7 +84,7 @@ pub(crate) fn may_be_member_word(
     is_word: &dyn Fn(&str) -> bool,
 ) -> bool {
     match lex.entry(lower) {
-        Some(e) if e.standalone && !e.proper => false,
+        Some(e) if e.standalone && !e.proper => after_a_name,
         Some(_) => true,
         None => after_a_name || !is_word(lower),
     }

@@ -82,6 +82,23 @@ pub(crate) fn member(
     letter: usize,
     name_at: impl Fn(usize) -> Option<String>,
 ) -> Option<String> {
+    let run = member_run(text, tokens, letter, name_at)?;
+    Some(
+        run.into_iter()
+            .map(|(_, word)| word)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// The tokens of [`member`]'s run of name words, first to last, each with
+/// its word as `name_at` reads it.
+pub(crate) fn member_run(
+    text: &str,
+    tokens: &[Token],
+    letter: usize,
+    name_at: impl Fn(usize) -> Option<String>,
+) -> Option<Vec<(usize, String)>> {
     let open = letter.checked_sub(1)?;
     let last = open.checked_sub(1)?;
     if !bracketed(text, tokens, letter)
@@ -91,7 +108,7 @@ pub(crate) fn member(
     {
         return None;
     }
-    let mut words = vec![name_at(last)?];
+    let mut words = vec![(last, name_at(last)?)];
     let mut first = last;
     while let Some(mut before) = first.checked_sub(1) {
         // `Hans-Henrik`: the hyphen is a token of its own.
@@ -105,11 +122,11 @@ pub(crate) fn member(
             break;
         }
         let Some(word) = name_at(before) else { break };
-        words.push(word);
+        words.push((before, word));
         first = before;
     }
     words.reverse();
-    Some(words.join(" "))
+    Some(words)
 }
 
 /// The parties by the names minutes write for them, and their list letters
