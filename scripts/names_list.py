@@ -28,7 +28,8 @@ WORD = re.compile(r"\b[A-ZÆØÅ][a-zæøåé-]+\b")
 
 def main():
     folder, out = sys.argv[1], sys.argv[2]
-    text = "".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob(folder + "/*.txt")))
+    paths = sorted(glob.glob(folder + "/*.txt"))
+    text = "\n".join(open(p, encoding="utf-8").read() for p in paths)
     members = sorted(set(" ".join(m.group(0).split()) for m in MEMBER.finditer(text)))
     words = sorted(set(w for w in WORD.findall(text) if re.search("[æøåÆØÅ]", w)))
     with open(out, "w", encoding="utf-8") as f:

@@ -338,6 +338,10 @@ fn read_names(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
     let read = |path: &PathBuf| -> Result<String, String> {
         let name = path.display();
         let bytes = fs::read(path).map_err(|err| format!("{name}: {}", io_reason(&err)))?;
+        // An empty list (a script's, for a council with none) names nothing.
+        if bytes.is_empty() {
+            return Ok(String::new());
+        }
         let decoded = referat::decode::decode(&bytes).map_err(|err| format!("{name}: {err}"))?;
         Ok(referat::normalize::normalize(&decoded.text).text)
     };

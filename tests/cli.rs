@@ -803,6 +803,18 @@ fn a_names_list_settles_the_places_and_members_a_lost_page_cannot() {
         );
     }
 
+    // An empty list names nothing.
+    let empty = dir.path().join("tom.txt");
+    fs::write(&empty, "").unwrap();
+    let output = referat(&[
+        "fix",
+        path_str(&input.join("side.txt")),
+        "--names",
+        path_str(&empty),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), alone);
+
     let missing = dir.path().join("ingen.txt");
     let output = referat(&[
         "fix",

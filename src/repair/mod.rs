@@ -2421,16 +2421,12 @@ impl Doc<'_> {
         out
     }
 
-    /// Party letters that lost their diacritic, settled by the member's
-    /// other letters in the document ([`parties`]). `changes` are the repairs
-    /// made so far: the members' names are read as repaired.
-    /// Letters that may have lost theirs but are not settled go to
-    /// `review` (see [`parties::doubts`]).
     /// Members' names read whole, against the members clean text (the
     /// batch's clean minutes, a `--names` list) names with a party letter:
     /// on a page that lost its æ, ø and å, `Gitte Strom Bak (I)` is `Gitte
-    /// Strøm Bæk` where that is the one member OCR may have written so and
-    /// the page's spelling is no member's. A whole name is evidence no one
+    /// Strøm Bæk` where that is the one member OCR may have written so, with
+    /// a letter the page's may have been, and the page's spelling is no
+    /// member's. A whole name is evidence no one
     /// of its words is: `Bak` is a word and `Astrup` a name as they stand,
     /// which the names guard keeps. Each word of the name takes the
     /// member's spelling, over what an earlier pass made of it (`Grenhoj`:
@@ -2456,10 +2452,24 @@ impl Doc<'_> {
             let Some(run) = parties::member_run(self.text, tokens, i, seen_name) else {
                 continue;
             };
-            // The longest tail of the run that names a member (`Lone Bak`
-            // of `Formand Lone Bak`), but no one word: that is the names
-            // guard's.
-            for first in 0..run.len().saturating_sub(1) {
+            // The letter on the page, and what it may have been: a member
+            // the clean text writes with another letter is another person
+            // (`Lone Bak (V)` is not `Lone Bæk (A)`).
+            let readings = parties::readings(&r.confusions, self.seen_lower(i), false);
+            let fits = |member: &str| {
+                r.context
+                    .letters_of(member)
+                    .any(|l| readings.iter().any(|m| *m == l.to_lowercase()))
+            };
+            // The whole run, or a tail of it past words that are no names
+            // (`Lone Bak` of `Formand Lone Bak`), but no one word: that is
+            // the names guard's. Not past a name: `Per Lone Bak` is not
+            // `Lone Bæk`.
+            let titles = run
+                .iter()
+                .take_while(|(_, w)| self.is_common_word(w) && !self.is_name(w))
+                .count();
+            for first in 0..=titles.min(run.len().saturating_sub(2)) {
                 let name = &run[first..];
                 let written = name
                     .iter()
@@ -2469,7 +2479,7 @@ impl Doc<'_> {
                 if r.context.names_member(&written) {
                     break;
                 }
-                let Some(member) = r.member_lost_as(&written) else {
+                let Some(member) = r.member_lost_as(&written).filter(|m| fits(m)) else {
                     continue;
                 };
                 let words: Vec<&str> = member.split(' ').collect();
@@ -2496,6 +2506,11 @@ impl Doc<'_> {
         changes.extend(renamed);
     }
 
+    /// Party letters that lost their diacritic, settled by the member's
+    /// other letters in the document ([`parties`]). `changes` are the repairs
+    /// made so far: the members' names are read as repaired.
+    /// Letters that may have lost theirs but are not settled go to
+    /// `review` (see [`parties::doubts`]).
     fn party_letters(&self, changes: &[Change], review: &mut Vec<Review>) -> Vec<Change> {
         let repaired: FxHashMap<usize, &str> =
             changes.iter().map(|c| (c.token, c.to.as_str())).collect();

@@ -71,11 +71,15 @@ pub(crate) fn is_name_like(word: &str, lex: &Lexicon, is_word: &dyn Fn(&str) -> 
 }
 
 /// Whether a capitalised (lower-cased) word may be a word of a member's
-/// name before a party letter: a name, or a string no word explains; a
-/// common word the lexicon lists (`Forslaget (A)` names no member) or a
-/// compound of words (`Lærke|dal`, `Sand|bæk`) only right after a name
-/// (`Lone Bæk (A)`, `Kurt Fisker (C)`, `Jakob Lærkedal (Ø)`, but not
-/// `Byggefelt (A)`, a lettered area of a local plan). Learning members from clean text and
+/// name before a party letter: no common word the lexicon lists
+/// (`Forslaget (A)` names no member; nor, alas, `Lone Bæk (A)`: a review
+/// of stop 25 found `Hansen Byg (A)` and `Sønderby Skole (A)`, lettered
+/// bids and options, learned as members once a common word after a name
+/// was let in); a name, or a string no word explains; and a compound of
+/// words (`Lærke|dal`, `Sand|bæk`) only right after a name (`Jakob
+/// Lærkedal (Ø)`, but not `Byggefelt (A)`, a lettered area of a local
+/// plan). A `--names` list's members are learned whole, whatever their
+/// words (`Evidence::names`). Learning members from clean text and
 /// settling a damaged letter ask this (see [`super::parties::member`]).
 pub(crate) fn may_be_member_word(
     lower: &str,
@@ -84,7 +88,7 @@ pub(crate) fn may_be_member_word(
     is_word: &dyn Fn(&str) -> bool,
 ) -> bool {
     match lex.entry(lower) {
-        Some(e) if e.standalone && !e.proper => after_a_name,
+        Some(e) if e.standalone && !e.proper => false,
         Some(_) => true,
         None => after_a_name || !is_word(lower),
     }
