@@ -36,6 +36,18 @@ fn stderr_lines(output: &Output) -> Vec<String> {
         .collect()
 }
 
+/// A usage error naming a file that does not exist: one line, exit 2.
+fn assert_no_such_file(output: &Output, path: &Path) {
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(output),
+        [format!(
+            "referat: {}: no such file or directory",
+            path.display()
+        )]
+    );
+}
+
 fn read_json(path: &Path) -> Value {
     let bytes = fs::read(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     serde_json::from_slice(&bytes).unwrap()
@@ -444,14 +456,7 @@ fn usage_errors_exit_2_with_one_clear_line() {
         "--out",
         path_str(&dir.path().join("out")),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr_lines(&output),
-        [format!(
-            "referat: {}: no such file or directory",
-            missing.display()
-        )]
-    );
+    assert_no_such_file(&output, &missing);
     assert!(
         !dir.path().join("out").exists(),
         "nothing is written on a usage error"
@@ -466,14 +471,7 @@ fn usage_errors_exit_2_with_one_clear_line() {
         "--corrections",
         path_str(&corrections),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr_lines(&output),
-        [format!(
-            "referat: {}: no such file or directory",
-            corrections.display()
-        )]
-    );
+    assert_no_such_file(&output, &corrections);
 
     let fix_missing = referat(&["fix", path_str(&missing)]);
     assert_eq!(fix_missing.status.code(), Some(2));
@@ -822,12 +820,5 @@ fn a_names_list_settles_the_places_and_members_a_lost_page_cannot() {
         "--names",
         path_str(&missing),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert_eq!(
-        stderr_lines(&output),
-        [format!(
-            "referat: {}: no such file or directory",
-            missing.display()
-        )]
-    );
+    assert_no_such_file(&output, &missing);
 }
