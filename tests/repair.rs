@@ -2250,18 +2250,19 @@ fn an_l_that_numbers_a_list_is_a_one() {
 /// `Morten Ågesen (V)` and a names list `Lone Bæk (A)`, a page that lost
 /// its æ, ø and å writes them `Morten Agesen (V)` and `Lone Bak (A)`,
 /// though `Agesen` is a name no dictionary holds and `Bak` a word (a
-/// tray). Not where the page's spelling is a member's too, nor with
-/// another party's letter, nor inside a longer name (where two members
-/// could be it, see the unit test of `party_of_written`).
+/// tray). Not with another party's letter, nor inside a longer name, nor
+/// one word alone (where two members could be it, see the unit test of
+/// `party_of_written`).
 #[test]
 fn a_members_name_is_read_whole_against_the_batchs_clean_minutes() {
     let clean = "Deltagere: Morten Ågesen (V) og Kurt Fisker (C).\n\
-                 Jens Bak (B) og Jens Bæk (K) var fraværende.\n";
+                 Jens Bak (B) og Jens Bæk (K) var fraværende. Ågesen (V) spurgte.\n";
     let damaged = format!(
         "{LOST}Deltagere: Lone Bak (A), Morten Agesen (V), Kurt Fisker (C)\n\
          Fraverende: Jens Bak (B)\n\
          Lone Bak (A) onskede folgende fort til referat.\n\
-         Lone Bak (V) og Per Lone Bak (A) stemte imod.\n"
+         Lone Bak (V) og Per Lone Bak (A) stemte imod.\n\
+         Ase Lone Bak (A) og Agesen (V) spurgte til sagen.\n"
     );
     let mut evidence = Evidence::learn(clean);
     evidence.merge(Evidence::names("Lone Bæk (A)\n"));
@@ -2275,15 +2276,23 @@ fn a_members_name_is_read_whole_against_the_batchs_clean_minutes() {
     assert_eq!(renamed("Agesen"), [(lines + 1, "Ågesen")]);
     let by_name = out.corrections.iter().find(|c| c.from == "Agesen").unwrap();
     assert_eq!((by_name.rule, by_name.confidence), (Rule::Context, 0.95));
-    // `Jens Bak` is a member as written; `Fisker` (a fisherman) was right.
+    // `Jens Bak` is a member as written (and `Jens Bæk` another); `Fisker`
+    // (a fisherman) was right.
     assert_unchanged(&out, &["Fisker"]);
     assert!(
         out.text.contains("Fraværende: Jens Bak (B)"),
         "{}",
         out.text
     );
+    // Another party's letter; a longer name, its first word damaged too
+    // (`Ase`, a word, for `Åse`); one word alone.
     assert!(
         out.text.contains("Lone Bak (V) og Per Lone Bak (A)"),
+        "{}",
+        out.text
+    );
+    assert!(
+        out.text.contains("Lone Bak (A) og Agesen (V)"),
         "{}",
         out.text
     );

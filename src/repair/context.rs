@@ -383,8 +383,17 @@ fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords
 /// capitalised word before the bracket, common words too (`Gitte Strøm
 /// Bæk (I)`, which minutes alone do not teach: see
 /// [`super::names::may_be_member_word`]), read as [`super::parties::member`]
-/// reads a run.
+/// reads a run, less the common words before the first name (a title, or
+/// a heading a list copied: `Formand Lone Bæk (A)`, `Fraværende Mikkel
+/// Aaberg (C)`), and of two words or more: a member's name whole (not
+/// `Cour` of `Ditte la Cour`, nor `Lone` of `Bæk, Lone`).
 fn listed_members(line: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, String), u32> {
+    let lexicon = Lexicon::embedded();
+    let title = |word: &str| {
+        lexicon
+            .entry(word)
+            .is_some_and(|e| e.standalone && e.lower_case && !e.proper)
+    };
     let name_at = |j: usize| {
         let t: &tokenize::Token = &tokens[j];
         let word = t.text(line);
@@ -395,9 +404,14 @@ fn listed_members(line: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, 
         if !super::parties::is_letter(t, line) {
             continue;
         }
-        if let Some(member) = super::parties::member(line, tokens, i, name_at) {
+        let Some(run) = super::parties::member_run(line, tokens, i, name_at) else {
+            continue;
+        };
+        let titles = run.iter().take_while(|(_, w)| title(w)).count();
+        let name: Vec<&str> = run[titles..].iter().map(|(_, w)| w.as_str()).collect();
+        if name.len() >= 2 {
             *parties
-                .entry((member, t.text(line).to_string()))
+                .entry((name.join(" "), t.text(line).to_string()))
                 .or_default() += 1;
         }
     }
@@ -1345,14 +1359,24 @@ mod tests {
         let learned = Evidence::learn(minutes);
         let members: Vec<&str> = learned.parties.keys().map(|(m, _)| m.as_str()).collect();
         assert_eq!(members, ["kurt olsen"]);
-        let listed = Evidence::names("Lone Bæk (A)\nGitte Strøm Bæk (I)\n");
+        let listed = Evidence::names(
+            "Lone Bæk (A)\nGitte Strøm Bæk (I)\nFormand Kurt Olsen (C)\n\
+             Bæk, Lone (A)\nDitte la Cour (B)\nUdvalg for Teknik og Miljø (T)\n",
+        );
         let mut members: Vec<(&str, &str)> = listed
             .parties
             .keys()
             .map(|(m, l)| (m.as_str(), l.as_str()))
             .collect();
         members.sort();
-        assert_eq!(members, [("gitte strøm bæk", "I"), ("lone bæk", "A")]);
+        assert_eq!(
+            members,
+            [
+                ("gitte strøm bæk", "I"),
+                ("kurt olsen", "C"),
+                ("lone bæk", "A")
+            ]
+        );
     }
 
     #[test]

@@ -2461,45 +2461,40 @@ impl Doc<'_> {
                     .letters_of(member)
                     .any(|l| readings.iter().any(|m| *m == l.to_lowercase()))
             };
-            // The whole run, or a tail of it past words that are no names
-            // (`Lone Bak` of `Formand Lone Bak`), but no one word: that is
-            // the names guard's. Not past a name: `Per Lone Bak` is not
-            // `Lone Bæk`.
-            let titles = run
+            // The whole run, and two words at least: one word is the
+            // names guard's. Not a tail of it: `Per Lone Bak` is not `Lone
+            // Bæk`, and a damaged first name may read as a common word
+            // (`Ase` for `Åse`), so no title is told from a name.
+            if run.len() < 2 {
+                continue;
+            }
+            let written = run
                 .iter()
-                .take_while(|(_, w)| self.is_common_word(w) && !self.is_name(w))
-                .count();
-            for first in 0..=titles.min(run.len().saturating_sub(2)) {
-                let name = &run[first..];
-                let written = name
-                    .iter()
-                    .map(|(_, w)| w.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if r.context.names_member(&written) {
-                    break;
+                .map(|(_, w)| w.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            if r.context.names_member(&written) {
+                continue;
+            }
+            let Some(member) = r.member_lost_as(&written).filter(|m| fits(m)) else {
+                continue;
+            };
+            let words: Vec<&str> = member.split(' ').collect();
+            if words.len() != run.len() {
+                continue;
+            }
+            for ((j, seen), word) in run.iter().zip(words) {
+                if seen == word {
+                    // Right as written, whatever a pass made of it.
+                    kept.push(*j);
+                } else if self.lost[*j] {
+                    renamed.push(Change {
+                        token: *j,
+                        to: word.to_string(),
+                        rule: Rule::Context,
+                        confidence: MEMBER_NAME_CHANGE,
+                    });
                 }
-                let Some(member) = r.member_lost_as(&written).filter(|m| fits(m)) else {
-                    continue;
-                };
-                let words: Vec<&str> = member.split(' ').collect();
-                if words.len() != name.len() {
-                    continue;
-                }
-                for ((j, seen), word) in name.iter().zip(words) {
-                    if seen == word {
-                        // Right as written, whatever a pass made of it.
-                        kept.push(*j);
-                    } else if self.lost[*j] {
-                        renamed.push(Change {
-                            token: *j,
-                            to: word.to_string(),
-                            rule: Rule::Context,
-                            confidence: MEMBER_NAME_CHANGE,
-                        });
-                    }
-                }
-                break;
             }
         }
         changes.retain(|c| !kept.contains(&c.token) && !renamed.iter().any(|n| n.token == c.token));
