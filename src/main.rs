@@ -10,7 +10,7 @@ use std::process;
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 
-use referat::batch::{self, walk::io_reason, Config, JsonlTarget, Summary};
+use referat::batch::{self, walk::io_reason, Config, JsonlTarget, NamesList, Summary};
 use referat::repair::{RepairOptions, Repairer};
 
 /// Turns OCR'd Danish municipal meeting minutes into clean text and JSON.
@@ -204,7 +204,8 @@ fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
             return Err(UsageError(format!("{}: {}", input.display(), io_reason(&err))).into());
         }
     }
-    let repairer = repairer(&args.corrections, &args.names)?;
+    let (names, lists) = read_names(&args.names)?;
+    let repairer = repairer(&args.corrections, names)?;
     let config = Config {
         inputs: args.inputs,
         out: args.out,
@@ -220,6 +221,7 @@ fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
         max_bytes: args.max_bytes,
         threads: args.jobs.map(usize::from),
         progress: !args.quiet && io::stderr().is_terminal(),
+        names: lists,
     };
     let summary = batch::run(&config, repairer)?;
     if !args.quiet {
@@ -229,7 +231,7 @@ fn ingest(args: IngestArgs) -> anyhow::Result<Exit> {
 }
 
 fn fix(args: FixArgs) -> anyhow::Result<Exit> {
-    let repairer = repairer(&args.corrections, &args.names)?;
+    let repairer = repairer(&args.corrections, read_names(&args.names)?.0)?;
     let name = args.file.display().to_string();
     let bytes = if args.file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -256,7 +258,7 @@ fn fix(args: FixArgs) -> anyhow::Result<Exit> {
 fn eval(args: EvalArgs) -> anyhow::Result<Exit> {
     let options = RepairOptions {
         no_bundled_dictionary: args.no_bundled_dictionary,
-        names: read_names(&args.names)?,
+        names: read_names(&args.names)?.0,
         ..RepairOptions::default()
     };
     if let Some(dir) = &args.cross_validate {
@@ -332,30 +334,37 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<String>> {
 }
 
 /// Reads the `--names` lists; a list that cannot be read is a usage error.
-/// Decoded as an input is (a list kept in Windows-1252 reads too) and
-/// normalised, so its names are spelt as the repaired text spells them.
-fn read_names(files: &[PathBuf]) -> anyhow::Result<Vec<String>> {
-    let read = |path: &PathBuf| -> Result<String, String> {
+/// Reads the `--names` lists: their texts, decoded as an input is (a list
+/// kept in Windows-1252 reads too) and normalised, so its names are spelt
+/// as the repaired text spells them; and which they were, for the batch
+/// summary. A list that cannot be read is a usage error.
+fn read_names(files: &[PathBuf]) -> anyhow::Result<(Vec<String>, Vec<NamesList>)> {
+    let read = |path: &PathBuf| -> Result<(String, NamesList), String> {
         let name = path.display();
         let bytes = fs::read(path).map_err(|err| format!("{name}: {}", io_reason(&err)))?;
+        let list = NamesList {
+            path: name.to_string(),
+            sha256: referat::sha256_hex(&bytes),
+        };
         // An empty list (a script's, for a council with none) names nothing.
         if bytes.is_empty() {
-            return Ok(String::new());
+            return Ok((String::new(), list));
         }
         let decoded = referat::decode::decode(&bytes).map_err(|err| format!("{name}: {err}"))?;
-        Ok(referat::normalize::normalize(&decoded.text).text)
+        Ok((referat::normalize::normalize(&decoded.text).text, list))
     };
-    files
+    let read: Vec<(String, NamesList)> = files
         .iter()
-        .map(|path| read(path).map_err(|e| UsageError(e).into()))
-        .collect()
+        .map(|path| read(path).map_err(UsageError))
+        .collect::<Result<_, _>>()?;
+    Ok(read.into_iter().unzip())
 }
 
 /// Reads the `--corrections` files; any problem with them is a usage error,
 /// found before a single input is read.
-fn repairer(files: &[PathBuf], names: &[PathBuf]) -> anyhow::Result<Repairer> {
+fn repairer(files: &[PathBuf], names: Vec<String>) -> anyhow::Result<Repairer> {
     let mut options = RepairOptions {
-        names: read_names(names)?,
+        names,
         ..RepairOptions::default()
     };
     for path in files {
@@ -431,7 +440,7 @@ mod tests {
             skipped: 1,
             ..Tally::default()
         }
-        .into_summary(1.0);
+        .into_summary(1.0, &[]);
         assert_eq!(Exit::of_summary(&clean), Exit::Success);
         let mut tally = Tally {
             ok: 3,
@@ -441,7 +450,10 @@ mod tests {
             Path::new("x.txt"),
             "empty file (no text)",
         ));
-        assert_eq!(Exit::of_summary(&tally.into_summary(1.0)), Exit::Failure);
+        assert_eq!(
+            Exit::of_summary(&tally.into_summary(1.0, &[])),
+            Exit::Failure
+        );
     }
 
     #[test]

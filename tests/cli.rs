@@ -786,6 +786,17 @@ fn a_names_list_settles_the_places_and_members_a_lost_page_cannot() {
     let run = ingest(&input, &["--names", path_str(&names)]);
     assert_eq!(run.output.status.code(), Some(0), "{:?}", run.output);
     assert_eq!(tree(run.out.path()), ["_summary.json", "side.json"]);
+    // The summary says which list the run learned from.
+    let summary = read_json(&run.out.path().join("_summary.json"));
+    let listed = &summary["names"][0];
+    assert_eq!(listed["path"], path_str(&names));
+    assert_eq!(
+        listed["sha256"],
+        referat::sha256_hex(&fs::read(&names).unwrap())
+    );
+    let plain = ingest(&input, &[]);
+    let summary = read_json(&plain.out.path().join("_summary.json"));
+    assert!(summary.get("names").is_none(), "{summary}");
     let document = read_json(&run.out.path().join("side.json"));
     let changed: Vec<(&str, &str)> = document["corrections"]
         .as_array()

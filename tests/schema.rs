@@ -318,6 +318,10 @@ fn the_batch_summary_matches_its_schema() {
         max_bytes: batch::DEFAULT_MAX_BYTES,
         threads: Some(1),
         progress: false,
+        names: vec![batch::NamesList {
+            path: "navne.txt".to_string(),
+            sha256: referat::sha256_hex("Lone Bæk (A)\n".as_bytes()),
+        }],
     };
     let summary = batch::run(&config, repairer()).unwrap();
     assert_eq!((summary.ok, summary.failed), (3, 2));

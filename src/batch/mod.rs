@@ -35,7 +35,7 @@ use rayon::prelude::*;
 use crate::repair::{Evidence, Repairer};
 use progress::Reporter;
 use summary::Tally;
-pub use summary::{Failure, Summary};
+pub use summary::{Failure, NamesList, Summary};
 use walk::{io_reason, Job};
 
 /// Default for `--max-bytes`: no minutes file comes near it; anything larger is
@@ -71,6 +71,8 @@ pub struct Config {
     pub threads: Option<usize>,
     /// Draw a progress bar on stderr.
     pub progress: bool,
+    /// The `--names` lists the repairer was given, for the summary.
+    pub names: Vec<NamesList>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,7 +132,7 @@ pub fn run(config: &Config, repairer: Repairer) -> Result<Summary, BatchError> {
     })?;
     reporter.finish();
 
-    let summary = tally.into_summary(start.elapsed().as_secs_f64());
+    let summary = tally.into_summary(start.elapsed().as_secs_f64(), &config.names);
     if let Some(out) = &config.out {
         let path = out.join(SUMMARY_FILE);
         let mut json = serde_json::to_vec_pretty(&summary).expect("a summary always serialises");

@@ -46,6 +46,19 @@ pub struct Summary {
     pub failures: Vec<Failure>,
     pub elapsed_seconds: f64,
     pub throughput: Throughput,
+    /// The `--names` lists, in the order given; left out when none was.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<NamesList>,
+}
+
+/// A `--names` list the repair learned from: which, so that a run's
+/// corrections can be traced to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamesList {
+    /// The path as given.
+    pub path: String,
+    /// Of the file's bytes.
+    pub sha256: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,7 +81,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn into_summary(mut self, elapsed_seconds: f64) -> Summary {
+    pub fn into_summary(mut self, elapsed_seconds: f64, names: &[NamesList]) -> Summary {
         self.failures.sort();
         let failed = self.failures.len() as u64;
         let files_seen = self.ok + self.skipped + failed;
@@ -94,6 +107,7 @@ impl Tally {
                 files_per_second: per_second(files_seen as f64),
                 megabytes_per_second: per_second(self.bytes_read as f64 / 1e6),
             },
+            names: names.to_vec(),
         }
     }
 }
@@ -142,7 +156,7 @@ mod tests {
             ],
             ..Tally::default()
         };
-        let summary = tally.into_summary(0.8);
+        let summary = tally.into_summary(0.8, &[]);
         assert_eq!(summary.files_seen, 6);
         assert_eq!(summary.failed, 2);
         assert_eq!(summary.failures[0].path, "a.txt");
@@ -158,7 +172,7 @@ mod tests {
             skipped: 3,
             ..Tally::default()
         }
-        .into_summary(0.0);
+        .into_summary(0.0, &[]);
         assert_eq!(
             summary.line(),
             "referat: 3 files, 0 ok, 3 skipped, 0 failed, 0 items, 0 corrections in 0.0 s"
