@@ -333,7 +333,6 @@ fn read_folder(dir: &Path) -> anyhow::Result<Vec<String>> {
         .collect()
 }
 
-/// Reads the `--names` lists; a list that cannot be read is a usage error.
 /// Reads the `--names` lists: their texts, decoded as an input is (a list
 /// kept in Windows-1252 reads too) and normalised, so its names are spelt
 /// as the repaired text spells them; and which they were, for the batch

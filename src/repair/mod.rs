@@ -2426,11 +2426,11 @@ impl Doc<'_> {
     /// on a page that lost its æ, ø and å, `Gitte Strom Bak (I)` is `Gitte
     /// Strøm Bæk` where that is the one member OCR may have written so, with
     /// a letter the page's may have been, and the page's spelling is no
-    /// member's. A whole name is evidence no one
-    /// of its words is: `Bak` is a word and `Astrup` a name as they stand,
-    /// which the names guard keeps. Each word of the name takes the
-    /// member's spelling, over what an earlier pass made of it (`Grenhoj`:
-    /// `Grenhøj`, where the member is `Grønhøj`).
+    /// member's. A whole name is evidence no one of its words is: `Bak` is
+    /// a word and `Astrup` a name as they stand, which the names guard
+    /// keeps. Each word of the name takes the member's spelling, over what
+    /// an earlier pass made of it (`Grenhoj`: `Grenhøj`, where the member
+    /// is `Grønhøj`).
     fn member_names(&self, changes: &mut Vec<Change>) {
         let r = self.repairer;
         if r.context.members().next().is_none() {
@@ -2452,6 +2452,13 @@ impl Doc<'_> {
             let Some(run) = parties::member_run(self.text, tokens, i, seen_name) else {
                 continue;
             };
+            // The whole run, and two words at least: one word is the
+            // names guard's. Not a tail of it: `Per Lone Bak` is not `Lone
+            // Bæk`, and a damaged first name may read as a common word
+            // (`Ase` for `Åse`), so no title is told from a name.
+            if run.len() < 2 {
+                continue;
+            }
             // The letter on the page, and what it may have been: a member
             // the clean text writes with another letter is another person
             // (`Lone Bak (V)` is not `Lone Bæk (A)`).
@@ -2461,13 +2468,6 @@ impl Doc<'_> {
                     .letters_of(member)
                     .any(|l| readings.iter().any(|m| *m == l.to_lowercase()))
             };
-            // The whole run, and two words at least: one word is the
-            // names guard's. Not a tail of it: `Per Lone Bak` is not `Lone
-            // Bæk`, and a damaged first name may read as a common word
-            // (`Ase` for `Åse`), so no title is told from a name.
-            if run.len() < 2 {
-                continue;
-            }
             let written = run
                 .iter()
                 .map(|(_, w)| w.as_str())
