@@ -833,3 +833,35 @@ fn a_names_list_settles_the_places_and_members_a_lost_page_cannot() {
     ]);
     assert_no_such_file(&output, &missing);
 }
+
+/// What a names list teaches is the same for every thread: the JSON is
+/// byte-identical with 1 or 2 jobs, and whichever order two lists come in.
+#[test]
+fn a_names_list_leaves_the_output_independent_of_threads_and_order() {
+    let input = mixed_folder();
+    fs::write(input.path().join("side.txt"), LOST_PAGE_WITH_NAMES).unwrap();
+    let lists = tempfile::tempdir().unwrap();
+    let (members, places) = (lists.path().join("a.txt"), lists.path().join("b.txt"));
+    fs::write(&members, "Sanne Åstrup (Ø)\nJens Hansen (A)\n").unwrap();
+    fs::write(&places, "Hørvig\n").unwrap();
+    let (members, places) = (path_str(&members), path_str(&places));
+    let runs = [
+        ingest(
+            input.path(),
+            &["--jobs", "1", "--names", members, "--names", places],
+        ),
+        ingest(
+            input.path(),
+            &["--jobs", "2", "--names", places, "--names", members],
+        ),
+    ];
+    let files = tree(runs[0].out.path());
+    assert_eq!(files, tree(runs[1].out.path()));
+    let side = fs::read_to_string(runs[0].out.path().join("side.json")).unwrap();
+    assert!(side.contains("Hørvig") && side.contains("Åstrup"), "{side}");
+    for file in files.iter().filter(|f| *f != "_summary.json") {
+        let a = fs::read(runs[0].out.path().join(file)).unwrap();
+        let b = fs::read(runs[1].out.path().join(file)).unwrap();
+        assert!(a == b, "{file} differs");
+    }
+}
