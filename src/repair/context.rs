@@ -91,7 +91,12 @@ impl Evidence {
                 ..Evidence::default()
             };
         }
-        Evidence::learn_clean(text, &tokens)
+        let mut evidence = Evidence::count_words(text, &tokens);
+        evidence.parties = party_letters(text, &tokens);
+        let capitalised = capitalised_words(text, &tokens);
+        evidence.capitalised = capitalised.words;
+        evidence.name_pairs = capitalised.pairs;
+        evidence
     }
 
     /// Learns from a list of names the user gives (`--names`), one a
@@ -109,7 +114,7 @@ impl Evidence {
         let lines = list.lines().map(str::trim);
         for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let tokens = tokenize::tokenize(line);
-            let mut learned = Evidence::learn_clean(line, &tokens);
+            let mut learned = Evidence::count_words(line, &tokens);
             let names = name_words(line, &tokens);
             learned.capitalised = names.words;
             learned.name_pairs = names.pairs;
@@ -136,8 +141,9 @@ impl Evidence {
         self
     }
 
-    /// What a text whose æ, ø and å are intact teaches.
-    fn learn_clean(text: &str, tokens: &[tokenize::Token]) -> Evidence {
+    /// The words, word pairs, skip pairs and frames of a text whose æ, ø
+    /// and å are intact.
+    fn count_words(text: &str, tokens: &[tokenize::Token]) -> Evidence {
         let mut evidence = Evidence::default();
         let mut prev: Option<String> = None;
         let mut prev2: Option<String> = None;
@@ -190,10 +196,6 @@ impl Evidence {
             prev = Some(value);
             prev_end = token.end;
         }
-        evidence.parties = party_letters(text, tokens);
-        let capitalised = capitalised_words(text, tokens);
-        evidence.capitalised = capitalised.words;
-        evidence.name_pairs = capitalised.pairs;
         evidence
     }
 
@@ -326,14 +328,27 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
     let name_at = |j: usize| {
         super::names::member_word(text, tokens, j, &lower_of, &|_| false, lexicon, &is_word)
     };
+    count_members(text, tokens, |i| {
+        super::parties::member(text, tokens, i, name_at)
+    })
+}
+
+/// Each party letter of `text` with the member `member_at` reads before
+/// it (every word of the name, lower-case), counted.
+fn count_members(
+    text: &str,
+    tokens: &[tokenize::Token],
+    member_at: impl Fn(usize) -> Option<String>,
+) -> FxHashMap<(String, String), u32> {
     let mut parties = FxHashMap::default();
     for (i, t) in tokens.iter().enumerate() {
-        let letter = t.text(text);
         if !super::parties::is_letter(t, text) {
             continue;
         }
-        if let Some(member) = super::parties::member(text, tokens, i, name_at) {
-            *parties.entry((member, letter.to_string())).or_default() += 1;
+        if let Some(member) = member_at(i) {
+            *parties
+                .entry((member, t.text(text).to_string()))
+                .or_default() += 1;
         }
     }
     parties
@@ -346,7 +361,6 @@ fn party_letters(text: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, S
 /// each such word with the capitalised word right after it, the names of
 /// places and people (`nørre vium`), joined by a space.
 fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords {
-    let mut found = CapitalisedWords::default();
     // Whether token k is a capitalised word right after a word or a comma
     // on its line.
     let inside = |k: usize| {
@@ -358,19 +372,29 @@ fn capitalised_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords
             && before
                 .is_some_and(|b| b.line == t.line && (b.kind == Kind::Word || b.text(text) == ","))
     };
-    for k in 0..tokens.len() {
-        if !inside(k) {
-            continue;
-        }
+    // The next word of the same name: capitalised.
+    let next = |k: usize| {
+        let t = &tokens[k];
+        t.kind == Kind::Word && super::names::is_capitalised(t.text(text))
+    };
+    name_words_where(text, tokens, inside, next)
+}
+
+/// The tokens `counts` takes as words of names, lower-cased, each with the
+/// one right after it, one space on, where `next` takes that as the next
+/// word of the same name.
+fn name_words_where(
+    text: &str,
+    tokens: &[tokenize::Token],
+    counts: impl Fn(usize) -> bool,
+    next: impl Fn(usize) -> bool,
+) -> CapitalisedWords {
+    let mut found = CapitalisedWords::default();
+    for k in (0..tokens.len()).filter(|&k| counts(k)) {
         let word = tokens[k].text(text).to_lowercase();
-        // The next word of the same name: capitalised, one space on.
-        if let Some(next) = tokens.get(k + 1) {
-            let second = next.text(text);
-            if next.kind == Kind::Word
-                && super::names::is_capitalised(second)
-                && &text[tokens[k].end..next.start] == " "
-            {
-                let pair = format!("{word} {}", second.to_lowercase());
+        if let Some(second) = tokens.get(k + 1) {
+            if next(k + 1) && &text[tokens[k].end..second.start] == " " {
+                let pair = format!("{word} {}", second.text(text).to_lowercase());
                 *found.pairs.entry(pair).or_default() += 1;
             }
         }
@@ -399,44 +423,22 @@ fn listed_members(line: &str, tokens: &[tokenize::Token]) -> FxHashMap<(String, 
         let word = t.text(line);
         (t.kind == Kind::Word && super::names::is_capitalised(word)).then(|| word.to_lowercase())
     };
-    let mut parties = FxHashMap::default();
-    for (i, t) in tokens.iter().enumerate() {
-        if !super::parties::is_letter(t, line) {
-            continue;
-        }
-        let Some(run) = super::parties::member_run(line, tokens, i, name_at) else {
-            continue;
-        };
+    count_members(line, tokens, |i| {
+        let run = super::parties::member_run(line, tokens, i, name_at)?;
         let titles = run.iter().take_while(|(_, w)| title(w)).count();
         let name: Vec<&str> = run[titles..].iter().map(|(_, w)| w.as_str()).collect();
-        if name.len() >= 2 {
-            *parties
-                .entry((name.join(" "), t.text(line).to_string()))
-                .or_default() += 1;
-        }
-    }
-    parties
+        (name.len() >= 2).then(|| name.join(" "))
+    })
 }
 
 /// The capitalised words of a line of a names list, every one (see
 /// [`Evidence::names`]), and each with the capitalised word one space on.
 fn name_words(text: &str, tokens: &[tokenize::Token]) -> CapitalisedWords {
-    let mut found = CapitalisedWords::default();
-    let name_word = |t: &tokenize::Token| {
-        let word = t.text(text);
-        (t.kind == Kind::Word && super::names::is_capitalised(word) && is_plain_word(word))
-            .then(|| word.to_lowercase())
+    let name_word = |k: usize| {
+        let (t, word) = (&tokens[k], tokens[k].text(text));
+        t.kind == Kind::Word && super::names::is_capitalised(word) && is_plain_word(word)
     };
-    for (k, t) in tokens.iter().enumerate() {
-        let Some(word) = name_word(t) else { continue };
-        if let Some(next) = tokens.get(k + 1).filter(|n| &text[t.end..n.start] == " ") {
-            if let Some(second) = name_word(next) {
-                *found.pairs.entry(format!("{word} {second}")).or_default() += 1;
-            }
-        }
-        *found.words.entry(word).or_default() += 1;
-    }
-    found
+    name_words_where(text, tokens, name_word, name_word)
 }
 
 /// What [`capitalised_words`] finds.
